@@ -145,13 +145,8 @@ fn colour_for(observable: &str, i: usize) -> Colour {
 /// Build the figure from a limits report.
 pub fn figure(r: &LimitsReport, x_range: (f64, f64), y_range: (f64, f64)) -> Figure {
     let coupling = if r.coupling == "g" { "g'" } else { "ε" };
-    let title = match r.model.as_str() {
-        "lmu-ltau" => "L_μ − L_τ".to_string(),
-        "b-l-23" => "(B − L)_23".to_string(),
-        "lmu-ltau+b3" => "(L_μ − L_τ) + ε (B_3 − L_τ)".to_string(),
-        "dark-photon" => "dark photon".to_string(),
-        other => other.to_string(),
-    };
+    // the model's title from its data file (a user file's model is not a preset: its name)
+    let title = zprime::model::preset(&r.model).map_or_else(|| r.model.clone(), |m| m.title);
     let mut fig = Figure::new(
         format!("{title} Z′ ({} inputs)", r.inputs),
         "m_Z′ [GeV]",

@@ -29,7 +29,35 @@ pub const NU_E: &str = include_str!("../../../data/experiments/nu_e.toml");
 /// `data/experiments/bands.toml`: measured bands with asymmetric intervals (KOTO-era band).
 pub const BANDS: &str = include_str!("../../../data/experiments/bands.toml");
 
-/// (path in the repository, text) of every shipped data file.
+/// The preset models (`data/models/NAME.toml`), as (name, text), in the order `zprime models`
+/// lists them. A new preset is a new file and one line here.
+pub const MODELS: &[(&str, &str)] = &[
+    (
+        "lmu-ltau",
+        include_str!("../../../data/models/lmu-ltau.toml"),
+    ),
+    ("b-l-23", include_str!("../../../data/models/b-l-23.toml")),
+    (
+        "lmu-ltau+b3",
+        include_str!("../../../data/models/lmu-ltau+b3.toml"),
+    ),
+    (
+        "lmu-ltau-vlq",
+        include_str!("../../../data/models/lmu-ltau-vlq.toml"),
+    ),
+    (
+        "lmu-ltau-uvlq",
+        include_str!("../../../data/models/lmu-ltau-uvlq.toml"),
+    ),
+    (
+        "dark-photon",
+        include_str!("../../../data/models/dark-photon.toml"),
+    ),
+    ("fcnc", include_str!("../../../data/models/fcnc.toml")),
+];
+
+/// (path in the repository, text) of every shipped data file except the models
+/// ([`MODELS`]; [`file`] finds both).
 pub const FILES: &[(&str, &str)] = &[
     ("data/inputs/default.toml", INPUTS_DEFAULT),
     ("data/inputs/ibe2016.toml", INPUTS_IBE2016),
@@ -62,12 +90,17 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> cra
     })
 }
 
-/// The text of a shipped data file by its path (or file name).
+/// The text of a shipped data file by its path (or file name), models included.
 pub fn file(path: &str) -> Option<&'static str> {
     FILES
         .iter()
         .find(|(p, _)| *p == path || p.rsplit('/').next() == Some(path))
         .map(|(_, t)| *t)
+        .or_else(|| {
+            let name = path.strip_prefix("data/models/").unwrap_or(path);
+            let name = name.strip_suffix(".toml")?;
+            MODELS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+        })
 }
 
 #[cfg(test)]
@@ -77,7 +110,7 @@ mod tests {
         // The catalogue must list every file under data/ (the schema checks live with the
         // parsers; this guards against a file that ships but is never listed).
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
-        for dir in ["inputs", "experiments"] {
+        for dir in ["inputs", "experiments", "models"] {
             for e in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
                 let name = e.unwrap().file_name().into_string().unwrap();
                 if name.ends_with(".toml") {

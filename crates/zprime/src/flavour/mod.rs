@@ -1,47 +1,130 @@
 //! Flavour-changing Z' couplings to down-type quarks, `L ⊃ −g_ij d̄_iγ^μP_L d_j Z'_μ + h.c.`
-//! (paper 003 Eq. 2.1; DESIGN.md), evaluated at q² = m_Z'², one file per mechanism:
+//! (paper 003 Eq. 2.1; DESIGN.md), evaluated at q² = m_Z'².
 //!
-//! - [`w_loop`] (a): Z' couplings to up-type quarks through the W loop (paper 002), preset
-//!   `b-l-23` with the right-handed mixing W_u as parameters;
-//! - [`up_vlq`] (b): an up-type vector-like quark mixing with c and t (paper 000), preset
-//!   `lmu-ltau-uvlq`;
-//! - [`third_gen`] (c): a third-generation (B₃) admixture (paper 003 model II), preset
-//!   `lmu-ltau+b3`;
-//! - [`kinetic`] (d): kinetic mixing with the photon, for every model with a mixing ε (the
-//!   `dark-photon` preset, and the loop-induced mixing of the others);
-//! - the `fcnc` preset: couplings given by the user.
+//! A model names its mechanism (`flavour = "..."` in its file, [`crate::model::Model::flavour`]);
+//! each mechanism is one file implementing [`Mechanism`], registered by one line in
+//! [`REGISTRY`]:
+//!
+//! - `none` ([`none`]): nothing beyond kinetic mixing;
+//! - `up-sector-bl23` ([`up_sector_bl23`], on the loop library [`w_loop`]) (a): Z' couplings to
+//!   up-type quarks through the W loop (paper 002), preset `b-l-23`;
+//! - `up-vlq` ([`up_vlq`]) (b): an up-type vector-like quark mixing with c and t (paper 000),
+//!   preset `lmu-ltau-uvlq`;
+//! - `third-generation` ([`third_gen`]) (c): a third-generation (B₃) admixture (paper 003
+//!   model II), preset `lmu-ltau+b3`;
+//! - `vlq-doublet` ([`vlq_doublet`]): tree-level couplings from a vector-like quark doublet
+//!   mixing with the left-handed down quarks (paper 003 model I, paper 004), preset
+//!   `lmu-ltau-vlq`;
+//! - `effective` ([`effective`]): couplings given by the user, preset `fcnc`.
+//!
+//! On top of the mechanism, every model with a kinetic mixing ε gets the photon penguin
+//! ([`kinetic`], mechanism (d); the `dark-photon` preset has only this).
 //!
 //! The mechanisms give left-handed couplings only (the W couples to left-handed quarks); the
 //! kaon rates use the vector part, for which a right-handed coupling would simply add.
+//!
+//! Data flow: this module reads the model point ([`crate::model`]) and the kinetic mixing
+//! ([`crate::couplings`]); the observables read it. Nothing here is cached: a caller that
+//! needs the loop functions of many couplings at one mass keeps them itself
+//! ([`up_sector_bl23::Bl23Transition`], [`w_loop::loop_matrices`]).
 
+pub mod effective;
 pub mod kinetic;
+pub mod none;
 pub mod third_gen;
+pub mod up_sector_bl23;
 pub mod up_vlq;
+pub mod vlq_doublet;
 pub mod w_loop;
+
+pub use up_sector_bl23::wu_row;
+pub use up_vlq::vlq_params;
 
 use crate::ckm;
 use crate::couplings::kinetic_mixing;
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
-use crate::model::Point;
+use crate::model::{Model, Point};
 use num_complex::Complex64 as C64;
-use serde::Serialize;
 
-/// The quark-flavour mechanism of a model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum Mechanism {
-    /// None beyond kinetic mixing.
-    #[default]
-    None,
-    /// Paper 002: (B − L)₂₃ couplings of the up-type quarks through the W loop.
-    UpSectorBl23,
-    /// Paper 000: an up-type vector-like quark mixing with c and t.
-    UpVlq,
-    /// Paper 003 model II: third-generation quark charge ε/3 (F₁).
-    ThirdGeneration,
-    /// The `fcnc` preset: user-given effective couplings.
-    Effective,
+/// What a mechanism sees besides the point: the Standard-Model inputs, computed once per call
+/// of [`down_couplings`].
+#[derive(Debug, Clone, Copy)]
+pub struct Environment<'a> {
+    /// Standard-Model parameters.
+    pub sm: &'a StandardModel,
+    /// The CKM matrix of the input set.
+    pub ckm: &'a ckm::Matrix3,
+    /// g₂² = 4√2 G_F m_W² ([`w_loop::g2_squared`]).
+    pub g2sq: f64,
+    /// q² = m_Z'², GeV².
+    pub q2: f64,
+}
+
+/// A quark-flavour mechanism: how a model's Z' acquires the couplings g_ds, g_sb, g_db.
+/// A new mechanism is one file with a unit struct implementing this, plus its line in
+/// [`REGISTRY`]; a model file then names it.
+pub trait Mechanism: Sync {
+    /// The name model files use (`flavour = "..."`).
+    fn name(&self) -> &'static str;
+    /// One line for `zprime models`: what it computes and where it comes from.
+    fn description(&self) -> &'static str;
+    /// The model parameters it reads (a model naming the mechanism must declare them).
+    fn parameters(&self) -> &'static [&'static str];
+    /// The left-handed couplings (g_ds, g_sb, g_db) at q² = m_Z'², without the kinetic-mixing
+    /// penguin (which [`down_couplings`] adds for every mechanism).
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]>;
+}
+
+/// Every mechanism, by name.
+pub const REGISTRY: &[&dyn Mechanism] = &[
+    &none::NoMechanism,
+    &up_sector_bl23::UpSectorBl23,
+    &up_vlq::UpVlqMixing,
+    &third_gen::ThirdGeneration,
+    &vlq_doublet::VlqDoublet,
+    &effective::Effective,
+];
+
+/// The mechanism of that name.
+pub fn mechanism(name: &str) -> Result<&'static dyn Mechanism> {
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|m| m.name() == name)
+        .ok_or_else(|| Error::Unknown {
+            kind: "flavour mechanism",
+            name: name.to_string(),
+            known: REGISTRY
+                .iter()
+                .map(|m| m.name())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+}
+
+/// Check that a model's mechanism exists and that the model declares every parameter it reads
+/// (for a model file: the error names the model, the mechanism and the missing parameters).
+pub fn check(model: &Model) -> Result<()> {
+    let m = mechanism(&model.flavour)?;
+    let missing: Vec<&str> = m
+        .parameters()
+        .iter()
+        .copied()
+        .filter(|n| !model.parameters.iter().any(|s| s.name == *n))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::file(
+            format!("model '{}'", model.name),
+            format!(
+                "flavour mechanism '{}' reads the parameters {}: declare them in [[parameters]]",
+                m.name(),
+                missing.join(", ")
+            ),
+        ))
+    }
 }
 
 /// The three left-handed couplings at q² = m_Z'².
@@ -56,57 +139,11 @@ pub struct DownCouplings {
 }
 
 /// Indices (i, j) of the transitions ds, sb, db.
-const PAIRS: [(usize, usize); 3] = [(0, 1), (1, 2), (0, 2)];
+pub const PAIRS: [(usize, usize); 3] = [(0, 1), (1, 2), (0, 2)];
 
-fn param(p: &Point, name: &str) -> f64 {
+/// A model parameter of the point (0 if the model has none of that name).
+pub(crate) fn param(p: &Point, name: &str) -> f64 {
     p.parameters.get(name).copied().unwrap_or(0.0)
-}
-
-/// The first row of W_u from the parameters `Wu1_abs` … `Wu3_phase`, if given (all moduli
-/// zero means not given: Scenario I). It must be a unit vector (within 1e-3 in the sum of
-/// squares, then normalized: four typed digits such as 0.7071 are accepted).
-pub fn wu_row(p: &Point) -> Result<Option<[C64; 3]>> {
-    let r: Vec<f64> = (1..=3).map(|i| param(p, &format!("Wu{i}_abs"))).collect();
-    let ph: Vec<f64> = (1..=3).map(|i| param(p, &format!("Wu{i}_phase"))).collect();
-    if r.iter().all(|&x| x == 0.0) {
-        return Ok(None);
-    }
-    let norm2: f64 = r.iter().map(|x| x * x).sum();
-    if (norm2 - 1.0).abs() > 1e-3 {
-        return Err(Error::InvalidParameter {
-            name: "Wu1_abs, Wu2_abs, Wu3_abs".into(),
-            value: format!("{}, {}, {} (sum of squares {norm2})", r[0], r[1], r[2]),
-            allowed: "a unit vector: Wu1_abs^2 + Wu2_abs^2 + Wu3_abs^2 = 1 (within 1e-3; the row is then normalized), or all zero (Scenario I)".into(),
-        });
-    }
-    // typed moduli such as 0.7071 are normalized (the row of a unitary matrix is a unit vector)
-    let n = norm2.sqrt();
-    Ok(Some([
-        C64::from_polar(r[0] / n, ph[0]),
-        C64::from_polar(r[1] / n, ph[1]),
-        C64::from_polar(r[2] / n, ph[2]),
-    ]))
-}
-
-/// The vector-like-quark parameters of a point (v_φ = m_Z'/g when the parameter is 0).
-pub fn vlq_params(p: &Point) -> Result<up_vlq::UpVlq> {
-    let mut v_phi = param(p, "v_phi");
-    if v_phi == 0.0 {
-        if p.g == 0.0 {
-            return Err(Error::invalid(
-                "v_phi",
-                0.0,
-                "v_phi > 0 GeV when g = 0 (v_phi = 0 means v_phi = m_Z'/g)",
-            ));
-        }
-        v_phi = p.mass / p.g;
-    }
-    Ok(up_vlq::UpVlq {
-        y_uc: param(p, "Y_Uc"),
-        y_ut: param(p, "Y_Ut"),
-        m_u_heavy: param(p, "m_U"),
-        v_phi,
-    })
 }
 
 /// The flavour-changing couplings at q² = m_Z'²: the model's mechanism plus the photon penguin
@@ -114,50 +151,13 @@ pub fn vlq_params(p: &Point) -> Result<up_vlq::UpVlq> {
 pub fn down_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Result<DownCouplings> {
     let v = ckm::from_inputs(inputs)?;
     let q2 = p.mass * p.mass;
-    let g2sq = w_loop::g2_squared(sm.g_fermi, sm.m_w);
-    let mut out = [C64::new(0.0, 0.0); 3];
-    match p.flavour {
-        Mechanism::None => {}
-        Mechanism::UpSectorBl23 => {
-            if p.g != 0.0 {
-                let lm = w_loop::loop_matrices(
-                    &sm.m_up,
-                    q2,
-                    sm.m_w * sm.m_w,
-                    w_loop::LoopOptions::paper_002(),
-                )?;
-                let (gl, gr) = w_loop::bl23_couplings(&v, p.g, wu_row(p)?);
-                let rows = w_loop::ckm_rows(&v);
-                for (k, &(i, j)) in PAIRS.iter().enumerate() {
-                    out[k] = w_loop::induced_coupling(&lm, &rows, &gl, &gr, i, j, g2sq).value;
-                }
-            }
-        }
-        Mechanism::UpVlq => {
-            let mixes = param(p, "Y_Uc") != 0.0 || param(p, "Y_Ut") != 0.0;
-            if mixes && p.g != 0.0 {
-                let vp = vlq_params(p)?;
-                for (k, &(i, j)) in PAIRS.iter().enumerate() {
-                    out[k] = up_vlq::induced(&vp, &v, i, j, p.g, q2, sm.m_up, sm.m_w, g2sq)?.value;
-                }
-            }
-        }
-        Mechanism::ThirdGeneration => {
-            let (q3, q2c) = (p.charges.q_l[2], p.charges.q_l[1]);
-            for (k, &(i, j)) in PAIRS.iter().enumerate() {
-                out[k] = third_gen::induced(&v, i, j, p.g, q3, q2c, sm.m_up, sm.m_w, g2sq);
-            }
-        }
-        Mechanism::Effective => {
-            for (k, n) in ["ds", "sb", "db"].iter().enumerate() {
-                out[k] = p.g
-                    * C64::new(
-                        param(p, &format!("Re_g_{n}")),
-                        param(p, &format!("Im_g_{n}")),
-                    );
-            }
-        }
-    }
+    let env = Environment {
+        sm,
+        ckm: &v,
+        g2sq: w_loop::g2_squared(sm.g_fermi, sm.m_w),
+        q2,
+    };
+    let mut out = mechanism(&p.flavour)?.couplings(p, &env)?;
     // kinetic mixing: the loop-induced ε only where the quarks carry no U(1)' charge (as in
     // couplings::chiral), the tree-level ε₀ always
     let eps = if p.charges.quarks_uncharged() {

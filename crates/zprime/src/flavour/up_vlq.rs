@@ -23,8 +23,10 @@
 //! m_t is O(Y² v_φ²/m_U²)). Y_Uc, Y_Ut are real, as in paper 000.
 
 use super::w_loop::{induced_coupling, loop_matrices, DiracScheme, Induced, LoopOptions};
+use super::{param, Environment, Mechanism, PAIRS};
 use crate::ckm::Matrix3;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::model::Point;
 use num_complex::Complex64 as C64;
 
 /// Singular-value decomposition of a real 4 × 4 matrix by one-sided Jacobi rotations:
@@ -149,19 +151,19 @@ pub fn spectrum(
     (masses, v, gl, gr)
 }
 
-/// The exact one-loop coupling g_ij (d_j → d_i) at q², for gauge coupling g.
+/// The exact one-loop couplings g_ij (d_j → d_i) at q², for gauge coupling g, for each
+/// transition of `pairs`: the spectrum and the loop functions are computed once.
 #[allow(clippy::too_many_arguments)]
-pub fn induced(
+pub fn induced_pairs(
     p: &UpVlq,
     v0: &Matrix3,
-    i: usize,
-    j: usize,
+    pairs: &[(usize, usize)],
     g: f64,
     q2: f64,
     m_up: [f64; 3],
     mw: f64,
     g2sq: f64,
-) -> Result<Induced> {
+) -> Result<Vec<Induced>> {
     let (masses, v, gl, gr) = spectrum(p, m_up, v0);
     let opts = LoopOptions {
         goldstone: true,
@@ -177,7 +179,76 @@ pub fn induced(
         .iter()
         .map(|r| r.iter().map(|x| x * g).collect())
         .collect();
-    Ok(induced_coupling(&lm, &v, &gl, &gr, i, j, g2sq))
+    Ok(pairs
+        .iter()
+        .map(|&(i, j)| induced_coupling(&lm, &v, &gl, &gr, i, j, g2sq))
+        .collect())
+}
+
+/// The exact one-loop coupling g_ij (d_j → d_i) at q², for gauge coupling g.
+#[allow(clippy::too_many_arguments)]
+pub fn induced(
+    p: &UpVlq,
+    v0: &Matrix3,
+    i: usize,
+    j: usize,
+    g: f64,
+    q2: f64,
+    m_up: [f64; 3],
+    mw: f64,
+    g2sq: f64,
+) -> Result<Induced> {
+    Ok(induced_pairs(p, v0, &[(i, j)], g, q2, m_up, mw, g2sq)?[0])
+}
+
+/// The vector-like-quark parameters of a point (v_φ = m_Z'/g when the parameter is 0).
+pub fn vlq_params(p: &Point) -> Result<UpVlq> {
+    let mut v_phi = param(p, "v_phi");
+    if v_phi == 0.0 {
+        if p.g == 0.0 {
+            return Err(Error::invalid(
+                "v_phi",
+                0.0,
+                "v_phi > 0 GeV when g = 0 (v_phi = 0 means v_phi = m_Z'/g)",
+            ));
+        }
+        v_phi = p.mass / p.g;
+    }
+    Ok(UpVlq {
+        y_uc: param(p, "Y_Uc"),
+        y_ut: param(p, "Y_Ut"),
+        m_u_heavy: param(p, "m_U"),
+        v_phi,
+    })
+}
+
+/// Mechanism `up-vlq`: the exact one loop above with the point's parameters `Y_Uc`, `Y_Ut`,
+/// `m_U`, `v_phi`.
+pub struct UpVlqMixing;
+
+impl Mechanism for UpVlqMixing {
+    fn name(&self) -> &'static str {
+        "up-vlq"
+    }
+    fn description(&self) -> &'static str {
+        "an up-type vector-like quark U mixing with c_R, t_R; exact one loop (W and Goldstone), paper 000 Fig. 1 and Eq. 6"
+    }
+    fn parameters(&self) -> &'static [&'static str] {
+        &["Y_Uc", "Y_Ut", "m_U", "v_phi"]
+    }
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+        let mut out = [C64::new(0.0, 0.0); 3];
+        let mixes = param(p, "Y_Uc") != 0.0 || param(p, "Y_Ut") != 0.0;
+        if mixes && p.g != 0.0 {
+            let vp = vlq_params(p)?;
+            let sm = env.sm;
+            let all = induced_pairs(&vp, env.ckm, &PAIRS, p.g, env.q2, sm.m_up, sm.m_w, env.g2sq)?;
+            for (k, g) in all.iter().enumerate() {
+                out[k] = g.value;
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// Paper 000 Eq. (6), the large-m_U form (v the Higgs vev).
