@@ -369,9 +369,13 @@ mod tests {
     }
 
     /// The presets: b-l-23 Scenario I is proportional to g; fcnc returns its parameters;
-    /// lmu-ltau-uvlq derives v_phi = m/g; the dark photon goes with ε.
+    /// lmu-ltau-uvlq derives v_phi = m/g; lmu-ltau-vlq adds its tree-level couplings; the dark
+    /// photon goes with ε. Every preset names a registered mechanism with its parameters.
     #[test]
     fn presets_give_their_couplings() {
+        for name in crate::model::preset_names() {
+            check(&preset(name).unwrap()).unwrap();
+        }
         let (i, sm, _, _) = setup("default");
         let m = preset("fcnc").unwrap();
         let mut p = BTreeMap::new();
@@ -402,6 +406,43 @@ mod tests {
         let p0 = m.point(0.135, 0.0, &BTreeMap::new()).unwrap();
         assert!(down_couplings(&p0, &sm, &i).is_ok());
         assert!(vlq_params(&p0).unwrap_err().to_string().contains("v_phi"));
+        // lmu-ltau-vlq: the tree-level formula on top of lmu-ltau's kinetic-mixing penguin
+        let m = preset("lmu-ltau-vlq").unwrap();
+        check(&m).unwrap();
+        let mut p = BTreeMap::new();
+        p.insert("Re_Y_Qd".to_string(), 5.2e-4);
+        p.insert("Im_Y_Qs".to_string(), 5.2e-4);
+        p.insert("Re_Y_Qb".to_string(), 1e-3);
+        p.insert("v_phi".to_string(), 260.0);
+        let pt = m.point(0.135, 5e-4, &p).unwrap();
+        assert!(pt.single_coupling());
+        let with = down_couplings(&pt, &sm, &i).unwrap();
+        let base = preset("lmu-ltau").unwrap().point(0.135, 5e-4, &BTreeMap::new()).unwrap();
+        let without = down_couplings(&base, &sm, &i).unwrap();
+        let y = [
+            C64::new(5.2e-4, 0.0),
+            C64::new(0.0, 5.2e-4),
+            C64::new(1e-3, 0.0),
+        ];
+        let tree = vlq_doublet::couplings(y, 5e-4, 260.0, 2000.0);
+        for (k, (a, b)) in [(with.ds, without.ds), (with.sb, without.sb), (with.db, without.db)]
+            .into_iter()
+            .enumerate()
+        {
+            assert!((a - b - tree[k]).norm() < 1e-12 * tree[k].norm(), "{k}");
+        }
+        // Im g_ds = -g Y_Qd Y_Qs v^2/(2 m_Q^2) with Y_Qs imaginary
+        assert!((tree[0].im + 5e-4 * 5.2e-4 * 5.2e-4 * 260.0 * 260.0 / 8e6).abs() < 1e-25);
+        // v_phi = m/g (the default) makes the point depend on g beyond the overall factor
+        p.remove("v_phi");
+        assert!(!m.point(0.135, 5e-4, &p).unwrap().single_coupling());
+        // a model file naming an unknown mechanism, or missing its parameters, is refused
+        let mut bad = m.clone();
+        bad.flavour = "vlq-doublett".into();
+        assert!(check(&bad).unwrap_err().to_string().contains("vlq-doublet"));
+        bad.flavour = "up-vlq".into();
+        let e = check(&bad).unwrap_err().to_string();
+        assert!(e.contains("Y_Uc") && e.contains("[[parameters]]"), "{e}");
         let dp = preset("dark-photon").unwrap();
         let d1 = down_couplings(&dp.point(0.1, 1e-3, &BTreeMap::new()).unwrap(), &sm, &i).unwrap();
         let d2 = down_couplings(&dp.point(0.1, 2e-3, &BTreeMap::new()).unwrap(), &sm, &i).unwrap();

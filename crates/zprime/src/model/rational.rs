@@ -166,11 +166,12 @@ pub fn no_fraction(x: f64) -> String {
 }
 
 impl fmt::Display for Rational {
+    /// "2", "-1/3"; honours width and alignment (`{:>7}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.den == 1 {
-            write!(f, "{}", self.num)
+            f.pad(&self.num.to_string())
         } else {
-            write!(f, "{}/{}", self.num, self.den)
+            f.pad(&format!("{}/{}", self.num, self.den))
         }
     }
 }
@@ -190,6 +191,7 @@ mod tests {
         let third = Rational::parse("1/3").unwrap();
         assert_eq!(third.to_f64(), 1.0 / 3.0);
         assert_eq!(Rational::parse(" -2 / 6 ").unwrap().to_string(), "-1/3");
+        assert_eq!(format!("{:>5}", third), "  1/3");
         assert_eq!(Rational::parse("4/-2").unwrap(), Rational::integer(-2));
         assert_eq!(Rational::from_decimal(0.3333333333), Some(third));
         assert_eq!(
