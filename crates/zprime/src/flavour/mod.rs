@@ -417,7 +417,10 @@ mod tests {
         let pt = m.point(0.135, 5e-4, &p).unwrap();
         assert!(pt.single_coupling());
         let with = down_couplings(&pt, &sm, &i).unwrap();
-        let base = preset("lmu-ltau").unwrap().point(0.135, 5e-4, &BTreeMap::new()).unwrap();
+        let base = preset("lmu-ltau")
+            .unwrap()
+            .point(0.135, 5e-4, &BTreeMap::new())
+            .unwrap();
         let without = down_couplings(&base, &sm, &i).unwrap();
         let y = [
             C64::new(5.2e-4, 0.0),
@@ -425,9 +428,13 @@ mod tests {
             C64::new(1e-3, 0.0),
         ];
         let tree = vlq_doublet::couplings(y, 5e-4, 260.0, 2000.0);
-        for (k, (a, b)) in [(with.ds, without.ds), (with.sb, without.sb), (with.db, without.db)]
-            .into_iter()
-            .enumerate()
+        for (k, (a, b)) in [
+            (with.ds, without.ds),
+            (with.sb, without.sb),
+            (with.db, without.db),
+        ]
+        .into_iter()
+        .enumerate()
         {
             assert!((a - b - tree[k]).norm() < 1e-12 * tree[k].norm(), "{k}");
         }
