@@ -74,6 +74,82 @@ pub trait Mechanism: Sync {
     /// The left-handed couplings (g_ds, g_sb, g_db) at q² = m_Z'², without the kinetic-mixing
     /// penguin (which [`down_couplings`] adds for every mechanism).
     fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]>;
+    /// Do once, at the mass of `template`, the work that does not depend on the coupling (a
+    /// loop integral), for [`FlavourAtMass`]. `None` (the default): nothing worth preparing,
+    /// [`Mechanism::couplings`] is called at each point.
+    fn prepare(&self, _template: &Point, _env: &Environment) -> Result<Option<Box<dyn AtMass>>> {
+        Ok(None)
+    }
+}
+
+/// A mechanism prepared at one Z' mass ([`Mechanism::prepare`]).
+pub trait AtMass: Send + Sync {
+    /// The couplings at a point of that mass (same numbers as [`Mechanism::couplings`]).
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]>;
+}
+
+/// The flavour-changing couplings of one model at one Z' mass, for any coupling and parameter
+/// values: the mass-dependent, coupling-independent work (the W loop of `up-sector-bl23`, the
+/// spectrum and loop of `up-vlq`) is done once in [`FlavourAtMass::new`]. This is how a caller
+/// that evaluates many points at one mass (root finding in g, several observables at one
+/// point) avoids recomputing loops; nothing is cached behind its back.
+pub struct FlavourAtMass {
+    mass: f64,
+    flavour: String,
+    ckm: ckm::Matrix3,
+    mechanism: &'static dyn Mechanism,
+    prepared: Option<Box<dyn AtMass>>,
+}
+
+impl FlavourAtMass {
+    /// Prepare the mechanism of `template` at its mass.
+    pub fn new(template: &Point, sm: &StandardModel, inputs: &InputSet) -> Result<FlavourAtMass> {
+        let ckm = ckm::from_inputs(inputs)?;
+        let mechanism = mechanism(&template.flavour)?;
+        let prepared = mechanism.prepare(template, &environment(template, sm, &ckm))?;
+        Ok(FlavourAtMass {
+            mass: template.mass,
+            flavour: template.flavour.clone(),
+            ckm,
+            mechanism,
+            prepared,
+        })
+    }
+
+    /// The couplings at `p`, a point of the same model and mass (any coupling, any parameters):
+    /// the mechanism plus the photon penguin of the kinetic mixing.
+    pub fn down_couplings(&self, p: &Point, sm: &StandardModel) -> Result<DownCouplings> {
+        if p.mass != self.mass || p.flavour != self.flavour {
+            return Err(Error::invalid(
+                "mass",
+                p.mass,
+                &format!(
+                    "the mass and mechanism the couplings were prepared for: {} GeV, '{}'",
+                    self.mass, self.flavour
+                ),
+            ));
+        }
+        let env = environment(p, sm, &self.ckm);
+        let mut out = match &self.prepared {
+            Some(at) => at.couplings(p, &env)?,
+            None => self.mechanism.couplings(p, &env)?,
+        };
+        add_kinetic_penguin(&mut out, p, &env);
+        Ok(DownCouplings {
+            ds: out[0],
+            sb: out[1],
+            db: out[2],
+        })
+    }
+}
+
+fn environment<'a>(p: &Point, sm: &'a StandardModel, ckm: &'a ckm::Matrix3) -> Environment<'a> {
+    Environment {
+        sm,
+        ckm,
+        g2sq: w_loop::g2_squared(sm.g_fermi, sm.m_w),
+        q2: p.mass * p.mass,
+    }
 }
 
 /// Every mechanism, by name.
@@ -147,19 +223,23 @@ pub(crate) fn param(p: &Point, name: &str) -> f64 {
 }
 
 /// The flavour-changing couplings at q² = m_Z'²: the model's mechanism plus the photon penguin
-/// of its kinetic mixing.
+/// of its kinetic mixing. For many points at one mass use [`FlavourAtMass`].
 pub fn down_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Result<DownCouplings> {
     let v = ckm::from_inputs(inputs)?;
-    let q2 = p.mass * p.mass;
-    let env = Environment {
-        sm,
-        ckm: &v,
-        g2sq: w_loop::g2_squared(sm.g_fermi, sm.m_w),
-        q2,
-    };
+    let env = environment(p, sm, &v);
     let mut out = mechanism(&p.flavour)?.couplings(p, &env)?;
-    // kinetic mixing: the loop-induced ε only where the quarks carry no U(1)' charge (as in
-    // couplings::chiral), the tree-level ε₀ always
+    add_kinetic_penguin(&mut out, p, &env);
+    Ok(DownCouplings {
+        ds: out[0],
+        sb: out[1],
+        db: out[2],
+    })
+}
+
+/// Add the photon penguin of the kinetic mixing: the loop-induced ε only where the quarks
+/// carry no U(1)' charge (as in `couplings::chiral`), the tree-level ε₀ always.
+fn add_kinetic_penguin(out: &mut [C64; 3], p: &Point, env: &Environment) {
+    let (sm, q2) = (env.sm, env.q2);
     let eps = if p.charges.quarks_uncharged() {
         kinetic_mixing(p, sm, q2)
     } else {
@@ -168,7 +248,7 @@ pub fn down_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Resul
     if eps != C64::new(0.0, 0.0) {
         for (k, &(i, j)) in PAIRS.iter().enumerate() {
             out[k] += kinetic::induced(
-                &v,
+                env.ckm,
                 i,
                 j,
                 q2,
@@ -182,11 +262,6 @@ pub fn down_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Resul
             );
         }
     }
-    Ok(DownCouplings {
-        ds: out[0],
-        sb: out[1],
-        db: out[2],
-    })
 }
 
 #[cfg(test)]
@@ -366,6 +441,49 @@ mod tests {
             up_vlq::induced(&p, &v, 0, 1, 1e-3, 0.135f64.powi(2), sm.m_up, sm.m_w, g2).unwrap();
         let lg = up_vlq::large_mu(&p, &v, 0, 1, 1e-3, sm.m_up, sm.m_w, sm.vev());
         assert!((ex.value / lg - 1.0).norm() < 1e-3);
+    }
+
+    /// Prepared at one mass, the couplings are the same numbers as point by point, for any
+    /// coupling and parameters; a point of another mass is refused.
+    #[test]
+    fn prepared_at_mass_gives_the_same_numbers() {
+        let (i, sm, _, _) = setup("default");
+        let cases: [(&str, Vec<(&str, f64)>); 4] = [
+            ("b-l-23", vec![("kinetic_mixing", 1e-4)]),
+            (
+                "b-l-23",
+                vec![("Wu1_abs", 0.6), ("Wu2_abs", 0.8), ("Wu3_phase", 1.0)],
+            ),
+            (
+                "lmu-ltau-uvlq",
+                vec![("Y_Uc", 0.3), ("Y_Ut", 0.5), ("v_phi", 135.0)],
+            ),
+            ("lmu-ltau-uvlq", vec![("Y_Uc", 0.3), ("Y_Ut", 0.5)]),
+        ];
+        for (name, params) in cases {
+            let m = preset(name).unwrap();
+            let params: BTreeMap<String, f64> =
+                params.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+            let template = m.point(0.135, 1e-3, &params).unwrap();
+            let at = FlavourAtMass::new(&template, &sm, &i).unwrap();
+            for g in [1e-3, 3e-4, 2e-2] {
+                let p = template.with_coupling(g);
+                assert_eq!(
+                    at.down_couplings(&p, &sm).unwrap(),
+                    down_couplings(&p, &sm, &i).unwrap(),
+                    "{name} {params:?} g = {g}"
+                );
+            }
+            let other = m.point(0.135, 1e-3, &BTreeMap::new()).unwrap();
+            assert_eq!(
+                at.down_couplings(&other, &sm).unwrap(),
+                down_couplings(&other, &sm, &i).unwrap()
+            );
+            let e = at
+                .down_couplings(&template.with_mass(0.2), &sm)
+                .unwrap_err();
+            assert!(e.to_string().contains("prepared"), "{e}");
+        }
     }
 
     /// The presets: b-l-23 Scenario I is proportional to g; fcnc returns its parameters;

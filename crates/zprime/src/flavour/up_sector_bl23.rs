@@ -8,9 +8,10 @@
 //! in the row per sample.
 
 use super::w_loop::{
-    bl23_couplings, ckm_rows, coefficient_matrices, induced_coupling, loop_matrices, LoopOptions,
+    bl23_couplings, ckm_rows, coefficient_matrices, induced_coupling, loop_matrices, LoopMatrices,
+    LoopOptions,
 };
-use super::{param, Environment, Mechanism, PAIRS};
+use super::{param, AtMass, Environment, Mechanism, PAIRS};
 use crate::ckm::Matrix3;
 use crate::error::{Error, Result};
 use crate::inputs::StandardModel;
@@ -39,17 +40,46 @@ impl Mechanism for UpSectorBl23 {
         ]
     }
     fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
-        let mut out = [C64::new(0.0, 0.0); 3];
-        if p.g != 0.0 {
-            let sm = env.sm;
-            let lm = loop_matrices(&sm.m_up, env.q2, sm.m_w * sm.m_w, LoopOptions::paper_002())?;
-            let (gl, gr) = bl23_couplings(env.ckm, p.g, wu_row(p)?);
-            let rows = ckm_rows(env.ckm);
-            for (k, &(i, j)) in PAIRS.iter().enumerate() {
-                out[k] = induced_coupling(&lm, &rows, &gl, &gr, i, j, env.g2sq).value;
-            }
+        if p.g == 0.0 {
+            return Ok([C64::new(0.0, 0.0); 3]);
         }
-        Ok(out)
+        apply(&w_loop_at(env)?, p, env)
+    }
+
+    /// The W loop at the mass (it depends neither on g nor on W_u).
+    fn prepare(&self, template: &Point, env: &Environment) -> Result<Option<Box<dyn AtMass>>> {
+        if template.g == 0.0 {
+            return Ok(None);
+        }
+        Ok(Some(Box::new(PreparedLoop(w_loop_at(env)?))))
+    }
+}
+
+/// Paper 002's loop: W diagram, four-dimensional algebra, μ = 1 GeV, at q² = m_Z'².
+fn w_loop_at(env: &Environment) -> Result<LoopMatrices> {
+    let sm = env.sm;
+    loop_matrices(&sm.m_up, env.q2, sm.m_w * sm.m_w, LoopOptions::paper_002())
+}
+
+/// The couplings of point `p` from the loop at its mass.
+fn apply(lm: &LoopMatrices, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+    let mut out = [C64::new(0.0, 0.0); 3];
+    if p.g != 0.0 {
+        let (gl, gr) = bl23_couplings(env.ckm, p.g, wu_row(p)?);
+        let rows = ckm_rows(env.ckm);
+        for (k, &(i, j)) in PAIRS.iter().enumerate() {
+            out[k] = induced_coupling(lm, &rows, &gl, &gr, i, j, env.g2sq).value;
+        }
+    }
+    Ok(out)
+}
+
+/// The mechanism with its W loop computed at one mass.
+struct PreparedLoop(LoopMatrices);
+
+impl AtMass for PreparedLoop {
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+        apply(&self.0, p, env)
     }
 }
 
