@@ -3,12 +3,16 @@
 use crate::common::sig;
 use anyhow::Result;
 use clap::Args as ClapArgs;
+use zprime::reproduce::{Computed, Outcome};
 
 /// Arguments of `zprime reproduce`.
 #[derive(ClapArgs, Debug)]
 #[command(after_help = "\
 Each item recomputes one number printed in a source paper with that paper's input set and
-shows both. The test suite (crates/zprime/tests/papers) checks them with tolerances.
+shows both, with the tolerance it meets. The numbers come from one table,
+data/papers/printed.toml (`zprime data --file printed.toml`), which the test suite
+(crates/zprime/tests/papers) reads too. Where we differ from the paper for a documented
+cause (an erratum, an input the paper does not state), the item says so and pins our value.
 
 Examples:
   zprime reproduce --list
@@ -18,7 +22,7 @@ Examples:
 pub struct Args {
     /// Item id, a paper number (000, 001, ...), or `all`.
     id: Option<String>,
-    /// List the items.
+    /// List the items (each one is computed by `zprime reproduce ID`).
     #[arg(long)]
     list: bool,
     /// Print JSON.
@@ -26,11 +30,30 @@ pub struct Args {
     json: bool,
 }
 
+/// Our value as text: a number with its unit, or a matrix's agreement count.
+fn computed_text(o: &Outcome) -> String {
+    match &o.computed {
+        Computed::Number(x) => {
+            let unit = if o.unit == "1" {
+                String::new()
+            } else {
+                format!(" {}", o.unit)
+            };
+            format!("{}{unit}", sig(*x))
+        }
+        Computed::Matrix(_) => "3x3 matrix".into(),
+    }
+}
+
 /// Run `zprime reproduce`.
 pub fn run(args: Args) -> Result<()> {
     if args.list || args.id.is_none() {
-        for i in zprime::reproduce::items() {
-            println!("{:<20} [{}] {}", i.id, i.inputs, i.what);
+        for i in zprime::reproduce::items()? {
+            let n = i.number;
+            println!(
+                "{:<20} [{}] {}, {}",
+                n.id, n.inputs, n.quantity, n.location
+            );
         }
         return Ok(());
     }
@@ -40,20 +63,30 @@ pub fn run(args: Args) -> Result<()> {
         return Ok(());
     }
     for o in &out {
-        let unit = if o.unit == "1" {
-            String::new()
-        } else {
-            format!(" {}", o.unit)
-        };
         println!(
-            "{:<20} paper: {:<34} zprime: {}{unit}\n{:<20} {} [inputs {}]",
+            "{:<20} paper: {:<34} zprime: {}\n{:<20} {} [inputs {}]",
             o.id,
             o.printed,
-            sig(o.computed),
+            computed_text(o),
             "",
             o.what,
             o.inputs
         );
+        let verdict = match (o.agrees, o.differs_from_paper) {
+            (true, false) => "agrees",
+            (true, true) => "differs from the paper as documented",
+            (false, _) => "DOES NOT MEET ITS TOLERANCE",
+        };
+        let against = match (o.expected, &o.computed) {
+            (Some(e), Computed::Number(_)) if o.differs_from_paper => format!(" of {}", sig(e)),
+            _ => String::new(),
+        };
+        println!("{:<20} {verdict} ({}{against})", "", o.check);
+        if o.differs_from_paper {
+            if let Some(note) = &o.note {
+                println!("{:<20} note: {note}", "");
+            }
+        }
     }
     Ok(())
 }
