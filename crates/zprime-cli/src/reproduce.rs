@@ -50,10 +50,7 @@ pub fn run(args: Args) -> Result<()> {
     if args.list || args.id.is_none() {
         for i in zprime::reproduce::items()? {
             let n = i.number;
-            println!(
-                "{:<20} [{}] {}, {}",
-                n.id, n.inputs, n.quantity, n.location
-            );
+            println!("{:<20} [{}] {}, {}", n.id, n.inputs, n.quantity, n.location);
         }
         return Ok(());
     }

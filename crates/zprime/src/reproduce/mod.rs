@@ -206,12 +206,7 @@ fn kang_g(set: &InputSet, observable: &str, mass: f64, br: f64) -> Result<f64> {
 fn jho_b3(set: &InputSet) -> Result<(C64, C64)> {
     let sm = StandardModel::from_inputs(set)?;
     let (eps, g) = (0.012, 1e-3);
-    let p = preset(
-        "lmu-ltau+b3",
-        set.value("m_pi0")?,
-        g,
-        &[("eps", eps)],
-    )?;
+    let p = preset("lmu-ltau+b3", set.value("m_pi0")?, g, &[("eps", eps)])?;
     let c = crate::flavour::down_couplings(&p, &sm, set)?;
     Ok((-c.ds / (eps * g), -c.sb / (eps * g)))
 }
@@ -254,12 +249,7 @@ fn jho_unit_rates(set: &InputSet) -> Result<(f64, f64)> {
 /// The B₃ g_ds at unit ε g_X in our sign (paper 003 Eq. 4.9-4.12 divide by it).
 fn jho_b3_unit(set: &InputSet) -> Result<(C64, C64)> {
     let sm = StandardModel::from_inputs(set)?;
-    let p = preset(
-        "lmu-ltau+b3",
-        set.value("m_pi0")?,
-        1.0,
-        &[("eps", 1.0)],
-    )?;
+    let p = preset("lmu-ltau+b3", set.value("m_pi0")?, 1.0, &[("eps", 1.0)])?;
     let c = crate::flavour::down_couplings(&p, &sm, set)?;
     Ok((c.ds, c.sb))
 }
@@ -289,7 +279,8 @@ const RECIPES: &[Recipe] = &[
         compute: |s| {
             let eps_over_g = predict("eps_gamma(Zp)", s, &lmu_ltau(0.05, 1e-3)?)? / 1e-3;
             let e = (4.0 * PI / s.value("alpha_inv")?).sqrt();
-            let eq8 = 8.0 / 3.0 * e / (16.0 * PI * PI) * (s.value("m_tau")? / s.value("m_mu")?).ln();
+            let eq8 =
+                8.0 / 3.0 * e / (16.0 * PI * PI) * (s.value("m_tau")? / s.value("m_mu")?).ln();
             Ok(Reproduced {
                 value: Computed::Number(eps_over_g),
                 reference: Some(eq8),
@@ -605,17 +596,21 @@ pub fn items() -> Result<Vec<Item>> {
         .iter()
         .filter(|n| InputSet::load(&n.inputs).is_ok())
         .filter_map(|n| {
-            RECIPES.iter().find(|r| r.id == n.id).map(|recipe| Item {
-                number: n,
-                recipe,
-            })
+            RECIPES
+                .iter()
+                .find(|r| r.id == n.id)
+                .map(|recipe| Item { number: n, recipe })
         })
         .collect())
 }
 
 /// Compare a computed matrix with the printed one: (entries that agree to the printed digits,
 /// listed deviations within their margin, entries that fail).
-fn compare_matrix(printed: &printed::PrintedMatrix, digits: u32, ours: &[Vec<[f64; 2]>]) -> (usize, usize, usize) {
+fn compare_matrix(
+    printed: &printed::PrintedMatrix,
+    digits: u32,
+    ours: &[Vec<[f64; 2]>],
+) -> (usize, usize, usize) {
     let (mut agree, mut listed, mut fail) = (0, 0, 0);
     for (r, row) in printed.entries.iter().enumerate() {
         for (c, entry) in row.iter().enumerate() {
@@ -624,7 +619,10 @@ fn compare_matrix(printed: &printed::PrintedMatrix, digits: u32, ours: &[Vec<[f6
                 continue;
             };
             let norm = x[0].hypot(x[1]);
-            for (k, part) in [printed::Part::Re, printed::Part::Im].into_iter().enumerate() {
+            for (k, part) in [printed::Part::Re, printed::Part::Im]
+                .into_iter()
+                .enumerate()
+            {
                 let (v, p) = (x[k], entry[k]);
                 if p == 0.0 {
                     // not printed: below the printed precision
@@ -682,7 +680,10 @@ fn outcome(item: &Item) -> Result<Outcome> {
         _ => {
             return Err(Error::file(
                 printed::FILE,
-                format!("number '{}': a matrix entry needs a matrix computation and a number a number", n.id),
+                format!(
+                    "number '{}': a matrix entry needs a matrix computation and a number a number",
+                    n.id
+                ),
             ))
         }
     };
@@ -741,7 +742,11 @@ mod tests {
             }
         }
         for r in RECIPES {
-            assert!(printed(r.id).is_ok(), "{}: computed but not in the table", r.id);
+            assert!(
+                printed(r.id).is_ok(),
+                "{}: computed but not in the table",
+                r.id
+            );
         }
         let mut ids: Vec<_> = RECIPES.iter().map(|r| r.id).collect();
         ids.sort_unstable();
@@ -752,11 +757,11 @@ mod tests {
     #[test]
     fn selection_by_id_and_paper() {
         assert_eq!(run("004-trident-vphi").unwrap().len(), 1);
-        assert_eq!(
-            run("000").unwrap().len(),
-            of_paper("000").unwrap().count()
-        );
+        assert_eq!(run("000").unwrap().len(), of_paper("000").unwrap().count());
         let e = run("999").unwrap_err().to_string();
-        assert!(e.contains("unknown reproduction") && e.contains("004-trident-vphi"), "{e}");
+        assert!(
+            e.contains("unknown reproduction") && e.contains("004-trident-vphi"),
+            "{e}"
+        );
     }
 }

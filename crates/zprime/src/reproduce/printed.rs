@@ -204,10 +204,7 @@ impl PrintedNumber {
     /// figure or a matrix instead.
     pub fn printed_value(&self) -> Result<f64> {
         self.value.ok_or_else(|| {
-            Error::file(
-                FILE,
-                format!("number '{}' has no printed `value`", self.id),
-            )
+            Error::file(FILE, format!("number '{}' has no printed `value`", self.id))
         })
     }
 
@@ -371,7 +368,10 @@ pub fn parse(text: &str) -> Result<Table> {
     let mut numbers: Vec<PrintedNumber> = Vec::with_capacity(raw.number.len());
     for r in raw.number {
         if numbers.iter().any(|n| n.id == r.id) {
-            return Err(Error::file(FILE, format!("number '{}' appears twice", r.id)));
+            return Err(Error::file(
+                FILE,
+                format!("number '{}' appears twice", r.id),
+            ));
         }
         let ours = r
             .ours
@@ -472,7 +472,10 @@ mod tests {
         let n = printed("003-b3-sb-im").unwrap();
         assert_eq!(n.ours.unwrap().expected, Some(4.71e-7 * 1.056));
         assert!(n.printed_value().is_ok());
-        assert!(printed("001-fig2-br-1mev").unwrap().printed_value().is_err());
+        assert!(printed("001-fig2-br-1mev")
+            .unwrap()
+            .printed_value()
+            .is_err());
     }
 
     #[test]
@@ -501,8 +504,11 @@ mod tests {
             let e = parse(&entry(extra)).unwrap_err().to_string();
             assert!(e.contains(FILE) && e.contains(says), "{extra}: {e}");
         }
-        let twice = format!("{}\n{}", entry("value = 1.0\ntolerance = { absolute = 1.0 }\n"),
-            entry("value = 1.0\ntolerance = { absolute = 1.0 }\n").replacen(head, "", 1));
+        let twice = format!(
+            "{}\n{}",
+            entry("value = 1.0\ntolerance = { absolute = 1.0 }\n"),
+            entry("value = 1.0\ntolerance = { absolute = 1.0 }\n").replacen(head, "", 1)
+        );
         assert!(parse(&twice).unwrap_err().to_string().contains("twice"));
     }
 
