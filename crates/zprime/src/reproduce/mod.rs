@@ -704,12 +704,13 @@ fn outcome(item: &Item) -> Result<Outcome> {
     })
 }
 
-/// Compute one item by id, every item of a paper ("004"), or `all`.
+/// Compute one item by id, every item whose id starts with `id` and a dash (a paper, "004", or
+/// a group, "004-g2"), or `all`.
 pub fn run(id: &str) -> Result<Vec<Outcome>> {
     let all = items()?;
     let selected: Vec<&Item> = all
         .iter()
-        .filter(|i| id == "all" || i.number.id == id || i.number.paper == id)
+        .filter(|i| id == "all" || i.number.id == id || i.number.id.starts_with(&format!("{id}-")))
         .collect();
     if selected.is_empty() {
         let mut known: Vec<String> = vec!["all".into()];
@@ -757,6 +758,7 @@ mod tests {
     #[test]
     fn selection_by_id_and_paper() {
         assert_eq!(run("004-trident-vphi").unwrap().len(), 1);
+        assert_eq!(run("003-b2").unwrap().len(), 3);
         assert_eq!(run("000").unwrap().len(), of_paper("000").unwrap().count());
         let e = run("999").unwrap_err().to_string();
         assert!(

@@ -215,7 +215,8 @@ impl PrintedNumber {
         match (self.ours, self.tolerance) {
             (Some(o), _) => (o.expected, o.tolerance),
             (None, Some(t)) => (self.value.or(reference), t),
-            // load() requires one of the two
+            // parse() rejects an entry with neither; a check that accepts nothing is the safe
+            // answer should one be built by hand
             (None, None) => (None, Tolerance::Within([f64::NAN, f64::NAN])),
         }
     }
