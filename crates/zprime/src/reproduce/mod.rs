@@ -314,6 +314,32 @@ const RECIPES: &[Recipe] = &[
         compute: |s| Ok(br_kmunu_over_g2(s, 0.1)?.into()),
     },
     Recipe {
+        id: "001-kmunu-line",
+        compute: |s| {
+            let sm = StandardModel::from_inputs(s)?;
+            let p: Vec<f64> = (1..400).map(|i| 0.236 * f64::from(i) / 400.0).collect();
+            let point = lmu_ltau(0.01, 1.0)?;
+            let rate = crate::observables::k_munu::spectrum(
+                &Context {
+                    sm: &sm,
+                    inputs: s,
+                    point: &point,
+                },
+                &p,
+            )?;
+            let peak = rate
+                .iter()
+                .zip(&p)
+                .max_by(|a, b| a.0.total_cmp(b.0))
+                .map(|(_, &p)| p)
+                .ok_or_else(|| Error::Numerical {
+                    context: "reproduce 001-kmunu-line".into(),
+                    message: "empty spectrum".into(),
+                })?;
+            Ok(peak.into())
+        },
+    },
+    Recipe {
         id: "001-e949-br-excluded",
         compute: |s| {
             let g = upper_limit("K->munuinv:E949-recast(approx)", s, 1e-3)?;
