@@ -349,6 +349,28 @@ fn check_entry(n: &PrintedNumber, papers: &BTreeMap<String, Paper>) -> Result<()
     if numbers.copied().any(|x| !x.is_finite()) {
         return Err(bad("numbers must be finite".into()));
     }
+    let tolerances = n
+        .tolerance
+        .iter()
+        .chain(n.ours.iter().map(|o| &o.tolerance));
+    for t in tolerances {
+        let ok = match *t {
+            Tolerance::Relative(x) | Tolerance::Absolute(x) => x.is_finite() && x > 0.0,
+            Tolerance::Within([lo, hi]) => lo.is_finite() && hi.is_finite() && lo < hi,
+            Tolerance::PrintedDigits(d) => d >= 1,
+        };
+        if !ok {
+            return Err(bad(format!(
+                "tolerance {} must be positive (a range: lo < hi; digits >= 1)",
+                t.describe()
+            )));
+        }
+    }
+    if n.value.is_none() && (n.uncertainty.is_some() || n.misprint_margin.is_some()) {
+        return Err(bad(
+            "`uncertainty` and `misprint_margin` need the printed `value`".into(),
+        ));
+    }
     if let Some(m) = &n.matrix {
         for d in &m.deviations {
             if d.row > 2 || d.column > 2 {
@@ -501,6 +523,15 @@ mod tests {
                 "one of value, times",
             ),
             ("value = 1.0\ntolerance = { closeish = 0.1 }\n", "tolerance"),
+            (
+                "value = 1.0\ntolerance = { relative = -0.1 }\n",
+                "must be positive",
+            ),
+            ("tolerance = { within = [2.0, 1.0] }\n", "lo < hi"),
+            (
+                "uncertainty = 1.0\ntolerance = { within = [0.0, 1.0] }\n",
+                "need the printed",
+            ),
         ] {
             let e = parse(&entry(extra)).unwrap_err().to_string();
             assert!(e.contains(FILE) && e.contains(says), "{extra}: {e}");
