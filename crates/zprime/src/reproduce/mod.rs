@@ -663,7 +663,7 @@ fn compare_matrix(
                 if (v - p).abs() <= half * p.abs() {
                     agree += 1;
                 } else if printed.is_deviation(r, c, part)
-                    && (v - p).abs() <= 0.03f64.max(2.0 * half) * p.abs()
+                    && (v - p).abs() <= printed.deviation_margin.max(2.0 * half) * p.abs()
                 {
                     listed += 1;
                 } else {
@@ -689,8 +689,9 @@ fn outcome(item: &Item) -> Result<Outcome> {
             let (agree, listed, fail) = compare_matrix(pm, digits, m);
             (
                 format!(
-                    "{agree} of {} parts to the printed digits, {listed} listed deviations within max(3%, one unit of the last digit), {fail} off",
-                    agree + listed + fail
+                    "{agree} of {} parts to the printed digits, {listed} listed deviations within max({}, one unit of the last digit), {fail} off",
+                    agree + listed + fail,
+                    pm.deviation_margin
                 ),
                 fail == 0 && listed == pm.deviations.len(),
             )

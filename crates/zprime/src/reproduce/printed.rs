@@ -130,7 +130,7 @@ pub enum Part {
 }
 
 /// An entry of a printed matrix that is off by more than the printed rounding (accepted within
-/// max(3%, one unit of the last printed digit)).
+/// max(`deviation_margin`, one unit of the last printed digit)).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deviation {
@@ -151,6 +151,9 @@ pub struct PrintedMatrix {
     pub entries: [[[f64; 2]; 3]; 3],
     /// Entries off by more than the printed rounding.
     pub deviations: Vec<Deviation>,
+    /// Relative margin within which a listed deviation is accepted (or one unit of the last
+    /// printed digit, if larger); 0 without deviations.
+    pub deviation_margin: f64,
 }
 
 impl PrintedMatrix {
@@ -264,6 +267,7 @@ struct RawNumber {
     matrix: Option<[[[f64; 2]; 3]; 3]>,
     #[serde(default)]
     deviations: Vec<Deviation>,
+    deviation_margin: Option<f64>,
     note: Option<String>,
 }
 
@@ -407,10 +411,22 @@ pub fn parse(text: &str) -> Result<Table> {
                 format!("number '{}': `deviations` without `matrix`", r.id),
             ));
         }
+        let deviation_margin = match (r.deviations.is_empty(), r.deviation_margin) {
+            (true, None) => 0.0,
+            (false, Some(m)) if m.is_finite() && m > 0.0 => m,
+            _ => return Err(Error::file(
+                FILE,
+                format!(
+                    "number '{}': `deviations` need a positive `deviation_margin` (and only they)",
+                    r.id
+                ),
+            )),
+        };
         let n = PrintedNumber {
             matrix: r.matrix.map(|entries| PrintedMatrix {
                 entries,
                 deviations: r.deviations,
+                deviation_margin,
             }),
             id: r.id,
             paper: r.paper,

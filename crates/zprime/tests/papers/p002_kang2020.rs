@@ -96,8 +96,8 @@ fn check_matrix(id: &str, ours: &[Vec<C64>]) -> usize {
                     continue;
                 }
                 let listed = deviations.is_deviation(r, c, part);
-                // listed: within 3% or one unit of the last printed digit
-                let tol = 0.03f64.max(2.0 * half_unit(p));
+                // listed: within 3% (the table's margin) or one unit of the last printed digit
+                let tol = deviations.deviation_margin.max(2.0 * half_unit(p));
                 assert!(
                     listed && printed_ok(v, p, tol),
                     "{name}[{r}][{c}]{part:?}: {v:e} vs printed {p:e}"
