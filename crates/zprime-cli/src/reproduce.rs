@@ -48,9 +48,11 @@ fn computed_text(o: &Outcome) -> String {
 /// Run `zprime reproduce`.
 pub fn run(args: Args) -> Result<()> {
     if args.list || args.id.is_none() {
-        for i in zprime::reproduce::items()? {
+        let items = zprime::reproduce::items()?;
+        let w = items.iter().map(|i| i.number.id.len()).max().unwrap_or(0);
+        for i in items {
             let n = i.number;
-            println!("{:<20} [{}] {}, {}", n.id, n.inputs, n.quantity, n.location);
+            println!("{:<w$} [{}] {}, {}", n.id, n.inputs, n.quantity, n.location);
         }
         return Ok(());
     }
@@ -59,9 +61,11 @@ pub fn run(args: Args) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
+    // ids in one column, the paper's and our values beside them
+    let w = out.iter().map(|o| o.id.len()).max().unwrap_or(0);
     for o in &out {
         println!(
-            "{:<20} paper: {:<34} zprime: {}\n{:<20} {} [inputs {}]",
+            "{:<w$} paper: {:<34} zprime: {}\n{:<w$} {} [inputs {}]",
             o.id,
             o.printed,
             computed_text(o),
@@ -70,18 +74,18 @@ pub fn run(args: Args) -> Result<()> {
             o.inputs
         );
         let verdict = match (o.agrees, o.differs_from_paper) {
-            (true, false) => "agrees",
-            (true, true) => "differs from the paper as documented",
-            (false, _) => "DOES NOT MEET ITS TOLERANCE",
+            (true, false) => "agrees with the paper",
+            (true, true) => "differs from the paper as documented; ours",
+            (false, _) => "DOES NOT MEET ITS CHECK",
         };
-        let against = match (o.expected, &o.computed) {
-            (Some(e), Computed::Number(_)) if o.differs_from_paper => format!(" of {}", sig(e)),
+        let about = match (o.expected, &o.computed) {
+            (Some(e), Computed::Number(_)) if o.differs_from_paper => format!(" about {}", sig(e)),
             _ => String::new(),
         };
-        println!("{:<20} {verdict} ({}{against})", "", o.check);
+        println!("{:<w$} {verdict}: {}{about}", "", o.check);
         if o.differs_from_paper {
             if let Some(note) = &o.note {
-                println!("{:<20} note: {note}", "");
+                println!("{:<w$} note: {note}", "");
             }
         }
     }

@@ -414,13 +414,15 @@ pub fn parse(text: &str) -> Result<Table> {
         let deviation_margin = match (r.deviations.is_empty(), r.deviation_margin) {
             (true, None) => 0.0,
             (false, Some(m)) if m.is_finite() && m > 0.0 => m,
-            _ => return Err(Error::file(
-                FILE,
-                format!(
+            _ => {
+                return Err(Error::file(
+                    FILE,
+                    format!(
                     "number '{}': `deviations` need a positive `deviation_margin` (and only they)",
                     r.id
                 ),
-            )),
+                ))
+            }
         };
         let n = PrintedNumber {
             matrix: r.matrix.map(|entries| PrintedMatrix {
