@@ -696,14 +696,7 @@ fn outcome(item: &Item) -> Result<Outcome> {
                 fail == 0 && listed == pm.deviations.len(),
             )
         }
-        (Computed::Number(x), None) => {
-            let mut agrees = tolerance.accepts(*x, expected);
-            if let (Some(margin), Some(p)) = (n.misprint_margin, n.value) {
-                // an erratum: ours must also stay away from the misprint
-                agrees &= (x - p).abs() > margin * p.abs();
-            }
-            (tolerance.describe(), agrees)
-        }
+        (Computed::Number(x), None) => (tolerance.describe(), n.accepts(*x, r.reference)),
         _ => {
             return Err(Error::file(
                 printed::FILE,

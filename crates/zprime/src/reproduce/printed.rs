@@ -224,10 +224,15 @@ impl PrintedNumber {
         }
     }
 
-    /// Whether our reproduction `x` meets this entry's check (see [`PrintedNumber::check`]).
+    /// Whether our reproduction `x` meets this entry's check (see [`PrintedNumber::check`])
+    /// and, for an erratum, stays off the misprinted value by more than `misprint_margin`.
     pub fn accepts(&self, x: f64, reference: Option<f64>) -> bool {
         let (expected, tolerance) = self.check(reference);
-        tolerance.accepts(x, expected)
+        let off_the_misprint = match (self.misprint_margin, self.value) {
+            (Some(margin), Some(p)) => (x - p).abs() > margin * p.abs(),
+            _ => true,
+        };
+        tolerance.accepts(x, expected) && off_the_misprint
     }
 }
 
