@@ -522,6 +522,12 @@ mod tests {
             .unwrap()
             .printed_value()
             .is_err());
+        // an erratum: our value, not the misprint
+        let erratum = printed("003-bkx-eps-g").unwrap();
+        assert!(erratum.accepts(4.51e-5, None) && !erratum.accepts(4.05e-5, None));
+        // a printed formula is compared with its evaluation
+        let formula = printed("001-kinetic-mixing").unwrap();
+        assert!(formula.accepts(0.5, Some(0.5)) && !formula.accepts(0.5, None));
     }
 
     #[test]
