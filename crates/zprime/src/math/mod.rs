@@ -4,6 +4,7 @@
 pub mod gauss;
 pub mod interp;
 pub mod quad;
+pub mod random;
 pub mod roots;
 
 /// The Källén (triangle) function λ(a, b, c) = a² + b² + c² − 2ab − 2ac − 2bc.

@@ -10,20 +10,20 @@
 //! the overlap. The loop functions (paper 002's C_L, C_R) do not depend on W_u: they are
 //! computed once, through [`Bl23Transition`] (the documented API of the W loop for fixed
 //! mass); per sample only its quadratic form in W is evaluated, in parallel (rayon) over fixed
-//! chunks with seeds derived from the user's seed, so the result does not depend on the number
-//! of threads.
+//! chunks, each on its own PCG32 stream of the user's seed ([`crate::math::random`]), so the
+//! result does not depend on the number of threads.
 
 use crate::error::{Error, Result};
 use crate::experiments::bands::Band;
 use crate::flavour::up_sector_bl23::Bl23Transition;
 use crate::inputs::{InputSet, StandardModel};
+use crate::math::random::Random;
 use crate::model::preset;
 use crate::observables::{g_minus_2, k_to_pi, Context};
 use num_complex::Complex64 as C64;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::f64::consts::PI;
 
 /// One kept sample. The overall phase of the row is unphysical (g_R^u depends on W*_1i W_1j):
 /// it is fixed by arg (W_u)_12 = 0, the convention of paper 002 Eq. (4.15).
@@ -68,30 +68,8 @@ pub struct WuScanReport {
     pub kept: Vec<WuSample>,
 }
 
-/// SplitMix64: a small, fast, well-mixed generator; one stream per chunk.
-struct SplitMix(u64);
-impl SplitMix {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    /// Uniform in (0, 1].
-    fn uniform(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 1.0) / (1u64 << 53) as f64
-    }
-    /// Two independent standard normal variates (Box–Muller).
-    fn normal_pair(&mut self) -> (f64, f64) {
-        let r = (-2.0 * self.uniform().ln()).sqrt();
-        let t = 2.0 * PI * self.uniform();
-        (r * t.cos(), r * t.sin())
-    }
-}
-
 /// A uniformly distributed unit vector of C³.
-fn haar_row(rng: &mut SplitMix) -> [C64; 3] {
+fn haar_row(rng: &mut Random) -> [C64; 3] {
     let (a, b) = rng.normal_pair();
     let (c, d) = rng.normal_pair();
     let (e, f) = rng.normal_pair();
@@ -169,7 +147,7 @@ pub fn scan(
     let kept: Vec<WuSample> = (0..chunks)
         .into_par_iter()
         .map(|c| {
-            let mut rng = SplitMix(seed ^ (c as u64).wrapping_mul(0xd1b5_4a32_d192_ed03));
+            let mut rng = Random::with_stream(seed, c as u64);
             let n = CHUNK.min(samples - c * CHUNK);
             let mut out = Vec::new();
             for _ in 0..n {
@@ -254,7 +232,7 @@ mod tests {
 
     #[test]
     fn haar_rows_are_uniform() {
-        let mut rng = SplitMix(7);
+        let mut rng = Random::new(7);
         let n = 200_000;
         let mut m = [0.0; 3];
         let mut m2 = 0.0;
