@@ -29,35 +29,9 @@ pub const NU_E: &str = include_str!("../../../data/experiments/nu_e.toml");
 /// `data/experiments/bands.toml`: measured bands with asymmetric intervals (KOTO-era band).
 pub const BANDS: &str = include_str!("../../../data/experiments/bands.toml");
 
-/// The preset models (`data/models/NAME.toml`), as (name, text), in the order `zprime models`
-/// lists them. A new preset is a new file and one line here.
-pub const MODELS: &[(&str, &str)] = &[
-    (
-        "lmu-ltau",
-        include_str!("../../../data/models/lmu-ltau.toml"),
-    ),
-    ("b-l-23", include_str!("../../../data/models/b-l-23.toml")),
-    (
-        "lmu-ltau+b3",
-        include_str!("../../../data/models/lmu-ltau+b3.toml"),
-    ),
-    (
-        "lmu-ltau-vlq",
-        include_str!("../../../data/models/lmu-ltau-vlq.toml"),
-    ),
-    (
-        "lmu-ltau-uvlq",
-        include_str!("../../../data/models/lmu-ltau-uvlq.toml"),
-    ),
-    (
-        "dark-photon",
-        include_str!("../../../data/models/dark-photon.toml"),
-    ),
-    ("fcnc", include_str!("../../../data/models/fcnc.toml")),
-];
-
-/// (path in the repository, text) of every shipped data file except the models
-/// ([`MODELS`]; [`file`] finds both).
+/// (path in the repository, text) of every shipped data file. The input sets are the
+/// `data/inputs/` entries and the preset models the `data/models/` entries, in this order
+/// (`zprime models` lists the presets in it): a new preset is a new file and one line here.
 pub const FILES: &[(&str, &str)] = &[
     ("data/inputs/default.toml", INPUTS_DEFAULT),
     ("data/inputs/ibe2016.toml", INPUTS_IBE2016),
@@ -78,7 +52,43 @@ pub const FILES: &[(&str, &str)] = &[
         "data/papers/printed.toml",
         include_str!("../../../data/papers/printed.toml"),
     ),
+    (
+        "data/models/lmu-ltau.toml",
+        include_str!("../../../data/models/lmu-ltau.toml"),
+    ),
+    (
+        "data/models/b-l-23.toml",
+        include_str!("../../../data/models/b-l-23.toml"),
+    ),
+    (
+        "data/models/lmu-ltau+b3.toml",
+        include_str!("../../../data/models/lmu-ltau+b3.toml"),
+    ),
+    (
+        "data/models/lmu-ltau-vlq.toml",
+        include_str!("../../../data/models/lmu-ltau-vlq.toml"),
+    ),
+    (
+        "data/models/lmu-ltau-uvlq.toml",
+        include_str!("../../../data/models/lmu-ltau-uvlq.toml"),
+    ),
+    (
+        "data/models/dark-photon.toml",
+        include_str!("../../../data/models/dark-photon.toml"),
+    ),
+    (
+        "data/models/fcnc.toml",
+        include_str!("../../../data/models/fcnc.toml"),
+    ),
 ];
+
+/// The preset models from the catalogue: (name = file stem, text), in catalogue order.
+pub fn models() -> impl Iterator<Item = (&'static str, &'static str)> {
+    FILES.iter().filter_map(|&(path, text)| {
+        let name = path.strip_prefix("data/models/")?.strip_suffix(".toml")?;
+        Some((name, text))
+    })
+}
 
 /// Parse TOML text into `T`; a syntax or schema error becomes `Error::File` naming the file,
 /// on one line (the parser's message names the field and what was expected).
@@ -94,17 +104,12 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> cra
     })
 }
 
-/// The text of a shipped data file by its path (or file name), models included.
+/// The text of a shipped data file by its path (or file name).
 pub fn file(path: &str) -> Option<&'static str> {
     FILES
         .iter()
         .find(|(p, _)| *p == path || p.rsplit('/').next() == Some(path))
         .map(|(_, t)| *t)
-        .or_else(|| {
-            let name = path.strip_prefix("data/models/").unwrap_or(path);
-            let name = name.strip_suffix(".toml")?;
-            MODELS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
-        })
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The preset models: the files of `data/models/`, compiled in ([`crate::data::MODELS`]) and
+//! The preset models: the files of `data/models/`, compiled in ([`crate::data::FILES`]) and
 //! parsed once. Adding a preset is adding a file there and its line in the catalogue.
 
 use super::{file, Model};
@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 /// Names of the presets, in the order `zprime models` lists them (the catalogue's order).
 pub fn preset_names() -> Vec<&'static str> {
-    crate::data::MODELS.iter().map(|(name, _)| *name).collect()
+    crate::data::models().map(|(name, _)| name).collect()
 }
 
 /// Every preset, parsed once (constant data: the shipped files are checked by the tests, so a
@@ -14,8 +14,7 @@ pub fn preset_names() -> Vec<&'static str> {
 fn parsed() -> &'static [Model] {
     static PRESETS: OnceLock<Vec<Model>> = OnceLock::new();
     PRESETS.get_or_init(|| {
-        crate::data::MODELS
-            .iter()
+        crate::data::models()
             .filter_map(|(name, text)| file::parse(text, &format!("data/models/{name}.toml")).ok())
             .collect()
     })
