@@ -55,7 +55,7 @@ pub fn induced(
 }
 
 /// Mechanism `third-generation`: the couplings above with the point's charges of the second
-/// and third quark doublets (Q₂ = q_L[1], Q₃ = q_L[2]; paper 003 model II has Q₃ = ε/3).
+/// and third quark doublets (Q₂ = `q_L[1]`, Q₃ = `q_L[2]`; paper 003 model II has Q₃ = ε/3).
 pub struct ThirdGeneration;
 
 impl super::Mechanism for ThirdGeneration {

@@ -7,7 +7,7 @@
 //! fields are those of the right-handed field itself (not of its conjugate).
 
 //!
-//! Every model, preset or user file, is one TOML file in the same format ([`file`]): the presets
+//! Every model, preset or user file, is one TOML file in the same format ([`file`](mod@file)): the presets
 //! are the files of `data/models/`, compiled in through [`crate::data`]. A model names its
 //! quark-flavour mechanism by name ([`Model::flavour`]); the mechanisms themselves live in
 //! [`crate::flavour`], which reads the model, so this module imports nothing from it.
@@ -261,7 +261,7 @@ pub struct Model {
     pub charges_exact: RationalCharges,
     /// `charge_directions` as exact fractions.
     pub charge_directions_exact: Vec<(String, RationalCharges)>,
-    /// How decimals of the file were read ("q_L[2] = 0.3333333333 read as 1/3"), for a warning.
+    /// How decimals of the file were read (`q_L[2] = 0.3333333333 read as 1/3`), for a warning.
     pub notes: Vec<String>,
     /// Whether the right-handed neutrinos are light enough to be decay products (default: no,
     /// they get masses at the U(1)' breaking scale, as in paper 001).

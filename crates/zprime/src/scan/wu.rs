@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 pub struct WuSample {
     /// |(W_u)_1i|.
     pub abs: [f64; 3],
-    /// arg (W_u)_1i − arg (W_u)_12, radians in (−π, π] (so phase[1] = 0).
+    /// arg (W_u)_1i − arg (W_u)_12, radians in (−π, π] (so `phase[1]` = 0).
     pub phase: [f64; 3],
     /// BR(K_L → π⁰Z')/g² at this W.
     pub br_per_g2: f64,
