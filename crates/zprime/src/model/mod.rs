@@ -571,38 +571,6 @@ mod tests {
         );
     }
 
-    /// Data flow: the model is upstream of the couplings, the flavour mechanisms and the
-    /// observables, so neither `model/` nor `couplings.rs` may import them (doc links aside).
-    #[test]
-    fn model_and_couplings_import_nothing_downstream() {
-        let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
-        let mut files = vec![format!("{src}/couplings.rs")];
-        for e in std::fs::read_dir(format!("{src}/model")).unwrap() {
-            files.push(e.unwrap().path().display().to_string());
-        }
-        for f in files {
-            let text = std::fs::read_to_string(&f).unwrap();
-            for (n, line) in text.lines().enumerate() {
-                if line.trim_start().starts_with("//") {
-                    continue;
-                }
-                for downstream in [
-                    "flavour",
-                    "observables",
-                    "constraints",
-                    "experiments",
-                    "scan",
-                ] {
-                    assert!(
-                        !line.contains(&format!("crate::{downstream}")),
-                        "{f}:{}: imports crate::{downstream}: {line}",
-                        n + 1
-                    );
-                }
-            }
-        }
-    }
-
     #[test]
     fn dark_photon_coupling_is_eps() {
         let m = preset("dark-photon").unwrap();
