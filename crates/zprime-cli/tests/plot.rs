@@ -1,0 +1,49 @@
+//! End-to-end tests of `zprime plot`: SVG and PNG files, bad input.
+
+mod common;
+
+use common::{assert_usage_errors, zprime};
+
+#[test]
+fn plot_writes_svg_and_png() {
+    let dir = std::env::temp_dir().join(format!("zprime-plot-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["fig.svg", "fig.png"] {
+        let path = dir.join(name);
+        zprime()
+            .args([
+                "plot",
+                "--model",
+                "lmu-ltau",
+                "--points",
+                "60",
+                "-o",
+                path.to_str().unwrap(),
+            ])
+            .assert()
+            .success();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.len() > 1000);
+        if name.ends_with(".png") {
+            assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        } else {
+            let s = String::from_utf8(bytes).unwrap();
+            assert!(s.contains("<svg") && !s.contains("NaN"));
+            assert!(s.contains("default"), "the caption names the input set");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message_naming_the_parameter() {
+    assert_usage_errors(&[
+        (&["plot", "-o", "x.gif"], ".svg"),
+        (&["plot", "--g-min", "0", "-o", "x.svg"], "g-min"),
+    ]);
+}
+
+#[test]
+fn help_teaches_with_examples() {
+    common::assert_help_has_examples("plot");
+}
