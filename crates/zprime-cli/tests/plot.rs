@@ -47,3 +47,26 @@ fn bad_input_exits_2_with_a_message_naming_the_parameter() {
 fn help_teaches_with_examples() {
     common::assert_help_has_examples("plot");
 }
+
+#[test]
+fn dpi_sets_the_png_resolution() {
+    let dir = std::env::temp_dir().join(format!("zprime-plot-dpi-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("print.png");
+    zprime()
+        .args(["plot", "--points", "20", "--dpi", "300", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&path).unwrap();
+    // IHDR width: 1000 px at 150 dpi, so 2000 px at 300 dpi.
+    assert_eq!(u32::from_be_bytes(bytes[16..20].try_into().unwrap()), 2000);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_usage_errors(&[
+        (&["plot", "--dpi", "10", "-o", "x.png"], "--dpi"),
+        (
+            &["plot", "--dpi", "nan", "-o", "x.png"],
+            "50 <= dpi <= 1200",
+        ),
+    ]);
+}

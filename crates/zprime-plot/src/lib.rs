@@ -54,6 +54,8 @@
 #![warn(missing_docs)]
 
 mod geom;
+#[cfg(feature = "limits")]
+pub mod limits;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod png;
@@ -63,7 +65,7 @@ mod text;
 
 use std::path::Path;
 
-pub use png::PNG_DPI;
+pub use png::{PNG_DPI, PNG_DPI_RANGE};
 
 /// An opaque colour as 8-bit RGB components.
 ///

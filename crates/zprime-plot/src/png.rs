@@ -16,7 +16,7 @@ use crate::PlotError;
 pub const PNG_DPI: f64 = 150.0;
 
 /// Allowed PNG resolutions (pixels per inch of the printed figure).
-pub(crate) const DPI_RANGE: std::ops::RangeInclusive<f64> = 50.0..=1200.0;
+pub const PNG_DPI_RANGE: std::ops::RangeInclusive<f64> = 50.0..=1200.0;
 
 /// The font database holding only the embedded DejaVu Sans (parsed once; constant
 /// data), mapped to the generic `sans-serif` family as well. No system fonts are
@@ -45,11 +45,11 @@ pub(crate) fn parse_svg(svg: &str) -> Result<usvg::Tree, PlotError> {
 /// Rasterise an SVG document produced by this crate at `dpi` (see [`PNG_DPI`]) and
 /// encode it as an 8-bit RGB PNG that records its resolution (pHYs chunk).
 pub(crate) fn svg_to_png(svg: &str, dpi: f64) -> Result<Vec<u8>, PlotError> {
-    if !DPI_RANGE.contains(&dpi) {
+    if !PNG_DPI_RANGE.contains(&dpi) {
         return Err(PlotError::InvalidFigure(format!(
             "PNG resolution {dpi} dpi is outside {}..={}",
-            DPI_RANGE.start(),
-            DPI_RANGE.end()
+            PNG_DPI_RANGE.start(),
+            PNG_DPI_RANGE.end()
         )));
     }
     let tree = parse_svg(svg)?;
