@@ -1,7 +1,7 @@
-//! Layout: turns a [`Figure`] into a backend-independent display list in pixels.
+//! Layout: turns a [`Figure`] into a display list in pixels.
 //!
 //! The display list ([`Scene`]) only contains finite, already clipped pixel coordinates;
-//! the SVG writer and the PNG renderer just draw it. This module places the frame and
+//! the SVG writer just draws it (PNG and PDF are made from the SVG). This module places the frame and
 //! assembles the scene; the parts live next to it by concern:
 //! - [`ticks`]: tick positions and labels of log and linear axes, the frame;
 //! - [`layers`]: pixel geometry of the layers (clipping of regions, curves, markers);
@@ -258,7 +258,7 @@ pub(crate) fn build(fig: &Figure) -> Result<Scene, PlotError> {
     let legend =
         (!entries.is_empty()).then(|| legend::place_legend(fig, &st, &texts, &mut lay, &entries));
 
-    // The white background is implicit: both backends start from white.
+    // The white background is implicit: the SVG writer starts with a white rectangle.
     let mut items: Vec<Item> = Vec::new();
     for g in layers::layer_geoms(fig, &lay.frame, &st) {
         items.extend(g.items);
