@@ -88,18 +88,19 @@ pub(crate) fn svg_to_png(svg: &str, dpi: f64) -> Result<Vec<u8>, PlotError> {
 /// Largest PNG in pixels (16000 x 16000, the largest figure at its own size).
 const MAX_PIXELS: f64 = 2.56e8;
 
+/// Encode RGB pixels with the `png` crate (`::png`, not this module).
 fn encode(rgb: &[u8], width: u32, height: u32, dpi: f64) -> Result<Vec<u8>, PlotError> {
-    let failed = |e: png::EncodingError| PlotError::Drawing(format!("PNG encoding: {e}"));
+    let failed = |e: ::png::EncodingError| PlotError::Drawing(format!("PNG encoding: {e}"));
     let mut out = Vec::new();
-    let mut encoder = png::Encoder::new(&mut out, width, height);
-    encoder.set_color(png::ColorType::Rgb);
-    encoder.set_depth(png::BitDepth::Eight);
+    let mut encoder = ::png::Encoder::new(&mut out, width, height);
+    encoder.set_color(::png::ColorType::Rgb);
+    encoder.set_depth(::png::BitDepth::Eight);
     // pHYs: pixels per metre (1 in = 0.0254 m).
     let per_metre = (dpi / 0.0254).round() as u32;
-    encoder.set_pixel_dims(Some(png::PixelDimensions {
+    encoder.set_pixel_dims(Some(::png::PixelDimensions {
         xppu: per_metre,
         yppu: per_metre,
-        unit: png::Unit::Meter,
+        unit: ::png::Unit::Meter,
     }));
     let mut writer = encoder.write_header().map_err(failed)?;
     writer.write_image_data(rgb).map_err(failed)?;

@@ -126,15 +126,16 @@ fn assemble(
     let mut bands = Vec::new();
     let mut exclusions = Vec::new();
     let mut refs: Vec<String> = Vec::new();
-    let mut drawing: Vec<(usize, &ConstraintView, ConstraintStyle)> = r
+    // Each constraint with its style (the position picks the fallback colour), in
+    // drawing order; the sort is stable, so equal orders keep the input-set order.
+    let mut drawing: Vec<(&ConstraintView, ConstraintStyle)> = r
         .constraints
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, c, styles.style_for(&c.id, i, c.projection)))
+        .map(|(i, c)| (c, styles.style_for(&c.id, i, c.projection)))
         .collect();
-    // Stable: equal orders keep the input-set order.
-    drawing.sort_by_key(|(_, _, style)| style.order);
-    for (_, c, style) in drawing {
+    drawing.sort_by_key(|(_, style)| style.order);
+    for (c, style) in drawing {
         let colour = style.colour;
         // Preferred bands, widest first so that the narrower one is drawn on top.
         let order = widest_first(&c.band_levels);
