@@ -11,7 +11,8 @@
 //!   (dashed by default), with its toy expected-limit bands if it has them;
 //! - preferred bands of an anomaly, widest level first, drawn on top of all regions.
 //!
-//! Only [`report`] reads the library's types.
+//! Only the private `report.rs` reads the library's types (one adapter to change when the
+//! report changes).
 
 mod report;
 mod styles;
@@ -26,7 +27,7 @@ pub use styles::{ConstraintStyle, PlotStyles};
 #[derive(Clone, Copy, Debug)]
 pub struct Captions<'a> {
     /// The model's title (markup allowed), e.g. `"L_μ − L_τ"`; the figure title reads
-    /// "<model title> Z′ (<input set> inputs)".
+    /// "`<model title>` Z′ (`<input set>` inputs)".
     pub model_title: &'a str,
     /// A first caption line saying what made the figure from what (program, model,
     /// input set), if any.
