@@ -111,15 +111,10 @@ pub fn run(args: Args) -> Result<()> {
     Ok(())
 }
 
-/// The model's title in the figure (markup allowed).
+/// The model's title in the figure (markup allowed): from its data file (a user file's
+/// model is not a preset: its name).
 fn title_for(r: &LimitsReport) -> String {
-    match r.model.as_str() {
-        "lmu-ltau" => "L_μ − L_τ".to_string(),
-        "b-l-23" => "(B − L)_23".to_string(),
-        "lmu-ltau+b3" => "(L_μ − L_τ) + ε (B_3 − L_τ)".to_string(),
-        "dark-photon" => "dark photon".to_string(),
-        other => other.to_string(),
-    }
+    zprime::model::preset(&r.model).map_or_else(|| r.model.clone(), |m| m.title)
 }
 
 fn sanitize(s: &str) -> String {
