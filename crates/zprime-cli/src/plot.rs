@@ -4,7 +4,6 @@ use crate::common::{GridArgs, ModelArgs};
 use anyhow::Result;
 use clap::Args as ClapArgs;
 use std::path::PathBuf;
-use zprime::scan::LimitsReport;
 use zprime_plot::limits::{limits_figure, Captions};
 
 /// Arguments of `zprime plot`.
@@ -12,8 +11,8 @@ use zprime_plot::limits::{limits_figure, Captions};
 #[command(after_help = "\
 Draws every constraint of the input set: excluded regions (filled, with an edge), preferred
 bands of anomalies (1 sigma dark, 2 sigma light), each only where its calculation is valid.
-The caption names the input set and cites every measurement used, and lists what is not
-included.
+The caption names the input set and cites every measurement used, and lists what the model
+file names as not included yet.
 
 Examples:
   zprime plot --model lmu-ltau -o lmu-ltau.png
@@ -41,17 +40,6 @@ pub struct Args {
     #[arg(long, default_value_t = zprime_plot::PNG_DPI, allow_hyphen_values = true)]
     dpi: f64,
 }
-
-/// Constraints that the shipped data cannot compute yet (stated on every plot).
-const NOT_INCLUDED: [&str; 7] = [
-    "BaBar/Belle/Belle II mu mu Z'",
-    "NA64mu",
-    "NA62 K -> mu nu X (vs m_X)",
-    "LHC Z -> 4mu",
-    "COHERENT",
-    "BBN",
-    "SN1987A",
-];
 
 /// Run `zprime plot`.
 pub fn run(args: Args) -> Result<()> {
@@ -95,26 +83,19 @@ pub fn run(args: Args) -> Result<()> {
         inputs.name,
         inputs.description
     );
-    let not_included = NOT_INCLUDED.map(String::from);
     let fig = limits_figure(
         &report,
         (args.grid.mass_min, args.grid.mass_max),
         (args.g_min, args.g_max),
         &Captions {
-            model_title: &title_for(&report),
+            model_title: &model.title,
             provenance: Some(&provenance),
-            not_included: &not_included,
+            not_included: &model.not_included,
         },
     )?;
     zprime_plot::render_at(&fig, &output, args.dpi)?;
     eprintln!("zprime: wrote {}", output.display());
     Ok(())
-}
-
-/// The model's title in the figure (markup allowed): from its data file (a user file's
-/// model is not a preset: its name).
-fn title_for(r: &LimitsReport) -> String {
-    zprime::model::preset(&r.model).map_or_else(|| r.model.clone(), |m| m.title)
 }
 
 fn sanitize(s: &str) -> String {

@@ -70,3 +70,32 @@ fn dpi_sets_the_png_resolution() {
         ),
     ]);
 }
+
+#[test]
+fn title_and_not_included_come_from_the_model_file() {
+    let dir = std::env::temp_dir().join(format!("zprime-plot-model-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let svg = |model: &str| {
+        let path = dir.join("fig.svg");
+        zprime()
+            .args(["plot", "--points", "20", "--model", model, "-o"])
+            .arg(&path)
+            .assert()
+            .success();
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let preset = svg("dark-photon");
+    assert!(preset.contains("dark photon Z′ (default inputs)"));
+    assert!(preset.contains("Not included yet: beam dumps"));
+    // A user file without title or list: its name as the title, no such caption line.
+    let file = dir.join("lmu-le.toml");
+    std::fs::write(
+        &file,
+        "name = 'lmu-le'\n[charges]\nl_L = [-1, 1, 0]\ne_R = [-1, 1, 0]\nnu_R = [-1, 1, 0]\n",
+    )
+    .unwrap();
+    let user = svg(file.to_str().unwrap());
+    assert!(user.contains("lmu-le Z′ (default inputs)"));
+    assert!(!user.contains("Not included"));
+    std::fs::remove_dir_all(&dir).ok();
+}
