@@ -3,6 +3,7 @@
 
 pub mod gauss;
 pub mod interp;
+pub mod ode;
 pub mod quad;
 pub mod random;
 pub mod roots;
