@@ -2,6 +2,7 @@
 //! canonical name (DESIGN.md). Everything downstream (CLI, JSON, constraints, plots) reads the
 //! registry.
 
+pub mod cosmology;
 pub mod g_minus_2;
 pub mod k_munu;
 pub mod k_to_pi;

@@ -1,0 +1,392 @@
+//! N_eff: the effective number of neutrino species after e± annihilation, in the Standard
+//! Model and with a light Z' that decays into (and is produced from) neutrinos and, through
+//! kinetic mixing, e⁺e⁻.
+//!
+//! Method (M. Escudero, JCAP 02 (2019) 007, arXiv:1812.05605, applied to L_μ − L_τ in
+//! M. Escudero, D. Hooper, G. Krnjaic, M. Pierre, JHEP 03 (2019) 071, arXiv:1901.02010):
+//! every sector is a thermal fluid with zero chemical potential, and the temperatures follow
+//! from energy conservation with energy-transfer rates between the sectors. Written from the
+//! physics, without access to the papers' text: the equations are cited by their content, not
+//! by equation numbers. The sectors are
+//!
+//! - the electromagnetic plasma (γ, e±, μ±) at T_γ, with the O(e²) finite-temperature QED
+//!   correction to its pressure, P_int = −(e²T⁴/2) K (1/3 + K), K = (1/π²)∫dp p²/(E(e^E+1)),
+//!   ρ_int = −P_int + T dP_int/dT (−5e²T⁴/288 for massless electrons);
+//! - ν_e at T_νe and the ν_μ, ν_τ pair at a common T_νμ (no oscillations: the Z' of
+//!   L_μ − L_τ heats ν_μ, ν_τ only);
+//! - the Z', with number density n and (its production being inverse decays of thermal
+//!   neutrinos) the momentum distribution of a Bose gas at T_νμ scaled by a fugacity, so that
+//!   its energy density is n ⟨E⟩(T_νμ). It is part of the ν_μ ν_τ fluid.
+//!
+//! Energy-transfer rates (energy per volume per time into the first species):
+//!
+//! - weak ν–e and ν–ν interactions with Maxwell–Boltzmann statistics and massless electrons,
+//!   F(T₁, T₂) = 32 (T₁⁹ − T₂⁹) + 56 T₁⁴T₂⁴ (T₁ − T₂):
+//!   δρ_νe/δt = G_F²/π⁵ [(1 + 4s² + 8s⁴) F(T_γ, T_νe) + 2 F(T_νμ, T_νe)],
+//!   δρ_νμ/δt = G_F²/π⁵ [(1 − 4s² + 8s⁴) F(T_γ, T_νμ) − F(T_νμ, T_νe)] per flavour,
+//!   s² = sin²θ_W; the annihilation coefficient 32 (1 + 4s² + 8s⁴) = 128 (g_L² + g_R²) was
+//!   re-derived here from σ(νν̄ → e⁺e⁻) = 2G_F² s (g_L² + g_R²)/(3π);
+//! - decays and inverse decays Z' ↔ f f̄ in channel c (width Γ_c in the Z' rest frame, the
+//!   partner sector at T_c): energy into the Z' Γ_c m [n_eq(T_c) − n] (exact for Boltzmann
+//!   statistics of the daughters), number Γ_c [n_eq⟨m/E⟩(T_c) − n⟨m/E⟩], with the Bose
+//!   equilibrium density n_eq of g = 3 states. Channels: ν_μν̄_μ + ν_τν̄_τ (inside the
+//!   ν_μ ν_τ fluid), ν_eν̄_e, and the visible ones (e⁺e⁻, μ⁺μ⁻) into the plasma.
+//!
+//! With ρ and P the sums over the sectors and H = √(8πG ρ/3), each sector obeys
+//! dρ_i/dt = −3H(ρ_i + P_i) + δρ_i/δt, integrated in ln a by the stiff solver of
+//! [`crate::math::ode`] from T₀ = clamp(3 m_Z', 20 MeV, 100 MeV) (all species in equilibrium,
+//! no Z') to T ≈ min(5 keV, m_Z'/50)·1.4, and N_eff = (11/4)^{4/3} [(T_νe/T_γ)⁴ +
+//! 2 (T_νμ/T_γ)⁴].
+//!
+//! Approximations, and what they cost: Maxwell–Boltzmann weak rates without the spin-statistics
+//! and electron-mass corrections (the Standard Model value comes out 3.05 instead of the
+//! 3.044-3.045 of full calculations); no neutrino oscillations (ν_e and ν_μ,τ keep separate
+//! temperatures); zero chemical potentials; hadrons ignored above T ≈ 100 MeV (a Z' heavier
+//! than ≈ 30 MeV decays while neutrinos are still coupled, so N_eff is the Standard-Model
+//! value whatever the background). A rate Γ far above H is capped smoothly at 10⁶ H (the
+//! sectors are then in equilibrium either way; the cap only bounds the stiffness).
+
+mod thermo;
+
+use super::Context;
+use crate::couplings::{chiral, Fermion};
+use crate::error::{Error, Result};
+use crate::inputs::{InputSet, StandardModel};
+use crate::math::ode::{rosenbrock23, Options};
+use std::f64::consts::PI;
+use thermo::{qed_pressure, Statistics, Table};
+
+/// The physical inputs of the calculation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cosmology {
+    /// Electron mass, GeV.
+    pub m_e: f64,
+    /// Muon mass, GeV.
+    pub m_mu: f64,
+    /// Fine-structure constant at q² = 0 (finite-temperature QED).
+    pub alpha: f64,
+    /// Fermi constant, GeV⁻².
+    pub g_fermi: f64,
+    /// sin²θ_W in the ν–e couplings.
+    pub sin2_theta_w: f64,
+    /// Newton's constant, GeV⁻².
+    pub g_newton: f64,
+}
+
+impl Cosmology {
+    /// The inputs from a Standard-Model parameter set and the input set's `G_N`.
+    pub fn from_inputs(sm: &StandardModel, inputs: &InputSet) -> Result<Self> {
+        let g_newton = inputs.value("G_N").map_err(|_| {
+            Error::file(
+                format!("input set '{}'", inputs.name),
+                "missing required parameter 'G_N' (Newton's constant, GeV^-2)",
+            )
+        })?;
+        if !(g_newton > 0.0) {
+            return Err(Error::invalid("G_N", g_newton, "a positive value"));
+        }
+        Ok(Cosmology {
+            m_e: sm.m_lepton[0],
+            m_mu: sm.m_lepton[1],
+            alpha: sm.alpha,
+            g_fermi: sm.g_fermi,
+            sin2_theta_w: sm.sin2_theta_w,
+            g_newton,
+        })
+    }
+}
+
+/// The Z' as the N_eff calculation sees it: its mass and its partial widths by the sector
+/// that receives the decay products.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ZpChannels {
+    /// Mass, GeV.
+    pub mass: f64,
+    /// Γ(Z' → ν_e ν̄_e), GeV.
+    pub width_nu_e: f64,
+    /// Γ(Z' → ν_μ ν̄_μ) + Γ(Z' → ν_τ ν̄_τ), GeV.
+    pub width_nu_mu_tau: f64,
+    /// Γ(Z' → e⁺e⁻) + Γ(Z' → μ⁺μ⁻) (+ τ⁺τ⁻): energy into the electromagnetic plasma, GeV.
+    pub width_plasma: f64,
+}
+
+impl ZpChannels {
+    /// The channels of a model point (light right-handed neutrinos count as ν_μ,τ states;
+    /// a declared extra invisible width is not included).
+    pub fn of_point(ctx: &Context) -> Result<Self> {
+        let p = ctx.point;
+        if !(p.mass > 0.0) || !p.mass.is_finite() {
+            return Err(Error::invalid("mass", p.mass, "m_Z' > 0"));
+        }
+        let nu = |i: usize| {
+            let (l, r) = chiral(Fermion::Neutrino(i), p, ctx.sm, p.mass * p.mass);
+            let mut w = p.mass * l.norm_sqr() / (24.0 * PI);
+            if p.light_right_handed_neutrinos {
+                w += p.mass * r.norm_sqr() / (24.0 * PI);
+            }
+            w
+        };
+        Ok(ZpChannels {
+            mass: p.mass,
+            width_nu_e: nu(0),
+            width_nu_mu_tau: nu(1) + nu(2),
+            width_plasma: super::zp_decays::width_ee(ctx)?
+                + super::zp_decays::width_mumu(ctx)?
+                + super::zp_decays::width_tautau(ctx)?,
+        })
+    }
+
+    fn scaled(&self, factor: f64) -> Self {
+        ZpChannels {
+            mass: self.mass,
+            width_nu_e: self.width_nu_e * factor,
+            width_nu_mu_tau: self.width_nu_mu_tau * factor,
+            width_plasma: self.width_plasma * factor,
+        }
+    }
+}
+
+/// Switches for checks of the method (the physics uses [`Switches::default`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Switches {
+    /// Include the O(e²) QED correction to the plasma's equation of state.
+    pub qed: bool,
+    /// Include the weak ν–e and ν–ν energy transfer (off: neutrinos decoupled from the start).
+    pub weak: bool,
+    /// Start with the Z' in equilibrium at T₀ instead of absent.
+    pub zp_initially_thermal: bool,
+}
+
+impl Default for Switches {
+    fn default() -> Self {
+        Switches {
+            qed: true,
+            weak: true,
+            zp_initially_thermal: false,
+        }
+    }
+}
+
+/// `N_eff` of a model point (the registered observable).
+pub fn n_eff(ctx: &Context) -> Result<f64> {
+    let cosmo = Cosmology::from_inputs(ctx.sm, ctx.inputs)?;
+    let channels = ZpChannels::of_point(ctx)?;
+    n_eff_with(&cosmo, Some(&channels), Switches::default())
+}
+
+/// N_eff of the Standard Model in this approximation.
+pub fn n_eff_standard_model(cosmo: &Cosmology) -> Result<f64> {
+    n_eff_with(cosmo, None, Switches::default())
+}
+
+/// N_eff at one mass for any coupling: the widths of a point at coupling g₀ rescaled by
+/// (g/g₀)², valid when every width scales as g² (true of the gauge presets, whose kinetic
+/// mixing is itself proportional to g). What a limit scan calls at each coupling.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NeffAtMass {
+    cosmo: Cosmology,
+    per_g2: ZpChannels,
+}
+
+impl NeffAtMass {
+    /// Prepare from a model point (its coupling must be non-zero).
+    pub fn new(ctx: &Context) -> Result<Self> {
+        let g = ctx.point.coupling();
+        if g == 0.0 || !g.is_finite() {
+            return Err(Error::invalid("g", g, "a non-zero coupling"));
+        }
+        Ok(NeffAtMass {
+            cosmo: Cosmology::from_inputs(ctx.sm, ctx.inputs)?,
+            per_g2: ZpChannels::of_point(ctx)?.scaled(1.0 / (g * g)),
+        })
+    }
+
+    /// N_eff at coupling g.
+    pub fn n_eff(&self, g: f64) -> Result<f64> {
+        if !g.is_finite() {
+            return Err(Error::invalid("g", g, "a finite coupling"));
+        }
+        n_eff_with(&self.cosmo, Some(&self.per_g2.scaled(g * g)), Switches::default())
+    }
+}
+
+/// A rate far above the expansion rate is capped smoothly at this multiple of H.
+const RATE_CAP: f64 = 1e6;
+/// Start no colder than this (GeV): neutrinos are then tightly coupled to the plasma.
+const T_START_MIN: f64 = 0.020;
+/// Start no hotter than this (GeV): the plasma model (γ, e, μ) holds below it.
+const T_START_MAX: f64 = 0.100;
+/// Stop at or below this (GeV): e± annihilation is over.
+const T_END_MAX: f64 = 5e-6;
+
+/// The evolution equations: state y = (ln T_γ, ln T_νe, ln T_νμ, n_Z'/T_νμ³) against ln a.
+struct System<'a> {
+    c: &'a Cosmology,
+    zp: Option<ZpChannels>,
+    switches: Switches,
+    fermi: &'static Table,
+    bose: &'static Table,
+}
+
+/// ρ of one neutrino flavour (ν + ν̄, massless Fermi–Dirac).
+fn rho_nu(t: f64) -> f64 {
+    2.0 * 7.0 / 8.0 * PI * PI / 30.0 * t.powi(4)
+}
+
+/// MB energy-transfer kernel F(T₁, T₂) of the weak rates.
+fn weak_kernel(t1: f64, t2: f64) -> f64 {
+    32.0 * (t1.powi(9) - t2.powi(9)) + 56.0 * (t1 * t2).powi(4) * (t1 - t2)
+}
+
+impl System<'_> {
+    fn derivatives(&self, y: &[f64; 4]) -> [f64; 4] {
+        let (tg, te, tm) = (y[0].exp(), y[1].exp(), y[2].exp());
+        let c = self.c;
+        // Electromagnetic plasma.
+        let rho_g = 2.0 * PI * PI / 30.0 * tg.powi(4);
+        let (re, pe, de) = self.fermi.rho_p_drho(c.m_e / tg);
+        let (rm, pm, dm) = self.fermi.rho_p_drho(c.m_mu / tg);
+        let (mut rho_pl, mut p_pl, mut heat_pl) = (
+            rho_g + 4.0 * (re + rm) * tg.powi(4),
+            rho_g / 3.0 + 4.0 * (pe + pm) * tg.powi(4),
+            4.0 * rho_g / tg + 4.0 * (de + dm) * tg.powi(3),
+        );
+        if self.switches.qed {
+            let e2 = 4.0 * PI * c.alpha;
+            let (p, dp, d2p) = qed_pressure(c.m_e / tg);
+            rho_pl += e2 * (-p + dp) * tg.powi(4);
+            p_pl += e2 * p * tg.powi(4);
+            heat_pl += e2 * d2p * tg.powi(3);
+        }
+        // Z' inside the ν_μ ν_τ fluid.
+        let n = y[3] * tm.powi(3);
+        let (mut rho_z, mut p_z, mut heat_z, mut e_mean, mut dilation) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        let mut mass = 0.0;
+        if let Some(zp) = &self.zp {
+            mass = zp.mass;
+            let s = self.bose.scaled(mass / tm);
+            e_mean = tm * s.rho / s.n;
+            rho_z = n * e_mean;
+            p_z = n * tm * s.p / s.n;
+            heat_z = n * (s.drho / s.n - s.rho * s.dn / (s.n * s.n));
+            dilation = s.n_dilated / s.n;
+        }
+        let rho_total = rho_pl + rho_nu(te) + 2.0 * rho_nu(tm) + rho_z;
+        let hubble = (8.0 * PI * c.g_newton * rho_total / 3.0).sqrt();
+        // Weak energy transfer.
+        let (mut to_nue, mut to_numu) = (0.0, 0.0);
+        if self.switches.weak {
+            let s2 = c.sin2_theta_w;
+            let pref = c.g_fermi * c.g_fermi / PI.powi(5);
+            to_nue = pref
+                * ((1.0 + 4.0 * s2 + 8.0 * s2 * s2) * weak_kernel(tg, te)
+                    + 2.0 * weak_kernel(tm, te));
+            to_numu = pref
+                * ((1.0 - 4.0 * s2 + 8.0 * s2 * s2) * weak_kernel(tg, tm) - weak_kernel(tm, te));
+            // Cap: the relaxation rate of ν_e is about (d to_nue/d T_νe)/(dρ_νe/dT).
+            let rate = pref * 9.0 * 32.0 * 3.0 * te.powi(8) / (4.0 * rho_nu(te) / te);
+            let cap = 1.0 / (1.0 + rate / (RATE_CAP * hubble));
+            to_nue *= cap;
+            to_numu *= cap;
+        }
+        // Z' decays and inverse decays per channel: (energy, number) into the Z'.
+        let (mut e_pl, mut e_nue, mut n_coll) = (0.0, 0.0, 0.0);
+        if let Some(zp) = &self.zp {
+            let capped = |w: f64| w / (1.0 + w / (RATE_CAP * hubble));
+            let mut channel = |w: f64, t: f64| -> f64 {
+                if w == 0.0 {
+                    return 0.0;
+                }
+                let w = capped(w);
+                let tau = mass / t;
+                let n_eq = 3.0 * (self.bose.ln_n(tau)).exp() * t.powi(3);
+                let n_eq_dilated = 3.0 * (self.bose.ln_n_dilated(tau)).exp() * t.powi(3);
+                n_coll += w * (n_eq_dilated - n * dilation);
+                w * mass * (n_eq - n)
+            };
+            e_pl = channel(zp.width_plasma, tg);
+            e_nue = channel(zp.width_nu_e, te);
+            channel(zp.width_nu_mu_tau, tm);
+        }
+        let dtg = (-3.0 * hubble * (rho_pl + p_pl) - to_nue - 2.0 * to_numu - e_pl) / heat_pl;
+        let dte = (-4.0 * hubble * rho_nu(te) + to_nue - e_nue) / (4.0 * rho_nu(te) / te);
+        let dtm = (-3.0 * hubble * (8.0 / 3.0 * rho_nu(tm) + p_z) + 2.0 * to_numu + e_pl + e_nue
+            - e_mean * n_coll)
+            / (8.0 * rho_nu(tm) / tm + heat_z);
+        let dln_tm = dtm / (hubble * tm);
+        [
+            dtg / (hubble * tg),
+            dte / (hubble * te),
+            dln_tm,
+            n_coll / (hubble * tm.powi(3)) - 3.0 * y[3] * (1.0 + dln_tm),
+        ]
+    }
+}
+
+/// N_eff with an optional Z' and explicit switches (for checks of the method).
+pub fn n_eff_with(cosmo: &Cosmology, zp: Option<&ZpChannels>, switches: Switches) -> Result<f64> {
+    if let Some(z) = zp {
+        let widths = [z.width_nu_e, z.width_nu_mu_tau, z.width_plasma];
+        if !(z.mass > 0.0) || !z.mass.is_finite() {
+            return Err(Error::invalid("mass", z.mass, "m_Z' > 0"));
+        }
+        if widths.iter().any(|w| !(*w >= 0.0) || !w.is_finite()) {
+            return Err(Error::invalid(
+                "width",
+                widths.iter().copied().fold(f64::NAN, f64::min),
+                "finite, non-negative partial widths",
+            ));
+        }
+    }
+    let zp = zp.copied().filter(|z| {
+        z.width_nu_e + z.width_nu_mu_tau + z.width_plasma > 0.0 || switches.zp_initially_thermal
+    });
+    let mass = zp.map_or(0.0, |z| z.mass);
+    let t0 = (3.0 * mass).clamp(T_START_MIN, T_START_MAX);
+    let t_end = if mass > 0.0 {
+        T_END_MAX.min(mass / 50.0)
+    } else {
+        T_END_MAX
+    };
+    let system = System {
+        c: cosmo,
+        zp,
+        switches,
+        fermi: Table::get(Statistics::Fermi),
+        bose: Table::get(Statistics::Bose),
+    };
+    let y_z0 = match zp {
+        Some(z) if switches.zp_initially_thermal => {
+            3.0 * (system.bose.ln_n(z.mass / t0)).exp()
+        }
+        _ => 0.0,
+    };
+    let y0 = [t0.ln(), t0.ln(), t0.ln(), y_z0];
+    let opts = Options {
+        rel_tol: 1e-9,
+        abs_tol: [1e-6, 1e-6, 1e-6, 1e-7],
+        first_step: 1e-4,
+        max_step: 0.5,
+        max_steps: 20_000,
+    };
+    let x_end = (t0 / t_end).ln();
+    let (y, _) = rosenbrock23(|y| system.derivatives(y), 0.0, y0, x_end, &opts).map_err(|e| {
+        Error::Numerical {
+            context: "N_eff temperature evolution".into(),
+            message: e.to_string(),
+        }
+    })?;
+    let (tg, te, tm) = (y[0].exp(), y[1].exp(), y[2].exp());
+    let value = (11.0f64 / 4.0).powf(4.0 / 3.0) * ((te / tg).powi(4) + 2.0 * (tm / tg).powi(4));
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::Numerical {
+            context: "N_eff".into(),
+            message: "the temperature evolution gave a non-finite N_eff".into(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
