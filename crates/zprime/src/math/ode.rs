@@ -201,7 +201,7 @@ fn all_finite<const N: usize>(v: &[f64; N]) -> bool {
 }
 
 /// Forward-difference Jacobian ∂f_i/∂y_j, step √ε times the component's size (or its
-/// absolute tolerance scale when the component is near zero).
+/// absolute tolerance when the component is smaller).
 fn jacobian<const N: usize, F>(
     f: &mut F,
     y: &[f64; N],
@@ -214,7 +214,7 @@ where
 {
     let mut jac = [[0.0; N]; N];
     for j in 0..N {
-        let dy = 1.5e-8 * y[j].abs().max(opts.abs_tol[j] / opts.rel_tol.max(1e-12));
+        let dy = 1.5e-8 * y[j].abs().max(opts.abs_tol[j]);
         let mut yp = *y;
         yp[j] += dy;
         let dy = yp[j] - y[j];

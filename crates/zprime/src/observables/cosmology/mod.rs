@@ -210,7 +210,10 @@ impl NeffAtMass {
     }
 }
 
-/// A rate far above the expansion rate is capped smoothly at this multiple of H.
+/// A Z' with Γ/H(T = m_Z') above this is treated as in equilibrium with its host sector.
+const EQUILIBRIUM_THRESHOLD: f64 = 1e4;
+/// Relaxation rates above this multiple of H are capped smoothly (the sectors they couple
+/// are in equilibrium either way; the cap bounds the stiffness of the equations).
 const RATE_CAP: f64 = 1e6;
 /// Start no colder than this (GeV): neutrinos are then tightly coupled to the plasma.
 const T_START_MIN: f64 = 0.020;
@@ -219,10 +222,31 @@ const T_START_MAX: f64 = 0.100;
 /// Stop at or below this (GeV): e± annihilation is over.
 const T_END_MAX: f64 = 5e-6;
 
-/// The evolution equations: state y = (ln T_γ, ln T_νe, ln T_νμ, n_Z'/T_νμ³) against ln a.
+/// The three thermal sectors.
+const PLASMA: usize = 0;
+const NU_E: usize = 1;
+const NU_MU_TAU: usize = 2;
+
+/// How the Z' is followed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Treatment {
+    /// No Z' (or one that is never produced).
+    Absent,
+    /// Number density evolved with decays and inverse decays; momenta those of the host.
+    Kinetic,
+    /// In equilibrium with its host sector throughout (n = n_eq(T_host)).
+    Equilibrium,
+}
+
+/// The evolution equations: state y = (ln T_γ, ln T_νe, ln T_νμ, n_Z'/T_host³) against ln a.
 struct System<'a> {
     c: &'a Cosmology,
-    zp: Option<ZpChannels>,
+    /// Mass and widths by receiving sector (plasma, ν_e, ν_μτ).
+    mass: f64,
+    widths: [f64; 3],
+    /// The sector whose temperature the Z' momenta follow (its dominant channel).
+    host: usize,
+    treatment: Treatment,
     switches: Switches,
     fermi: &'static Table,
     bose: &'static Table,
@@ -238,88 +262,139 @@ fn weak_kernel(t1: f64, t2: f64) -> f64 {
     32.0 * (t1.powi(9) - t2.powi(9)) + 56.0 * (t1 * t2).powi(4) * (t1 - t2)
 }
 
+/// Expansion rate of a radiation plasma of γ, e±, 3ν at a common temperature (g* = 10.75),
+/// used only to classify the Z' as equilibrated or not.
+fn hubble_radiation(c: &Cosmology, t: f64) -> f64 {
+    (8.0 * PI * c.g_newton / 3.0 * PI * PI / 30.0 * 10.75).sqrt() * t * t
+}
+
 impl System<'_> {
+    /// Equilibrium number density of the Z' (g = 3 Bose states) at temperature t.
+    fn n_eq(&self, t: f64) -> f64 {
+        3.0 * self.bose.ln_n(self.mass / t).exp() * t.powi(3)
+    }
+
     fn derivatives(&self, y: &[f64; 4]) -> [f64; 4] {
-        let (tg, te, tm) = (y[0].exp(), y[1].exp(), y[2].exp());
+        let temps = [y[0].exp(), y[1].exp(), y[2].exp()];
+        let (tg, te, tm) = (temps[0], temps[1], temps[2]);
         let c = self.c;
-        // Electromagnetic plasma.
+        // Energy density, pressure and heat capacity of each sector without the Z'.
         let rho_g = 2.0 * PI * PI / 30.0 * tg.powi(4);
         let (re, pe, de) = self.fermi.rho_p_drho(c.m_e / tg);
         let (rm, pm, dm) = self.fermi.rho_p_drho(c.m_mu / tg);
-        let (mut rho_pl, mut p_pl, mut heat_pl) = (
+        let mut rho = [
             rho_g + 4.0 * (re + rm) * tg.powi(4),
+            rho_nu(te),
+            2.0 * rho_nu(tm),
+        ];
+        let mut pressure = [
             rho_g / 3.0 + 4.0 * (pe + pm) * tg.powi(4),
+            rho[1] / 3.0,
+            rho[2] / 3.0,
+        ];
+        let mut heat = [
             4.0 * rho_g / tg + 4.0 * (de + dm) * tg.powi(3),
-        );
+            4.0 * rho[1] / te,
+            4.0 * rho[2] / tm,
+        ];
         if self.switches.qed {
             let e2 = 4.0 * PI * c.alpha;
             let (p, dp, d2p) = qed_pressure(c.m_e / tg);
-            rho_pl += e2 * (-p + dp) * tg.powi(4);
-            p_pl += e2 * p * tg.powi(4);
-            heat_pl += e2 * d2p * tg.powi(3);
+            rho[PLASMA] += e2 * (-p + dp) * tg.powi(4);
+            pressure[PLASMA] += e2 * p * tg.powi(4);
+            heat[PLASMA] += e2 * d2p * tg.powi(3);
         }
-        // Z' inside the ν_μ ν_τ fluid.
-        let n = y[3] * tm.powi(3);
-        let (mut rho_z, mut p_z, mut heat_z, mut e_mean, mut dilation) = (0.0, 0.0, 0.0, 0.0, 0.0);
-        let mut mass = 0.0;
-        if let Some(zp) = &self.zp {
-            mass = zp.mass;
-            let s = self.bose.scaled(mass / tm);
-            e_mean = tm * s.rho / s.n;
-            rho_z = n * e_mean;
-            p_z = n * tm * s.p / s.n;
-            heat_z = n * (s.drho / s.n - s.rho * s.dn / (s.n * s.n));
+        // The Z' inside its host sector: ρ_Z' = n⟨E⟩, P_Z' = n⟨P/n⟩ at T_host.
+        let h = self.host;
+        let th = temps[h];
+        let mut n = 0.0;
+        let (mut e_mean, mut dilation) = (0.0, 0.0);
+        if self.treatment != Treatment::Absent {
+            let s = self.bose.scaled(self.mass / th);
+            e_mean = th * s.rho / s.n;
             dilation = s.n_dilated / s.n;
+            let p_mean = th * s.p / s.n;
+            let de_dt = s.drho / s.n - s.rho * s.dn / (s.n * s.n);
+            n = match self.treatment {
+                Treatment::Equilibrium => self.n_eq(th),
+                _ => y[3] * th.powi(3),
+            };
+            rho[h] += n * e_mean;
+            pressure[h] += n * p_mean;
+            heat[h] += n * de_dt;
+            if self.treatment == Treatment::Equilibrium {
+                // dn_eq/dT ⟨E⟩: the Z' number follows the host temperature.
+                heat[h] += e_mean * s.dn / s.n * n / th;
+            }
         }
-        let rho_total = rho_pl + rho_nu(te) + 2.0 * rho_nu(tm) + rho_z;
-        let hubble = (8.0 * PI * c.g_newton * rho_total / 3.0).sqrt();
-        // Weak energy transfer.
-        let (mut to_nue, mut to_numu) = (0.0, 0.0);
+        let hubble = (8.0 * PI * c.g_newton * rho.iter().sum::<f64>() / 3.0).sqrt();
+        // Energy per volume per time into each sector.
+        let mut gain = [0.0; 3];
         if self.switches.weak {
             let s2 = c.sin2_theta_w;
             let pref = c.g_fermi * c.g_fermi / PI.powi(5);
-            to_nue = pref
+            let to_nue = pref
                 * ((1.0 + 4.0 * s2 + 8.0 * s2 * s2) * weak_kernel(tg, te)
                     + 2.0 * weak_kernel(tm, te));
-            to_numu = pref
+            let to_numu = 2.0
+                * pref
                 * ((1.0 - 4.0 * s2 + 8.0 * s2 * s2) * weak_kernel(tg, tm) - weak_kernel(tm, te));
-            // Cap: the relaxation rate of ν_e is about (d to_nue/d T_νe)/(dρ_νe/dT).
-            let rate = pref * 9.0 * 32.0 * 3.0 * te.powi(8) / (4.0 * rho_nu(te) / te);
+            // Cap the ν_e relaxation rate (≈ T⁸-steep) at RATE_CAP H: only above ≈ 50 MeV,
+            // where every sector is in equilibrium either way.
+            let rate = pref * 400.0 * te.powi(8) / heat[NU_E];
             let cap = 1.0 / (1.0 + rate / (RATE_CAP * hubble));
-            to_nue *= cap;
-            to_numu *= cap;
+            let (to_nue, to_numu) = (to_nue * cap, to_numu * cap);
+            gain[NU_E] += to_nue;
+            gain[NU_MU_TAU] += to_numu;
+            gain[PLASMA] -= to_nue + to_numu;
         }
-        // Z' decays and inverse decays per channel: (energy, number) into the Z'.
-        let (mut e_pl, mut e_nue, mut n_coll) = (0.0, 0.0, 0.0);
-        if let Some(zp) = &self.zp {
-            let capped = |w: f64| w / (1.0 + w / (RATE_CAP * hubble));
-            let mut channel = |w: f64, t: f64| -> f64 {
-                if w == 0.0 {
-                    return 0.0;
+        // Decays and inverse decays: energy Γ_c m (n_eq(T_c) − n) from sector c into the Z'
+        // (held by the host), number Γ_c (n_eq⟨m/E⟩(T_c) − n⟨m/E⟩).
+        let mut n_coll = 0.0;
+        if self.treatment != Treatment::Absent {
+            for (ch, &w) in self.widths.iter().enumerate() {
+                if w == 0.0 || (ch == h && self.treatment == Treatment::Equilibrium) {
+                    continue;
                 }
-                let w = capped(w);
-                let tau = mass / t;
-                let n_eq = 3.0 * (self.bose.ln_n(tau)).exp() * t.powi(3);
-                let n_eq_dilated = 3.0 * (self.bose.ln_n_dilated(tau)).exp() * t.powi(3);
-                n_coll += w * (n_eq_dilated - n * dilation);
-                w * mass * (n_eq - n)
-            };
-            e_pl = channel(zp.width_plasma, tg);
-            e_nue = channel(zp.width_nu_e, te);
-            channel(zp.width_nu_mu_tau, tm);
+                let mut w = w;
+                if self.treatment == Treatment::Kinetic {
+                    // Each channel's number relaxation capped at RATE_CAP H: reached only at
+                    // T ≲ m_Z'/100 in this regime (Γ < 10⁴ H(m_Z')), where the Z' is gone.
+                    w /= 1.0 + w / (RATE_CAP * hubble);
+                }
+                let t = temps[ch];
+                if self.treatment == Treatment::Equilibrium {
+                    // Heat exchange between two sectors through the Z': cap its relaxation
+                    // rate Γ m (dn_eq/dT)/C at RATE_CAP H (both sectors are then in
+                    // equilibrium either way; the decoupling, where it is ~H, is untouched).
+                    let s = self.bose.scaled(self.mass / t);
+                    let dn_dt = self.n_eq(t) * s.dn / (s.n * t);
+                    let rate = w * self.mass * dn_dt * (1.0 / heat[ch] + 1.0 / heat[h]);
+                    w /= 1.0 + rate / (RATE_CAP * hubble);
+                }
+                let energy = w * self.mass * (self.n_eq(t) - n);
+                gain[ch] -= energy;
+                gain[h] += energy;
+                if self.treatment == Treatment::Kinetic {
+                    let n_dilated = 3.0 * self.bose.ln_n_dilated(self.mass / t).exp() * t.powi(3);
+                    n_coll += w * (n_dilated - n * dilation);
+                }
+            }
         }
-        let dtg = (-3.0 * hubble * (rho_pl + p_pl) - to_nue - 2.0 * to_numu - e_pl) / heat_pl;
-        let dte = (-4.0 * hubble * rho_nu(te) + to_nue - e_nue) / (4.0 * rho_nu(te) / te);
-        let dtm = (-3.0 * hubble * (8.0 / 3.0 * rho_nu(tm) + p_z) + 2.0 * to_numu + e_pl + e_nue
-            - e_mean * n_coll)
-            / (8.0 * rho_nu(tm) / tm + heat_z);
-        let dln_tm = dtm / (hubble * tm);
-        [
-            dtg / (hubble * tg),
-            dte / (hubble * te),
-            dln_tm,
-            n_coll / (hubble * tm.powi(3)) - 3.0 * y[3] * (1.0 + dln_tm),
-        ]
+        let mut d = [0.0; 4];
+        for i in 0..3 {
+            let mut numerator = -3.0 * hubble * (rho[i] + pressure[i]) + gain[i];
+            if i == h && self.treatment == Treatment::Kinetic {
+                // ρ_Z' = n⟨E⟩(T) with n free: ⟨E⟩ dn/dt = ⟨E⟩(−3Hn + n_coll) leaves the
+                // temperature equation.
+                numerator += e_mean * (3.0 * hubble * n - n_coll);
+            }
+            d[i] = numerator / heat[i] / (hubble * temps[i]);
+        }
+        if self.treatment == Treatment::Kinetic {
+            d[3] = n_coll / (hubble * th.powi(3)) - 3.0 * y[3] * (1.0 + d[h]);
+        }
+        d
     }
 }
 
@@ -338,32 +413,52 @@ pub fn n_eff_with(cosmo: &Cosmology, zp: Option<&ZpChannels>, switches: Switches
             ));
         }
     }
-    let zp = zp.copied().filter(|z| {
-        z.width_nu_e + z.width_nu_mu_tau + z.width_plasma > 0.0 || switches.zp_initially_thermal
+    let (mass, widths) = zp.map_or((0.0, [0.0; 3]), |z| {
+        (z.mass, [z.width_plasma, z.width_nu_e, z.width_nu_mu_tau])
     });
-    let mass = zp.map_or(0.0, |z| z.mass);
-    let t0 = (3.0 * mass).clamp(T_START_MIN, T_START_MAX);
-    let t_end = if mass > 0.0 {
-        T_END_MAX.min(mass / 50.0)
+    let total: f64 = widths.iter().sum();
+    let treatment = if zp.is_none() || (total == 0.0 && !switches.zp_initially_thermal) {
+        Treatment::Absent
+    } else if total > EQUILIBRIUM_THRESHOLD * hubble_radiation(cosmo, mass) {
+        Treatment::Equilibrium
     } else {
+        Treatment::Kinetic
+    };
+    // Host: the sector of the dominant channel (ν_μτ when there are no widths at all).
+    let host = if total == 0.0 {
+        NU_MU_TAU
+    } else {
+        (0..3).fold(NU_MU_TAU, |best, i| if widths[i] > widths[best] { i } else { best })
+    };
+    let t0 = if treatment == Treatment::Absent {
+        T_START_MIN
+    } else {
+        (3.0 * mass).clamp(T_START_MIN, T_START_MAX)
+    };
+    let t_end = if treatment == Treatment::Absent {
         T_END_MAX
+    } else {
+        T_END_MAX.min(mass / 50.0)
     };
     let system = System {
         c: cosmo,
-        zp,
+        mass,
+        widths,
+        host,
+        treatment,
         switches,
         fermi: Table::get(Statistics::Fermi),
         bose: Table::get(Statistics::Bose),
     };
-    let y_z0 = match zp {
-        Some(z) if switches.zp_initially_thermal => {
-            3.0 * (system.bose.ln_n(z.mass / t0)).exp()
-        }
-        _ => 0.0,
+    let y_z0 = if treatment == Treatment::Kinetic && switches.zp_initially_thermal {
+        3.0 * system.bose.ln_n(mass / t0).exp()
+    } else {
+        0.0
     };
     let y0 = [t0.ln(), t0.ln(), t0.ln(), y_z0];
     let opts = Options {
         rel_tol: 1e-9,
+        // ln T to 1e-6 per step; the Z' number n/T³ (≤ 0.37) to 1e-7.
         abs_tol: [1e-6, 1e-6, 1e-6, 1e-7],
         first_step: 1e-4,
         max_step: 0.5,
