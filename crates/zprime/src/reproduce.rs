@@ -53,7 +53,7 @@ fn lmu_ltau(mass: f64, g: f64) -> Result<Point> {
 
 fn predict(name: &str, set: &InputSet, p: &Point) -> Result<f64> {
     let sm = StandardModel::from_inputs(set)?;
-    (find(name)?.predict)(&Context {
+    find(name)?.predict(&Context {
         sm: &sm,
         inputs: set,
         point: p,

@@ -248,10 +248,10 @@ pub fn g2_band(inputs: &InputSet) -> Result<Band> {
             known: inputs.constraints.join(", "),
         })?;
     let c = crate::constraints::Constraint::load(id, inputs)?;
-    match crate::experiments::resolve(&c.spec.measurement, inputs)? {
+    match crate::experiments::resolve(c.spec.measurement(), inputs)? {
         crate::experiments::Value::Gaussian { value, uncertainty } => {
             let mut b = Band::new(
-                &c.spec.measurement,
+                c.spec.measurement(),
                 value,
                 [(value - uncertainty).max(0.0), value + uncertainty],
                 [
@@ -265,7 +265,7 @@ pub fn g2_band(inputs: &InputSet) -> Result<Band> {
         }
         _ => Err(Error::Unknown {
             kind: "Gaussian g-2 measurement",
-            name: c.spec.measurement.clone(),
+            name: c.spec.measurement().to_string(),
             known: "a constraint with a Gaussian measurement".into(),
         }),
     }

@@ -18,6 +18,17 @@ use crate::error::{Error, Result};
 use crate::math::quad::integrate;
 use std::f64::consts::PI;
 
+/// The observables of this area.
+pub(crate) const OBSERVABLES: &[super::Observable] = &[super::Observable::simple(
+    "Delta a_mu",
+    "Z' contribution to the muon anomalous magnetic moment (g-2)/2",
+    r"\Delta a_\mu",
+    "1",
+    Some(2),
+    "exact one loop, vector (paper 001 Eq. 5) and axial couplings",
+    delta_a_mu,
+)];
+
 /// Relative precision of the Feynman-parameter integrals.
 const REL_TOL: f64 = 1e-10;
 
