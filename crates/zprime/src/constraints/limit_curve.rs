@@ -156,6 +156,10 @@ impl Curve {
     pub fn parse(text: &str, file: &str) -> Result<Curve> {
         let t = Table::parse(text, file)?;
         let bad = |m: String| Error::file(file, m);
+        let reference = t.key("reference", file)?.to_string();
+        if reference.is_empty() {
+            return Err(bad("reference: empty".into()));
+        }
         let cl: f64 = t
             .key("cl", file)?
             .parse()
@@ -186,10 +190,6 @@ impl Curve {
         }
         if limit.iter().any(|l| *l <= 0.0) {
             return Err(bad("limits must be positive".into()));
-        }
-        let reference = t.key("reference", file)?.to_string();
-        if reference.is_empty() {
-            return Err(bad("reference: empty".into()));
         }
         Ok(Curve {
             mass,

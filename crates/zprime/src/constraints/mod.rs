@@ -65,6 +65,7 @@ pub struct Spec {
     /// Observable name with its arguments, e.g. `R_trident(CCFR)`.
     pub observable: String,
     /// Remarks (approximations, provenance).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The kind and its fields.
     #[serde(flatten)]

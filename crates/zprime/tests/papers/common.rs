@@ -16,7 +16,7 @@ pub fn point(model: &str, mass: f64, g: f64) -> Point {
 /// Predict an observable by canonical name with an input set.
 pub fn predict(name: &str, inputs: &InputSet, p: &Point) -> f64 {
     let sm = StandardModel::from_inputs(inputs).unwrap();
-    (find(name).unwrap().predict)(&Context {
+    find(name).unwrap().predict(&Context {
         sm: &sm,
         inputs,
         point: p,
