@@ -6,7 +6,6 @@ use crate::constraints::Constraint;
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::{Model, Point};
-use crate::observables::{find, Context};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -52,12 +51,7 @@ fn lmu_ltau(mass: f64, g: f64) -> Result<Point> {
 }
 
 fn predict(name: &str, set: &InputSet, p: &Point) -> Result<f64> {
-    let sm = StandardModel::from_inputs(set)?;
-    find(name)?.predict(&Context {
-        sm: &sm,
-        inputs: set,
-        point: p,
-    })
+    crate::observables::predict(name, &[], p, set)
 }
 
 fn upper_limit(id: &str, set: &InputSet, mass: f64) -> Result<f64> {

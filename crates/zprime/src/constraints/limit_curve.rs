@@ -220,6 +220,10 @@ impl Curve {
             self.limit[i - 1],
             self.limit[i],
         );
+        if l0 == l1 {
+            // A flat piece is exact in either rule (no rounding through logarithms).
+            return Some(l0);
+        }
         Some(match self.interpolation {
             Interpolation::Linear => l0 + (l1 - l0) * (mass - m0) / (m1 - m0),
             Interpolation::LogLog => {

@@ -131,11 +131,15 @@ impl Args {
 }
 
 fn missing(observable: &Observable, key: &str) -> Error {
-    Error::invalid(
-        &format!("{}: argument {key}", observable.name),
-        f64::NAN,
-        "a value (the argument has no default)",
-    )
+    let known = match observable.argument(key).map(|a| a.kind) {
+        Some(ArgumentKind::Choice(values)) => values.join(", "),
+        _ => "a number".into(),
+    };
+    Error::Unknown {
+        kind: "value of the required observable argument",
+        name: format!("{}({key}=?)", observable.name),
+        known,
+    }
 }
 
 fn parse_number(observable: &Observable, key: &str, text: &str) -> Result<f64> {
@@ -372,31 +376,7 @@ impl Query {
 
     /// Parse `NAME`, `NAME(value)` or `NAME(key=value,...)` (see the module documentation).
     pub fn parse(text: &str) -> Result<Query> {
-        let text = text.trim();
-        if registry().iter().any(|o| o.name == text) {
-            return Query::new(text, Args::none());
-        }
-        let Some((name, inside)) = split_arguments(text) else {
-            return Query::new(text, Args::none());
-        };
-        let observable = crate::error::lookup(registry(), name, "observable", |o| o.name)?;
-        let mut args = Args::none();
-        for (i, part) in inside.split(',').map(str::trim).enumerate() {
-            if part.is_empty() {
-                continue;
-            }
-            match part.split_once('=') {
-                Some((k, v)) => args.set(k.trim(), v.trim()),
-                None => {
-                    let a = observable.arguments.get(i).ok_or_else(|| Error::Unknown {
-                        kind: "positional observable argument",
-                        name: format!("{}({inside})", observable.name),
-                        known: declared(observable),
-                    })?;
-                    args.set(a.name, part);
-                }
-            }
-        }
+        let (name, args) = split(text)?;
         Query::new(name, args)
     }
 
@@ -467,6 +447,37 @@ impl Query {
     pub fn predict(&self, ctx: &Context) -> Result<f64> {
         self.prepare(ctx.sm, ctx.inputs)?.predict(ctx)
     }
+}
+
+/// The registered name and the (not yet validated) arguments of `NAME(...)`.
+fn split(text: &str) -> Result<(&'static str, Args)> {
+    let text = text.trim();
+    if let Some(o) = registry().iter().find(|o| o.name == text) {
+        return Ok((o.name, Args::none()));
+    }
+    let Some((name, inside)) = split_arguments(text) else {
+        let o = crate::error::lookup(registry(), text, "observable", |o| o.name)?;
+        return Ok((o.name, Args::none()));
+    };
+    let observable = crate::error::lookup(registry(), name, "observable", |o| o.name)?;
+    let mut args = Args::none();
+    for (i, part) in inside.split(',').map(str::trim).enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        match part.split_once('=') {
+            Some((k, v)) => args.set(k.trim(), v.trim()),
+            None => {
+                let a = observable.arguments.get(i).ok_or_else(|| Error::Unknown {
+                    kind: "positional observable argument",
+                    name: format!("{}({inside})", observable.name),
+                    known: declared(observable),
+                })?;
+                args.set(a.name, part);
+            }
+        }
+    }
+    Ok((observable.name, args))
 }
 
 fn declared(o: &Observable) -> String {
@@ -600,10 +611,11 @@ pub fn find(name: &str) -> Result<Query> {
 /// `args` on top) at `point` with the input set `inputs`. For many points, prepare once with
 /// [`Query::prepare`].
 pub fn predict(name: &str, args: &[(&str, &str)], point: &Point, inputs: &InputSet) -> Result<f64> {
-    let mut q = Query::parse(name)?;
+    let (name, mut given) = split(name)?;
     for (k, v) in args {
-        q = q.with(k, v)?;
+        given.set(k, v);
     }
+    let q = Query::new(name, given)?;
     let sm = StandardModel::from_inputs(inputs)?;
     q.predict(&Context {
         sm: &sm,

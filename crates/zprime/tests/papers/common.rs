@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use zprime::constraints::Constraint;
-use zprime::observables::{find, Context};
 use zprime::{InputSet, Model, Point, StandardModel};
 
 /// A point of a preset model.
@@ -15,13 +14,7 @@ pub fn point(model: &str, mass: f64, g: f64) -> Point {
 
 /// Predict an observable by canonical name with an input set.
 pub fn predict(name: &str, inputs: &InputSet, p: &Point) -> f64 {
-    let sm = StandardModel::from_inputs(inputs).unwrap();
-    find(name).unwrap().predict(&Context {
-        sm: &sm,
-        inputs,
-        point: p,
-    })
-    .unwrap()
+    zprime::observables::predict(name, &[], p, inputs).unwrap()
 }
 
 /// The upper limit on the coupling of constraint `id` at `mass` (lmu-ltau).
