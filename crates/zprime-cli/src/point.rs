@@ -41,7 +41,10 @@ fn help() -> String {
                 zprime::observables::ArgumentKind::Choice(v) => v.join(", "),
                 zprime::observables::ArgumentKind::Number => "a number".into(),
             };
-            out.push_str(&wrap(&format!("{}: {} ({values})", a.name, a.description), 8));
+            out.push_str(&wrap(
+                &format!("{}: {} ({values})", a.name, a.description),
+                8,
+            ));
         }
     }
     out

@@ -92,7 +92,14 @@ fn a_limit_curve_from_a_user_file_applies_inside_its_mass_range() {
 #[test]
 fn point_reports_a_user_constraint_and_where_it_stops() {
     let inside = json(&[
-        "point", "--mass", "0.1", "--g", "3e-2", "--constraints", FILE, "--json",
+        "point",
+        "--mass",
+        "0.1",
+        "--g",
+        "3e-2",
+        "--constraints",
+        FILE,
+        "--json",
     ]);
     let c = inside["constraints"]
         .as_array()
@@ -103,7 +110,14 @@ fn point_reports_a_user_constraint_and_where_it_stops() {
     assert_eq!(c["status"], "excluded");
     assert_eq!(c["bound"], 2.4e-6);
     let outside = json(&[
-        "point", "--mass", "0.35", "--g", "1e-2", "--constraints", FILE, "--json",
+        "point",
+        "--mass",
+        "0.35",
+        "--g",
+        "1e-2",
+        "--constraints",
+        FILE,
+        "--json",
     ]);
     let n = outside["not_applied"]
         .as_array()

@@ -33,12 +33,13 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             step.set(step.get() + 1);
             let p = template.with_mass(0.3 * (1.0 + 1e-9 * step.get() as f64));
-            r_ccfr.predict(&Context {
-                sm: &sm,
-                inputs: &inputs,
-                point: black_box(&p),
-            })
-            .unwrap()
+            r_ccfr
+                .predict(&Context {
+                    sm: &sm,
+                    inputs: &inputs,
+                    point: black_box(&p),
+                })
+                .unwrap()
         })
     });
 

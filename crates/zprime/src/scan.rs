@@ -106,11 +106,7 @@ fn evaluate_point_with(
     model: &Model,
     point: &Point,
 ) -> Result<PointReport> {
-    let ctx = Context {
-        sm,
-        inputs,
-        point,
-    };
+    let ctx = Context { sm, inputs, point };
     let mut observables = BTreeMap::new();
     let mut notes = Vec::new();
     for o in prepared {
@@ -246,7 +242,13 @@ pub fn limits(
     inputs: &InputSet,
     masses: &[f64],
 ) -> Result<LimitsReport> {
-    limits_with(&Constraint::for_inputs(inputs)?, model, template, inputs, masses)
+    limits_with(
+        &Constraint::for_inputs(inputs)?,
+        model,
+        template,
+        inputs,
+        masses,
+    )
 }
 
 /// Coupling limits of resolved constraints over a mass grid (the inputs must be the ones the

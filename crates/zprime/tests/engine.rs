@@ -40,7 +40,9 @@ fn observables_take_arguments_and_know_where_they_hold() {
     )
     .unwrap();
     assert!(0.0 < window && window < total);
-    let e = predict("R_trident(MINOS)", &[], &p, &set).unwrap_err().to_string();
+    let e = predict("R_trident(MINOS)", &[], &p, &set)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("CCFR") && e.contains("MINOS"), "{e}");
     // Validity moves with the input set's m_tau.
     let mut heavier = set.clone();

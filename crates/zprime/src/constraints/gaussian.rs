@@ -70,7 +70,9 @@ impl Gaussian {
         let Value::Gaussian { value, uncertainty } =
             experiments::resolve(&spec.measurement, inputs)?
         else {
-            return Err(bad("kind = gaussian needs a measurement with an uncertainty"));
+            return Err(bad(
+                "kind = gaussian needs a measurement with an uncertainty",
+            ));
         };
         let (z, cl) = match (spec.cl, spec.sigma) {
             (Some(cl), None) if cl > 0.0 && cl < 1.0 => (super::stats::two_sided_z(cl), cl),

@@ -102,23 +102,20 @@ impl Table {
 
     /// A header value.
     pub fn key(&self, key: &str, file: &str) -> Result<&str> {
-        self.header.get(key).map(String::as_str).ok_or_else(|| {
-            Error::file(file, format!("header line '# {key}: ...' missing"))
-        })
+        self.header
+            .get(key)
+            .map(String::as_str)
+            .ok_or_else(|| Error::file(file, format!("header line '# {key}: ...' missing")))
     }
 
     /// The values of a column.
     pub fn column(&self, name: &str, file: &str) -> Result<Vec<f64>> {
-        let i = self
-            .columns
-            .iter()
-            .position(|c| c == name)
-            .ok_or_else(|| {
-                Error::file(
-                    file,
-                    format!("no column '{name}' (columns: {})", self.columns.join(", ")),
-                )
-            })?;
+        let i = self.columns.iter().position(|c| c == name).ok_or_else(|| {
+            Error::file(
+                file,
+                format!("no column '{name}' (columns: {})", self.columns.join(", ")),
+            )
+        })?;
         Ok(self.rows.iter().map(|r| r[i]).collect())
     }
 }
@@ -213,7 +210,10 @@ impl Curve {
         if !(mass >= lo && mass <= hi) {
             return None;
         }
-        let i = self.mass.partition_point(|m| *m <= mass).clamp(1, self.mass.len() - 1);
+        let i = self
+            .mass
+            .partition_point(|m| *m <= mass)
+            .clamp(1, self.mass.len() - 1);
         let (m0, m1, l0, l1) = (
             self.mass[i - 1],
             self.mass[i],
@@ -348,7 +348,8 @@ impl Rule for LimitCurve {
 mod tests {
     use super::*;
 
-    const HEAD: &str = "# reference: test\n# observable: Delta a_mu\n# cl: 0.95\n# mass_unit: GeV\n# unit: 1\n";
+    const HEAD: &str =
+        "# reference: test\n# observable: Delta a_mu\n# cl: 0.95\n# mass_unit: GeV\n# unit: 1\n";
 
     #[test]
     fn interpolation_linear_and_log_log() {
@@ -381,7 +382,10 @@ mod tests {
             (format!("{HEAD}mass,limit\n1,1\n2,-1\n"), "positive"),
             (format!("{HEAD}mass,limit\n1,1\n2,x\n"), "line 8"),
             (format!("{HEAD}mass,bound\n1,1\n2,1\n"), "limit"),
-            (format!("{HEAD}# interpolation: cubic\nmass,limit\n1,1\n2,1\n"), "cubic"),
+            (
+                format!("{HEAD}# interpolation: cubic\nmass,limit\n1,1\n2,1\n"),
+                "cubic",
+            ),
         ] {
             let e = Curve::parse(&text, "my_curve.csv").unwrap_err().to_string();
             assert!(e.contains("my_curve.csv") && e.contains(needle), "{e}");

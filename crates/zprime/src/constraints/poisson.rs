@@ -139,7 +139,10 @@ impl Likelihood {
             return Ok(vec![]);
         }
         let one = ctx.point.with_coupling(1.0);
-        let s1 = self.signal(&Context { point: &one, ..*ctx })?;
+        let s1 = self.signal(&Context {
+            point: &one,
+            ..*ctx
+        })?;
         let bands = match &self.toy_events {
             Some(events) => bands_from_signal(&s1, |s1| {
                 events.iter().map(|x| (x / s1[0]).sqrt()).collect()
@@ -157,7 +160,13 @@ impl Likelihood {
                 .spec
                 .expected_bands
                 .iter()
-                .map(|&level| if level == 1.0 { b.one_sigma } else { b.two_sigma })
+                .map(|&level| {
+                    if level == 1.0 {
+                        b.one_sigma
+                    } else {
+                        b.two_sigma
+                    }
+                })
                 .collect(),
         })
     }
@@ -213,7 +222,10 @@ impl Rule for Likelihood {
         let segs = if ctx.point.single_coupling() {
             // Signal ∝ g²: the limit from the signal at g = 1 (one root in the signal scale).
             let one = ctx.point.with_coupling(1.0);
-            let s1 = self.signal(&Context { point: &one, ..*ctx })?;
+            let s1 = self.signal(&Context {
+                point: &one,
+                ..*ctx
+            })?;
             let (n, fit, _) = counts(&self.search, self.projection);
             above(limit_scale(&s1, &fit, &n, self.threshold).map(f64::sqrt))
         } else {

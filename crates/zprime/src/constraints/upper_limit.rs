@@ -55,7 +55,12 @@ impl UpperLimit {
 
 /// Outcome and regions of an upper limit `limit` (at `cl`) on `observable`: shared with the
 /// limit curves, whose limit depends on the mass.
-pub(crate) fn outcome(observable: &Prepared, limit: f64, cl: f64, ctx: &Context) -> Result<Outcome> {
+pub(crate) fn outcome(
+    observable: &Prepared,
+    limit: f64,
+    cl: f64,
+    ctx: &Context,
+) -> Result<Outcome> {
     let o = observable.predict(ctx)?;
     let zero = ctx.point.with_coupling(0.0);
     let o_sm = observable.predict(&Context {

@@ -220,7 +220,8 @@ pub trait Evaluator: Send + Sync {
 }
 
 /// A function that prepares an observable from its arguments and the input set.
-pub type PrepareFn = fn(&Observable, &Args, &StandardModel, &InputSet) -> Result<Arc<dyn Evaluator>>;
+pub type PrepareFn =
+    fn(&Observable, &Args, &StandardModel, &InputSet) -> Result<Arc<dyn Evaluator>>;
 
 /// How an observable is computed.
 #[derive(Clone, Copy)]
@@ -665,9 +666,15 @@ mod tests {
         let q = find("R_trident(CCFR)").unwrap();
         assert_eq!(q.observable.name, "R_trident");
         assert_eq!(q.args.get("experiment"), Some("CCFR"));
-        assert_eq!(find("R_trident(experiment=CCFR)").unwrap().name(), "R_trident(CCFR)");
+        assert_eq!(
+            find("R_trident(experiment=CCFR)").unwrap().name(),
+            "R_trident(CCFR)"
+        );
         let w = find("BR(K+->munuZp)*BR(Zp->invisible)(p_min=0.140, p_max=0.2)").unwrap();
-        assert_eq!(w.name(), "BR(K+->munuZp)*BR(Zp->invisible)(p_min=0.14,p_max=0.2)");
+        assert_eq!(
+            w.name(),
+            "BR(K+->munuZp)*BR(Zp->invisible)(p_min=0.14,p_max=0.2)"
+        );
         assert_eq!(find("BR(K+->munuZp)").unwrap().name(), "BR(K+->munuZp)");
         for bad in [
             "R_trident(MINOS)",
