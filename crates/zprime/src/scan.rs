@@ -265,9 +265,10 @@ pub fn limits_with(
     for c in constraints {
         // Masses are independent: evaluate them in parallel; `collect` keeps the grid order,
         // so the report is identical to a serial run.
+        let for_model = c.for_model(&sm, inputs, template);
         let limits = masses
             .par_iter()
-            .map(|&m| c.limits_at(&sm, inputs, &template.with_mass(m)))
+            .map(|&m| for_model.limits_at(&sm, inputs, &template.with_mass(m)))
             .collect::<Result<Vec<_>>>()?;
         out.push(ConstraintLimits {
             name: c.spec.id.clone(),

@@ -47,6 +47,7 @@ pub fn allowed_interval(value: f64, uncertainty: f64, z: f64, upper_only: bool) 
 }
 
 /// A resolved Gaussian constraint.
+#[derive(Clone)]
 pub struct Gaussian {
     spec: Spec,
     observable: Prepared,
@@ -171,6 +172,13 @@ impl Rule for Gaussian {
             excluded,
             preferred,
             expected: vec![],
+        })
+    }
+
+    fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
+        Box::new(Gaussian {
+            observable: self.observable.for_model(ctx),
+            ..self.clone()
         })
     }
 }

@@ -254,6 +254,7 @@ fn read(c: &super::Spec, spec: &Spec) -> Result<(Curve, String)> {
 }
 
 /// A resolved limit curve.
+#[derive(Clone)]
 pub struct LimitCurve {
     observable: Prepared,
     curve: Curve,
@@ -341,6 +342,13 @@ impl Rule for LimitCurve {
     fn regions(&self, ctx: &Context) -> Result<Regions> {
         let limit = self.limit(ctx.point.mass)?;
         upper_limit::regions(&self.observable, limit, ctx)
+    }
+
+    fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
+        Box::new(LimitCurve {
+            observable: self.observable.for_model(ctx),
+            ..self.clone()
+        })
     }
 }
 

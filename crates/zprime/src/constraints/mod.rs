@@ -244,6 +244,9 @@ pub trait Rule: Send + Sync {
     fn outcome(&self, ctx: &Context) -> Result<Outcome>;
     /// Excluded, preferred and expected regions of the coupling at the point's mass.
     fn regions(&self, ctx: &Context) -> Result<Regions>;
+    /// The kind with its observables specialised to the point's model (everything but mass
+    /// and coupling), for a grid of masses (see `observables::Prepared::for_model`).
+    fn for_model(&self, ctx: &Context) -> Box<dyn Rule>;
 }
 
 /// A constraint resolved against an input set: its kind with prepared observables.
@@ -373,6 +376,18 @@ impl Constraint {
             out.push(Constraint::from_spec(s.clone(), inputs)?);
         }
         Ok(out)
+    }
+
+    /// The constraint specialised to the model of `template` (its mass and coupling are
+    /// free), so that a mass grid reuses what depends on the model only; still correct for
+    /// any other point.
+    pub fn for_model(&self, sm: &StandardModel, inputs: &InputSet, template: &Point) -> Constraint {
+        Constraint {
+            spec: self.spec.clone(),
+            cl: self.cl,
+            reference: self.reference.clone(),
+            rule: self.rule.for_model(&context(sm, inputs, template)),
+        }
     }
 
     /// The kind, for its details.

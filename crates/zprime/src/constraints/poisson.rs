@@ -46,6 +46,7 @@ pub const SIGNAL: &str = "BR(K+->munuZp)*BR(Zp->invisible)";
 /// A resolved Poisson-likelihood constraint: the search, one prepared observable per bin,
 /// and, for expected bands of a one-bin search, the sorted toy limits (in signal events;
 /// they do not depend on the mass, so they are drawn once here).
+#[derive(Clone)]
 pub struct Likelihood {
     spec: Spec,
     search: Search,
@@ -54,7 +55,7 @@ pub struct Likelihood {
     projection: Projection,
     threshold: f64,
     reference: String,
-    toy_events: Option<Vec<f64>>,
+    toy_events: Option<std::sync::Arc<Vec<f64>>>,
 }
 
 impl Likelihood {
@@ -101,8 +102,15 @@ impl Likelihood {
             reference.push_str(" [APPROXIMATE recast: estimated inputs, see `zprime data`]");
         }
         let (_, fit, expected) = counts(&search, projection);
-        let toy_events = (!spec.expected_bands.is_empty() && bins.len() == 1)
-            .then(|| sorted_single_bin_limits(fit[0], expected[0], threshold, TOYS, TOY_SEED));
+        let toy_events = (!spec.expected_bands.is_empty() && bins.len() == 1).then(|| {
+            std::sync::Arc::new(sorted_single_bin_limits(
+                fit[0],
+                expected[0],
+                threshold,
+                TOYS,
+                TOY_SEED,
+            ))
+        });
         Ok(Likelihood {
             spec: spec.clone(),
             name: query.name(),
@@ -240,6 +248,13 @@ impl Rule for Likelihood {
             excluded: with_status(&segs, Status::Excluded),
             preferred: vec![],
             expected: self.expected(ctx)?,
+        })
+    }
+
+    fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
+        Box::new(Likelihood {
+            bins: self.bins.iter().map(|b| b.for_model(ctx)).collect(),
+            ..self.clone()
         })
     }
 }

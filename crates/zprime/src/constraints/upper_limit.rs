@@ -18,6 +18,7 @@ pub struct Spec {
 }
 
 /// A resolved upper limit.
+#[derive(Clone)]
 pub struct UpperLimit {
     observable: Prepared,
     limit: f64,
@@ -116,5 +117,12 @@ impl Rule for UpperLimit {
 
     fn regions(&self, ctx: &Context) -> Result<Regions> {
         regions(&self.observable, self.limit, ctx)
+    }
+
+    fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
+        Box::new(UpperLimit {
+            observable: self.observable.for_model(ctx),
+            ..self.clone()
+        })
     }
 }

@@ -370,12 +370,61 @@ impl Evaluator for Window {
 
     /// The quartic polynomial once per mass.
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        let rates = rates(ctx, &self.id, None);
+        self.polynomial_at_mass(ctx, rates(ctx, &self.id, None))
+    }
+
+    /// The recoil nodes with their couplings (mass independent) once per model.
+    fn for_model(&self, ctx: &Context) -> Option<Arc<dyn Evaluator>> {
+        Some(Arc::new(ModelWindow {
+            window: Window::new(&self.id, self.sigma),
+            nodes: nodes(ctx, &self.id),
+            model: model_key(ctx.point),
+        }))
+    }
+}
+
+impl Window {
+    fn polynomial_at_mass<'a>(&'a self, ctx: &Context<'a>, rates: Rates) -> Result<InCoupling<'a>> {
         let ctx = *ctx;
         Ok(InCoupling::Function(Box::new(move |c| {
             let r = rates.at(&self.id, c, ctx.point.mass)?;
             Ok(self.value(&ctx, r))
         })))
+    }
+}
+
+/// The point with mass and coupling set to 1: what the recoil-node couplings depend on.
+fn model_key(p: &crate::model::Point) -> crate::model::Point {
+    p.with_mass(1.0).with_coupling(1.0)
+}
+
+/// A ν–e observable specialised to one model: the recoil nodes and their couplings computed
+/// once (they depend on neither mass nor coupling); any other model falls back to [`Window`].
+struct ModelWindow {
+    window: Window,
+    nodes: Nodes,
+    model: crate::model::Point,
+}
+
+impl ModelWindow {
+    fn rates(&self, ctx: &Context) -> Rates {
+        if model_key(ctx.point) == self.model {
+            window_polynomial(ctx, &self.window.id, None, &self.nodes)
+        } else {
+            rates(ctx, &self.window.id, None)
+        }
+    }
+}
+
+impl Evaluator for ModelWindow {
+    fn predict(&self, ctx: &Context) -> Result<f64> {
+        let p = ctx.point;
+        let r = self.rates(ctx).at(&self.window.id, p.coupling(), p.mass)?;
+        Ok(self.window.value(ctx, r))
+    }
+
+    fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
+        self.window.polynomial_at_mass(ctx, self.rates(ctx))
     }
 }
 

@@ -208,6 +208,14 @@ pub trait Evaluator: Send + Sync {
     /// The prediction at a point.
     fn predict(&self, ctx: &Context) -> Result<f64>;
 
+    /// An evaluator specialised to the point's model (everything but mass and coupling
+    /// fixed) holding data that depend on the model but on neither mass nor coupling (the
+    /// ν–e recoil-node couplings), for a grid of masses; `None` if there are none. It must
+    /// stay correct for any point (falling back to the general calculation).
+    fn for_model(&self, _ctx: &Context) -> Option<Arc<dyn Evaluator>> {
+        None
+    }
+
     /// The prediction as a cheap function of the coupling at the point's mass. The default
     /// re-evaluates [`Evaluator::predict`] at each coupling.
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
@@ -560,6 +568,19 @@ impl Prepared {
         }
     }
 
+    /// The same observable specialised to the point's model (see [`Evaluator::for_model`]),
+    /// for evaluations at many masses and couplings of that model.
+    pub fn for_model(&self, ctx: &Context) -> Prepared {
+        let evaluator = match &self.evaluator {
+            Some(e) => e.for_model(ctx).or_else(|| Some(e.clone())),
+            None => None,
+        };
+        Prepared {
+            evaluator,
+            ..self.clone()
+        }
+    }
+
     /// The prediction as a function of the coupling at the point's mass. `sm_value` is the
     /// prediction at zero coupling: a homogeneous observable (declared degree k ≠ 0, one
     /// coupling, vanishing Standard-Model value) is returned in closed form.
@@ -769,19 +790,31 @@ mod tests {
                     continue;
                 };
                 let f = o.at_mass(&ctx, o_sm).unwrap();
+                // Specialised to this model, and (wrongly) to another one: both must agree.
+                let same = o.for_model(&ctx);
+                let other_point = preset("b-l-23")
+                    .unwrap()
+                    .point(3.0, 1.0, &BTreeMap::new())
+                    .unwrap();
+                let other = o.for_model(&Context {
+                    point: &other_point,
+                    ..ctx
+                });
                 for c in [1e-5, 2e-3, 0.3] {
-                    let direct = o
-                        .predict(&Context {
-                            point: &p.with_coupling(c),
-                            ..ctx
-                        })
-                        .unwrap();
-                    let cheap = f.at(c).unwrap();
-                    assert!(
-                        (cheap - direct).abs() <= 1e-12 * direct.abs(),
-                        "{model} {}: {cheap} vs {direct}",
-                        o.name
-                    );
+                    let at = p.with_coupling(c);
+                    let direct = o.predict(&Context { point: &at, ..ctx }).unwrap();
+                    for (what, cheap) in [
+                        ("at_mass", f.at(c).unwrap()),
+                        ("model", same.predict(&Context { point: &at, ..ctx }).unwrap()),
+                        ("other", other.predict(&Context { point: &at, ..ctx }).unwrap()),
+                        ("model at_mass", same.at_mass(&ctx, o_sm).unwrap().at(c).unwrap()),
+                    ] {
+                        assert!(
+                            (cheap - direct).abs() <= 1e-12 * direct.abs(),
+                            "{model} {} {what}: {cheap} vs {direct}",
+                            o.name
+                        );
+                    }
                 }
             }
         }
