@@ -146,12 +146,8 @@ impl Rule for Gaussian {
     }
 
     fn regions(&self, ctx: &Context) -> Result<Regions> {
-        let zero = ctx.point.with_coupling(0.0);
-        let o_sm = self.observable.predict(&Context {
-            point: &zero,
-            ..*ctx
-        })?;
-        let f = self.observable.at_mass(ctx, o_sm)?;
+        let at = self.observable.at_mass(ctx)?;
+        let (f, o_sm) = (at.function, at.sm_value);
         let excluded = if self.spec.bands_only {
             vec![]
         } else {

@@ -489,23 +489,21 @@ impl Constraint {
     ) -> Result<MassLimits> {
         let mut out = MassLimits {
             mass: p.mass,
-            valid: self.valid_at(p.mass) && self.not_applied_reason(sm, inputs, p).is_none(),
+            valid: false,
             excluded: vec![],
             upper_limit: None,
-            preferred: vec![],
+            preferred: vec![vec![]; self.rule.bands().len()],
             expected: vec![],
         };
-        if !out.valid {
-            out.preferred = vec![vec![]; self.rule.bands().len()];
+        if !self.valid_at(p.mass) {
             return Ok(out);
         }
+        // An observable that does not cover the model says so at the first prediction.
         let r = match self.rule.regions(&context(sm, inputs, p)) {
-            Err(Error::NotApplicable { .. }) => Regions {
-                preferred: vec![vec![]; self.rule.bands().len()],
-                ..Regions::default()
-            },
+            Err(Error::NotApplicable { .. }) => return Ok(out),
             r => r?,
         };
+        out.valid = true;
         out.upper_limit = r
             .excluded
             .last()

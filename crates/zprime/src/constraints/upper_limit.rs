@@ -79,15 +79,10 @@ pub(crate) fn outcome(
 
 /// The excluded couplings of an upper limit at the point's mass.
 pub(crate) fn regions(observable: &Prepared, limit: f64, ctx: &Context) -> Result<Regions> {
-    let zero = ctx.point.with_coupling(0.0);
-    let o_sm = observable.predict(&Context {
-        point: &zero,
-        ..*ctx
-    })?;
-    let f = observable.at_mass(ctx, o_sm)?;
+    let at = observable.at_mass(ctx)?;
     Ok(Regions {
         excluded: with_status(
-            &segments(&f, o_sm, (f64::NEG_INFINITY, limit))?,
+            &segments(&at.function, at.sm_value, (f64::NEG_INFINITY, limit))?,
             Status::Excluded,
         ),
         ..Regions::default()

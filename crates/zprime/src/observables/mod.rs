@@ -13,8 +13,8 @@ pub mod trident;
 pub mod zp_decays;
 
 pub use registry::{
-    everywhere, find, listed, predict, registry, Args, Argument, ArgumentKind, Compute, Context,
-    Evaluator, InCoupling, Observable, Prepared, Query, Validity,
+    everywhere, find, listed, predict, registry, Args, Argument, ArgumentKind, AtMass, Compute,
+    Context, Evaluator, InCoupling, Observable, Prepared, Query, Validity,
 };
 
 /// Helpers for the observables' unit tests.

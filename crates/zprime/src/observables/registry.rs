@@ -581,21 +581,31 @@ impl Prepared {
         }
     }
 
-    /// The prediction as a function of the coupling at the point's mass. `sm_value` is the
-    /// prediction at zero coupling: a homogeneous observable (declared degree k ≠ 0, one
-    /// coupling, vanishing Standard-Model value) is returned in closed form.
-    pub fn at_mass<'a>(&'a self, ctx: &Context<'a>, sm_value: f64) -> Result<InCoupling<'a>> {
-        match self.query.observable.degree {
-            Some(k) if k != 0 && ctx.point.single_coupling() && sm_value == 0.0 => {
-                let p1 = ctx.point.with_coupling(1.0);
-                let unit = self.predict(&Context { point: &p1, ..*ctx })?;
-                return Ok(InCoupling::Homogeneous { unit, degree: k });
-            }
-            _ => {}
-        }
-        let inner = match &self.evaluator {
-            Some(e) => e.at_mass(ctx)?,
-            None => {
+    /// The prediction as a function of the coupling at the point's mass, with its value at
+    /// zero coupling (the Standard Model). A homogeneous observable (declared degree k ≠ 0,
+    /// one coupling, vanishing Standard-Model value) is returned in closed form; a prepared
+    /// one through [`Evaluator::at_mass`] (per-mass data computed once).
+    pub fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<AtMass<'a>> {
+        let homogeneous = matches!(self.query.observable.degree, Some(k) if k != 0)
+            && ctx.point.single_coupling();
+        let inner = match (&self.evaluator, homogeneous) {
+            (Some(e), false) => e.at_mass(ctx)?,
+            _ => {
+                let zero = ctx.point.with_coupling(0.0);
+                let sm_value = self.predict(&Context {
+                    point: &zero,
+                    ..*ctx
+                })?;
+                if let (true, Some(degree)) =
+                    (homogeneous && sm_value == 0.0, self.query.observable.degree)
+                {
+                    let p1 = ctx.point.with_coupling(1.0);
+                    let unit = self.predict(&Context { point: &p1, ..*ctx })?;
+                    return Ok(AtMass {
+                        sm_value,
+                        function: InCoupling::Homogeneous { unit, degree },
+                    });
+                }
                 let ctx = *ctx;
                 InCoupling::Function(Box::new(move |c| {
                     let p = ctx.point.with_coupling(c);
@@ -605,15 +615,28 @@ impl Prepared {
         };
         // Every value handed to the engine is checked like a direct prediction.
         let point = ctx.point;
-        Ok(InCoupling::Function(Box::new(move |c| {
+        let function = InCoupling::Function(Box::new(move |c| {
             let v = inner.at(c)?;
             if v.is_finite() {
                 Ok(v)
             } else {
                 self.finite(v, &point.with_coupling(c))
             }
-        })))
+        }));
+        Ok(AtMass {
+            sm_value: function.at(0.0)?,
+            function,
+        })
     }
+}
+
+/// An observable at one mass: its value in the Standard Model and as a function of the
+/// coupling.
+pub struct AtMass<'a> {
+    /// The prediction at zero coupling.
+    pub sm_value: f64,
+    /// The prediction as a function of the coupling.
+    pub function: InCoupling<'a>,
 }
 
 fn unprepared(name: &str) -> Result<f64> {
@@ -789,7 +812,9 @@ mod tests {
                 }) else {
                     continue;
                 };
-                let f = o.at_mass(&ctx, o_sm).unwrap();
+                let at = o.at_mass(&ctx).unwrap();
+                assert_eq!(at.sm_value, o_sm, "{}", o.name);
+                let f = at.function;
                 // Specialised to this model, and (wrongly) to another one: both must agree.
                 let same = o.for_model(&ctx);
                 let other_point = preset("b-l-23")
@@ -805,9 +830,18 @@ mod tests {
                     let direct = o.predict(&Context { point: &at, ..ctx }).unwrap();
                     for (what, cheap) in [
                         ("at_mass", f.at(c).unwrap()),
-                        ("model", same.predict(&Context { point: &at, ..ctx }).unwrap()),
-                        ("other", other.predict(&Context { point: &at, ..ctx }).unwrap()),
-                        ("model at_mass", same.at_mass(&ctx, o_sm).unwrap().at(c).unwrap()),
+                        (
+                            "model",
+                            same.predict(&Context { point: &at, ..ctx }).unwrap(),
+                        ),
+                        (
+                            "other",
+                            other.predict(&Context { point: &at, ..ctx }).unwrap(),
+                        ),
+                        (
+                            "model at_mass",
+                            same.at_mass(&ctx).unwrap().function.at(c).unwrap(),
+                        ),
                     ] {
                         assert!(
                             (cheap - direct).abs() <= 1e-12 * direct.abs(),
