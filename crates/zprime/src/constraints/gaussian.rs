@@ -121,12 +121,7 @@ impl Rule for Gaussian {
     }
 
     fn outcome(&self, ctx: &Context) -> Result<Outcome> {
-        let o = self.observable.predict(ctx)?;
-        let zero = ctx.point.with_coupling(0.0);
-        let o_sm = self.observable.predict(&Context {
-            point: &zero,
-            ..*ctx
-        })?;
+        let (o, o_sm) = self.observable.with_sm_value(ctx)?;
         let allowed = self.allowed(self.z);
         let mut status = status_of(allowed, o, o_sm);
         if self.spec.bands_only && status == Status::Excluded {

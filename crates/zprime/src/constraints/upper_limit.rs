@@ -62,12 +62,7 @@ pub(crate) fn outcome(
     cl: f64,
     ctx: &Context,
 ) -> Result<Outcome> {
-    let o = observable.predict(ctx)?;
-    let zero = ctx.point.with_coupling(0.0);
-    let o_sm = observable.predict(&Context {
-        point: &zero,
-        ..*ctx
-    })?;
+    let (o, o_sm) = observable.with_sm_value(ctx)?;
     let allowed = (f64::NEG_INFINITY, limit);
     Ok(Outcome {
         status: status_of(allowed, o, o_sm),

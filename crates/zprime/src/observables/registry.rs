@@ -581,6 +581,26 @@ impl Prepared {
         }
     }
 
+    /// The prediction at the point and at zero coupling (the Standard Model), by the
+    /// cheapest exact route: one per-mass function for a prepared observable, two direct
+    /// predictions otherwise.
+    pub fn with_sm_value(&self, ctx: &Context) -> Result<(f64, f64)> {
+        let homogeneous = matches!(self.query.observable.degree, Some(k) if k != 0)
+            && ctx.point.single_coupling();
+        if self.evaluator.is_some() && !homogeneous {
+            let at = self.at_mass(ctx)?;
+            return Ok((at.function.at(ctx.point.coupling())?, at.sm_value));
+        }
+        let zero = ctx.point.with_coupling(0.0);
+        Ok((
+            self.predict(ctx)?,
+            self.predict(&Context {
+                point: &zero,
+                ..*ctx
+            })?,
+        ))
+    }
+
     /// The prediction as a function of the coupling at the point's mass, with its value at
     /// zero coupling (the Standard Model). A homogeneous observable (declared degree k ≠ 0,
     /// one coupling, vanishing Standard-Model value) is returned in closed form; a prepared
