@@ -514,7 +514,7 @@ fn window(o: &Observable, args: &Args) -> Result<(f64, f64)> {
     let hi = args.optional_number(o, "p_max")?.unwrap_or(f64::INFINITY);
     if lo < 0.0 || hi <= lo {
         return Err(Error::invalid(
-            &format!("{}: p_max", o.name),
+            &format!("{}(p_min={lo},p_max=...)", o.name),
             hi,
             "0 <= p_min < p_max (GeV)",
         ));

@@ -543,6 +543,25 @@ mod tests {
 
     use super::super::testing::with_point as with_ctx;
 
+    /// Every experiment argument of the ν–e observables names an experiment of the data file
+    /// with the matching beam.
+    #[test]
+    fn experiment_choices_follow_the_data_file() {
+        for o in OBSERVABLES {
+            let super::super::ArgumentKind::Choice(ids) = o.arguments[0].kind else {
+                panic!("{}: experiment is a choice", o.name)
+            };
+            for id in ids {
+                let (id, beam) = match o.name {
+                    "R_nue" => (id.to_string(), Beam::Solar),
+                    "sigma(numu e)/E" => (id.to_string(), Beam::NuMu),
+                    _ => (format!("{id}-bar"), Beam::NuMuBar),
+                };
+                assert_eq!(spec(&id).beam, beam, "{}({id})", o.name);
+            }
+        }
+    }
+
     #[test]
     fn shipped_file_is_valid_and_errors_are_named() {
         assert_eq!(spec("Borexino").beam, Beam::Solar);

@@ -450,6 +450,15 @@ mod tests {
             .contains("spectrum"));
     }
 
+    /// The `experiment` argument accepts exactly the experiments of the data file (and the
+    /// contact limit).
+    #[test]
+    fn experiment_choices_follow_the_data_file() {
+        let ids: Vec<&str> = nucleus::specs().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(&EXPERIMENTS[..EXPERIMENTS.len() - 1], ids.as_slice());
+        assert_eq!(EXPERIMENTS.last(), Some(&"heavy"));
+    }
+
     #[test]
     fn standard_model_point_is_one_and_heavy_limit_merges() {
         assert_eq!(r("CCFR", "lmu-ltau", 0.3, 0.0), 1.0);
