@@ -152,4 +152,12 @@ fn kinds_give_a_test_statistic() {
         .unwrap()
         .unwrap();
     assert!(t > 1.2816_f64.powi(2), "{t}");
+    // As a function of the coupling at one mass: zero statistic below the limit, rising above.
+    let scan = e949
+        .test_statistic_scan(&sm, &set, &point(0.1, 1e-3), &[0.0, 1e-3, 3e-2, 1e-1])
+        .unwrap()
+        .unwrap();
+    assert_eq!(scan[0], 0.0);
+    assert!(scan[1] < scan[2] && scan[2] < scan[3], "{scan:?}");
+    assert_eq!(scan[2], t);
 }

@@ -244,6 +244,19 @@ pub trait Rule: Send + Sync {
     fn outcome(&self, ctx: &Context) -> Result<Outcome>;
     /// Excluded, preferred and expected regions of the coupling at the point's mass.
     fn regions(&self, ctx: &Context) -> Result<Regions>;
+    /// −2 ln(L/L_best) as a function of the coupling at the point's mass (for a global
+    /// likelihood or a profile in the coupling). The default evaluates [`Rule::outcome`] at
+    /// each coupling; a kind may hand out a cheaper function.
+    fn statistic_at_mass<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+    ) -> Result<Box<dyn Fn(f64) -> Result<f64> + 'a>> {
+        let ctx = *ctx;
+        Ok(Box::new(move |c| {
+            let p = ctx.point.with_coupling(c);
+            Ok(self.outcome(&Context { point: &p, ..ctx })?.test_statistic)
+        }))
+    }
     /// The kind with its observables specialised to the point's model (everything but mass
     /// and coupling), for a grid of masses (see `observables::Prepared::for_model`).
     fn for_model(&self, ctx: &Context) -> Box<dyn Rule>;
@@ -441,6 +454,25 @@ impl Constraint {
         p: &Point,
     ) -> Result<Option<f64>> {
         Ok(self.outcome(sm, inputs, p)?.map(|o| o.test_statistic))
+    }
+
+    /// −2 ln(L/L_best) at `couplings` at the point's mass; `None` where the constraint does
+    /// not apply at this mass or to this model.
+    pub fn test_statistic_scan(
+        &self,
+        sm: &StandardModel,
+        inputs: &InputSet,
+        p: &Point,
+        couplings: &[f64],
+    ) -> Result<Option<Vec<f64>>> {
+        if !self.valid_at(p.mass) {
+            return Ok(None);
+        }
+        let f = self.rule.statistic_at_mass(&context(sm, inputs, p))?;
+        match couplings.iter().map(|&c| f(c)).collect::<Result<Vec<_>>>() {
+            Err(Error::NotApplicable { .. }) => Ok(None),
+            r => r.map(Some),
+        }
     }
 
     /// Evaluate the constraint at a point. `None` outside the mass range of validity.
