@@ -161,3 +161,46 @@ fn kinds_give_a_test_statistic() {
     assert!(scan[1] < scan[2] && scan[2] < scan[3], "{scan:?}");
     assert_eq!(scan[2], t);
 }
+
+/// A limit on a grid in (mass, lifetime): flat, it is the upper limit; cut at short
+/// lifetimes, it excludes only couplings large enough for the Z' to decay that fast.
+#[test]
+fn a_limit_grid_in_mass_and_lifetime() {
+    let set = InputSet::default_set();
+    let sm = StandardModel::from_inputs(&set).unwrap();
+    let specs = Spec::from_path(&test_file("test_grid_constraints.toml")).unwrap();
+    let all = Constraint::for_inputs_with(&set, &specs).unwrap();
+    let get = |id: &str| all.iter().find(|c| c.spec.id == id).unwrap();
+    let (flat, short) = (
+        get("test:E949-flat-grid"),
+        get("test:E949-short-lifetime-grid"),
+    );
+    let shipped = get("K->munuinv:E949-2016");
+    for m in [0.02, 0.1, 0.25] {
+        let p = point(m, 1e-3);
+        let reference = shipped
+            .limits_at(&sm, &set, &p)
+            .unwrap()
+            .upper_limit
+            .unwrap();
+        let grid = flat.limits_at(&sm, &set, &p).unwrap().upper_limit.unwrap();
+        assert!(
+            (grid / reference - 1.0).abs() < 1e-9,
+            "{m}: {grid} vs {reference}"
+        );
+        // cτ ≤ 1e-12 m needs g ≥ sqrt(cτ(g = 1)/1e-12 m).
+        let ctau1 = predict("ctau(Zp)", &[], &p.with_coupling(1.0), &set).unwrap();
+        let edge = (ctau1 / 1e-12).sqrt();
+        let cut = short.limits_at(&sm, &set, &p).unwrap().upper_limit.unwrap();
+        let expect = edge.max(reference);
+        assert!((cut / expect - 1.0).abs() < 1e-9, "{m}: {cut} vs {expect}");
+    }
+    let outside = point(0.5, 1e-3);
+    assert!(!flat.limits_at(&sm, &set, &outside).unwrap().valid);
+    // A long-lived point lies outside the short-lifetime grid: not applied there.
+    let long_lived = point(0.1, 1e-4);
+    assert!(short
+        .not_applied_reason(&sm, &set, &long_lived)
+        .unwrap()
+        .contains("outside the limit grid"));
+}

@@ -234,22 +234,29 @@ impl Curve {
     }
 }
 
-/// Read the curve file of a constraint entry.
-fn read(c: &super::Spec, spec: &Spec) -> Result<(Curve, String)> {
+/// The text and the displayed path of a data file named by a constraint entry: relative to
+/// the entry's constraint file, or a compiled-in data path for the shipped file.
+pub(crate) fn read_text(c: &super::Spec, file: &str) -> Result<(String, String)> {
     let path = match &c.base {
-        Some(base) => base.join(&spec.file),
-        None => PathBuf::from(&spec.file),
+        Some(base) => base.join(file),
+        None => PathBuf::from(file),
     };
     let name = path.display().to_string();
-    let text = match crate::data::file(&spec.file).filter(|_| c.base.is_none()) {
+    let text = match crate::data::file(file).filter(|_| c.base.is_none()) {
         Some(t) => t.to_string(),
         None => std::fs::read_to_string(&path).map_err(|e| {
             Error::file(
                 &name,
-                format!("constraint '{}': cannot read the limit curve: {e}", c.id),
+                format!("constraint '{}': cannot read the data file: {e}", c.id),
             )
         })?,
     };
+    Ok((text, name))
+}
+
+/// Read the curve file of a constraint entry.
+fn read(c: &super::Spec, spec: &Spec) -> Result<(Curve, String)> {
+    let (text, name) = read_text(c, &spec.file)?;
     Ok((Curve::parse(&text, &name)?, name))
 }
 

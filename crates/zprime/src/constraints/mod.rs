@@ -11,6 +11,8 @@
 //! * [`upper_limit`]: an upper limit on the observable at one CL;
 //! * [`limit_curve`]: an upper limit that depends on the mass, read from a data file with a
 //!   citation header (a user adds one without recompiling);
+//! * [`limit_grid`]: an upper limit on a grid in (mass, lifetime), the same file format with a
+//!   `ctau` column;
 //! * [`poisson`]: the binned Poisson likelihood of a search (paper 001 Eq. 22).
 //!
 //! A file entry is `id`, `label`, `observable` (a name with arguments, see
@@ -21,6 +23,7 @@
 pub mod gaussian;
 pub mod intervals;
 pub mod limit_curve;
+pub mod limit_grid;
 pub mod poisson;
 pub mod stats;
 pub mod upper_limit;
@@ -51,6 +54,8 @@ pub enum Kind {
     UpperLimit(upper_limit::Spec),
     /// Upper limit against the mass, from a data file.
     LimitCurve(limit_curve::Spec),
+    /// Upper limit on a grid in mass and lifetime, from a data file.
+    LimitGrid(limit_grid::Spec),
     /// Binned Poisson likelihood of a search.
     PoissonLikelihood(poisson::Spec),
 }
@@ -127,7 +132,7 @@ impl Spec {
             .collect::<Result<_>>()?;
         let kind: Kind = Kind::deserialize(toml::Value::Table(table)).map_err(|e| {
             bad(format!(
-                "{e} (kind is one of gaussian, upper_limit, limit_curve, poisson_likelihood; \
+                "{e} (kind is one of gaussian, upper_limit, limit_curve, limit_grid, poisson_likelihood; \
                  common fields: {})",
                 COMMON.join(", ")
             ))
@@ -151,6 +156,7 @@ impl Spec {
             Kind::Gaussian(k) => &k.measurement,
             Kind::UpperLimit(k) => &k.measurement,
             Kind::LimitCurve(k) => &k.file,
+            Kind::LimitGrid(k) => &k.file,
             Kind::PoissonLikelihood(k) => &k.search,
         }
     }
@@ -161,6 +167,7 @@ impl Spec {
             Kind::Gaussian(_) => "gaussian",
             Kind::UpperLimit(_) => "upper_limit",
             Kind::LimitCurve(_) => "limit_curve",
+            Kind::LimitGrid(_) => "limit_grid",
             Kind::PoissonLikelihood(_) => "poisson_likelihood",
         }
     }
@@ -353,6 +360,9 @@ impl Constraint {
             }
             Kind::LimitCurve(k) => {
                 Box::new(limit_curve::LimitCurve::new(&spec, k, &query, &sm, inputs)?)
+            }
+            Kind::LimitGrid(k) => {
+                Box::new(limit_grid::LimitGrid::new(&spec, k, &query, &sm, inputs)?)
             }
             Kind::PoissonLikelihood(k) => {
                 Box::new(poisson::Likelihood::new(&spec, k, &query, &sm, inputs)?)
