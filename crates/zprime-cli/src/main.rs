@@ -57,7 +57,20 @@ enum Command {
     ScanWu(scan_wu::Args),
 }
 
+/// Let the kernel end the process quietly when the reader of stdout goes away
+/// (`zprime limits --csv | head -1`), as grep and other Unix filters do. Rust ignores SIGPIPE
+/// by default, so every `println!` after the reader has gone would panic with "Broken pipe".
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any thread exists; setting the default
+    // disposition of SIGPIPE has no other effect on the program.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Point(a) => point::run(a),

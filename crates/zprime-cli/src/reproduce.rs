@@ -3,12 +3,16 @@
 use crate::common::sig;
 use anyhow::Result;
 use clap::Args as ClapArgs;
+use zprime::reproduce::{Computed, Outcome};
 
 /// Arguments of `zprime reproduce`.
 #[derive(ClapArgs, Debug)]
 #[command(after_help = "\
 Each item recomputes one number printed in a source paper with that paper's input set and
-shows both. The test suite (crates/zprime/tests/papers) checks them with tolerances.
+shows both, with the tolerance it meets. The numbers come from one table,
+data/papers/printed.toml (`zprime data --file printed.toml`), which the test suite
+(crates/zprime/tests/papers) reads too. Where we differ from the paper for a documented
+cause (an erratum, an input the paper does not state), the item says so and pins our value.
 
 Examples:
   zprime reproduce --list
@@ -18,7 +22,7 @@ Examples:
 pub struct Args {
     /// Item id, a paper number (000, 001, ...), or `all`.
     id: Option<String>,
-    /// List the items.
+    /// List the items (each one is computed by `zprime reproduce ID`).
     #[arg(long)]
     list: bool,
     /// Print JSON.
@@ -26,11 +30,29 @@ pub struct Args {
     json: bool,
 }
 
+/// Our value as text: a number with its unit, or a matrix's agreement count.
+fn computed_text(o: &Outcome) -> String {
+    match &o.computed {
+        Computed::Number(x) => {
+            let unit = if o.unit == "1" {
+                String::new()
+            } else {
+                format!(" {}", o.unit)
+            };
+            format!("{}{unit}", sig(*x))
+        }
+        Computed::Matrix(_) => "3x3 matrix".into(),
+    }
+}
+
 /// Run `zprime reproduce`.
 pub fn run(args: Args) -> Result<()> {
     if args.list || args.id.is_none() {
-        for i in zprime::reproduce::items() {
-            println!("{:<20} [{}] {}", i.id, i.inputs, i.what);
+        let items = zprime::reproduce::items()?;
+        let w = items.iter().map(|i| i.number.id.len()).max().unwrap_or(0);
+        for i in items {
+            let n = i.number;
+            println!("{:<w$} [{}] {}, {}", n.id, n.inputs, n.quantity, n.location);
         }
         return Ok(());
     }
@@ -39,21 +61,33 @@ pub fn run(args: Args) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
+    // ids in one column, the paper's and our values beside them
+    let w = out.iter().map(|o| o.id.len()).max().unwrap_or(0);
     for o in &out {
-        let unit = if o.unit == "1" {
-            String::new()
-        } else {
-            format!(" {}", o.unit)
-        };
         println!(
-            "{:<20} paper: {:<34} zprime: {}{unit}\n{:<20} {} [inputs {}]",
+            "{:<w$} paper: {:<34} zprime: {}\n{:<w$} {} [inputs {}]",
             o.id,
             o.printed,
-            sig(o.computed),
+            computed_text(o),
             "",
             o.what,
             o.inputs
         );
+        let verdict = match (o.agrees, o.differs_from_paper) {
+            (true, false) => "agrees with the paper",
+            (true, true) => "differs from the paper as documented; ours",
+            (false, _) => "DOES NOT MEET ITS CHECK",
+        };
+        let about = match (o.expected, &o.computed) {
+            (Some(e), Computed::Number(_)) if o.differs_from_paper => format!(" about {}", sig(e)),
+            _ => String::new(),
+        };
+        println!("{:<w$} {verdict}: {}{about}", "", o.check);
+        if o.differs_from_paper {
+            if let Some(note) = &o.note {
+                println!("{:<w$} note: {note}", "");
+            }
+        }
     }
     Ok(())
 }

@@ -46,6 +46,10 @@ pub const FILES: &[(&str, &str)] = &[
     ("data/experiments/trident.toml", TRIDENT),
     ("data/experiments/nu_e.toml", NU_E),
     ("data/experiments/bands.toml", BANDS),
+    (
+        "data/papers/printed.toml",
+        include_str!("../../../data/papers/printed.toml"),
+    ),
 ];
 
 /// Parse TOML text into `T`; a syntax or schema error becomes `Error::File` naming the file,

@@ -9,8 +9,8 @@
 //! bands, [√(a_lo/A), √(a_hi/A)] and [√(B_lo/K), √(B_hi/K)], must overlap; the reported g range is
 //! the overlap. The loop functions (paper 002's C_L, C_R) do not depend on W_u and are computed
 //! once; per sample only the quadratic form Σ (C_R)_ij (g_R)_ij in W is evaluated, in parallel
-//! (rayon) over fixed chunks with seeds derived from the user's seed, so the result does not
-//! depend on the number of threads.
+//! (rayon) over fixed chunks, each on its own PCG32 stream of the user's seed
+//! ([`crate::math::random`]), so the result does not depend on the number of threads.
 
 use crate::error::{Error, Result};
 use crate::experiments::bands::Band;
@@ -18,6 +18,7 @@ use crate::flavour::w_loop::{
     ckm_rows, coefficient_matrices, g2_squared, loop_matrices, LoopOptions,
 };
 use crate::inputs::{InputSet, StandardModel};
+use crate::math::random::Random;
 use crate::model::preset;
 use crate::observables::{g_minus_2, k_to_pi, Context};
 use num_complex::Complex64 as C64;
@@ -69,30 +70,8 @@ pub struct WuScanReport {
     pub kept: Vec<WuSample>,
 }
 
-/// SplitMix64: a small, fast, well-mixed generator; one stream per chunk.
-struct SplitMix(u64);
-impl SplitMix {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    /// Uniform in (0, 1].
-    fn uniform(&mut self) -> f64 {
-        ((self.next_u64() >> 11) as f64 + 1.0) / (1u64 << 53) as f64
-    }
-    /// Two independent standard normal variates (Box–Muller).
-    fn normal_pair(&mut self) -> (f64, f64) {
-        let r = (-2.0 * self.uniform().ln()).sqrt();
-        let t = 2.0 * PI * self.uniform();
-        (r * t.cos(), r * t.sin())
-    }
-}
-
 /// A uniformly distributed unit vector of C³.
-fn haar_row(rng: &mut SplitMix) -> [C64; 3] {
+fn haar_row(rng: &mut Random) -> [C64; 3] {
     let (a, b) = rng.normal_pair();
     let (c, d) = rng.normal_pair();
     let (e, f) = rng.normal_pair();
@@ -193,7 +172,7 @@ pub fn scan(
     let kept: Vec<WuSample> = (0..chunks)
         .into_par_iter()
         .map(|c| {
-            let mut rng = SplitMix(seed ^ (c as u64).wrapping_mul(0xd1b5_4a32_d192_ed03));
+            let mut rng = Random::with_stream(seed, c as u64);
             let n = CHUNK.min(samples - c * CHUNK);
             let mut out = Vec::new();
             for _ in 0..n {
@@ -278,7 +257,7 @@ mod tests {
 
     #[test]
     fn haar_rows_are_uniform() {
-        let mut rng = SplitMix(7);
+        let mut rng = Random::new(7);
         let n = 200_000;
         let mut m = [0.0; 3];
         let mut m2 = 0.0;

@@ -11,6 +11,7 @@ use super::{Outcome, Regions, Rule, Status};
 use crate::error::{Error, Result};
 use crate::experiments::single_muon::Search;
 use crate::inputs::{InputSet, StandardModel};
+use crate::math::random::Random;
 use crate::model::Point;
 use crate::observables::{Context, InCoupling, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
@@ -416,86 +417,6 @@ pub fn limit_scale(s: &[f64], b: &[f64], n: &[f64], threshold: f64) -> Option<f6
     .map(f64::exp)
 }
 
-/// The PCG32 generator (M. E. O'Neill, "PCG: a family of simple fast space-efficient
-/// statistically good algorithms for random number generation", 2014; XSH RR variant), so
-/// that toy data sets are the same on every machine and every version of the crate.
-#[derive(Debug, Clone)]
-pub struct Pcg32 {
-    state: u64,
-    inc: u64,
-}
-
-impl Pcg32 {
-    /// A generator from a seed (stream 0xda3e39cb94b95bdb).
-    pub fn new(seed: u64) -> Self {
-        let mut r = Pcg32 {
-            state: 0,
-            inc: (0xda3e39cb94b95bdb_u64 << 1) | 1,
-        };
-        r.next_u32();
-        r.state = r.state.wrapping_add(seed);
-        r.next_u32();
-        r
-    }
-
-    /// Next 32 random bits.
-    pub fn next_u32(&mut self) -> u32 {
-        let old = self.state;
-        self.state = old.wrapping_mul(6364136223846793005).wrapping_add(self.inc);
-        let xorshifted = (((old >> 18) ^ old) >> 27) as u32;
-        let rot = (old >> 59) as u32;
-        xorshifted.rotate_right(rot)
-    }
-
-    /// Uniform in [0, 1) with 53 random bits.
-    pub fn uniform(&mut self) -> f64 {
-        let hi = (self.next_u32() >> 5) as u64; // 27 bits
-        let lo = (self.next_u32() >> 6) as u64; // 26 bits
-        ((hi << 26) | lo) as f64 / (1u64 << 53) as f64
-    }
-
-    /// A Poisson variate of mean `lam` ≥ 0: multiplication method below 30, otherwise the
-    /// transformed rejection PTRS of W. Hörmann, Insurance Math. Econom. 12 (1993) 39.
-    pub fn poisson(&mut self, lam: f64) -> f64 {
-        if lam <= 0.0 {
-            return 0.0;
-        }
-        if lam < 30.0 {
-            let limit = (-lam).exp();
-            let mut k = 0.0;
-            let mut prod = self.uniform();
-            while prod > limit {
-                k += 1.0;
-                prod *= self.uniform();
-            }
-            return k;
-        }
-        let slam = lam.sqrt();
-        let loglam = lam.ln();
-        let b = 0.931 + 2.53 * slam;
-        let a = -0.059 + 0.02483 * b;
-        let invalpha = 1.1239 + 1.1328 / (b - 3.4);
-        let vr = 0.9277 - 3.6224 / (b - 2.0);
-        loop {
-            let u = self.uniform() - 0.5;
-            let v = self.uniform();
-            let us = 0.5 - u.abs();
-            let k = ((2.0 * a / us + b) * u + lam + 0.43).floor();
-            if us >= 0.07 && v <= vr {
-                return k;
-            }
-            if k < 0.0 || (us < 0.013 && v > us) {
-                continue;
-            }
-            if v.ln() + invalpha.ln() - (a / (us * us) + b).ln()
-                <= -lam + k * loglam - libm::lgamma(k + 1.0)
-            {
-                return k;
-            }
-        }
-    }
-}
-
 /// Expected-limit bands on the coupling (paper 001 App. B).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Bands {
@@ -561,7 +482,7 @@ fn toy_limits(
             .map(|x| (x / s1[0]).sqrt())
             .collect();
     }
-    let mut rng = Pcg32::new(seed);
+    let mut rng = Random::new(seed);
     (0..toys)
         .filter_map(|_| {
             let n: Vec<f64> = expected.iter().map(|&m| rng.poisson(m)).collect();
@@ -601,7 +522,7 @@ fn sorted_single_bin_limits(
     toys: usize,
     seed: u64,
 ) -> Vec<f64> {
-    let mut rng = Pcg32::new(seed);
+    let mut rng = Random::new(seed);
     let mut v: Vec<f64> = (0..toys)
         .filter_map(|_| {
             let n = rng.poisson(expected);
@@ -625,7 +546,7 @@ mod tests {
             .iter()
             .map(|x| (x / s1).sqrt())
             .collect();
-        let mut rng = Pcg32::new(42);
+        let mut rng = Random::new(42);
         let mut slow: Vec<f64> = (0..200)
             .filter_map(|_| coupling_limit(&[s1], &[b], &[rng.poisson(m)], thr))
             .collect();
@@ -675,13 +596,13 @@ mod tests {
 
     #[test]
     fn pcg_and_poisson_are_reproducible_and_correct() {
-        let mut a = Pcg32::new(42);
-        let mut b = Pcg32::new(42);
+        let mut a = Random::new(42);
+        let mut b = Random::new(42);
         for _ in 0..10 {
             assert_eq!(a.next_u32(), b.next_u32());
         }
         for lam in [0.5, 3.0, 29.0, 31.0, 300.0] {
-            let mut r = Pcg32::new(7);
+            let mut r = Random::new(7);
             let n = 40_000;
             let xs: Vec<f64> = (0..n).map(|_| r.poisson(lam)).collect();
             let mean = xs.iter().sum::<f64>() / n as f64;

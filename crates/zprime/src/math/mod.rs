@@ -5,6 +5,7 @@
 pub mod gauss;
 pub mod interp;
 pub mod quad;
+pub mod random;
 pub mod roots;
 
 use num_complex::Complex64;

@@ -41,3 +41,54 @@ pub fn coupling_for(name: &str, inputs: &InputSet, mass: f64, target: f64) -> f6
     let unit = predict(name, inputs, &point("lmu-ltau", mass, 1.0));
     (target / unit).sqrt()
 }
+
+/// The entry `id` of the table of printed numbers (`data/papers/printed.toml`), which
+/// `zprime reproduce` reads too: the expected values and tolerances below come from it.
+pub fn number(id: &str) -> &'static zprime::reproduce::PrintedNumber {
+    zprime::reproduce::printed(id).unwrap()
+}
+
+/// The printed value of `id`.
+pub fn value(id: &str) -> f64 {
+    number(id).value.unwrap()
+}
+
+/// The relative tolerance of `id` about its printed value.
+pub fn relative(id: &str) -> f64 {
+    number(id).tolerance.and_then(|t| t.relative()).unwrap()
+}
+
+/// The absolute tolerance of `id` about its printed value.
+pub fn absolute(id: &str) -> f64 {
+    number(id).tolerance.and_then(|t| t.absolute()).unwrap()
+}
+
+/// The accepted open range of `id`.
+pub fn within(id: &str) -> (f64, f64) {
+    number(id).tolerance.and_then(|t| t.within()).unwrap()
+}
+
+/// Our value of `id` where it differs from the printed one for a documented cause.
+pub fn ours(id: &str) -> f64 {
+    number(id).ours.unwrap().expected.unwrap()
+}
+
+/// The relative tolerance of our value of `id`.
+pub fn ours_relative(id: &str) -> f64 {
+    number(id).ours.unwrap().tolerance.relative().unwrap()
+}
+
+/// The absolute tolerance of our value of `id`.
+pub fn ours_absolute(id: &str) -> f64 {
+    number(id).ours.unwrap().tolerance.absolute().unwrap()
+}
+
+/// The open range our value of `id` lies in.
+pub fn ours_within(id: &str) -> (f64, f64) {
+    number(id).ours.unwrap().tolerance.within().unwrap()
+}
+
+/// `lo < x < hi`.
+pub fn inside(x: f64, (lo, hi): (f64, f64)) -> bool {
+    lo < x && x < hi
+}

@@ -10,3 +10,4 @@ mod p001_trident;
 mod p002_kang2020;
 mod p003_jho2020;
 mod p004_altmannshofer2014;
+mod table;
