@@ -269,7 +269,9 @@ pub trait Rule: Send + Sync {
     fn for_model(&self, ctx: &Context) -> Box<dyn Rule>;
 }
 
-/// A constraint resolved against an input set: its kind with prepared observables.
+/// A constraint resolved against an input set: its kind with prepared observables (shared
+/// when cloned).
+#[derive(Clone)]
 pub struct Constraint {
     /// The file entry.
     pub spec: Spec,
@@ -277,7 +279,7 @@ pub struct Constraint {
     pub cl: f64,
     /// Citation of the measurement.
     pub reference: String,
-    rule: Box<dyn Rule>,
+    rule: std::sync::Arc<dyn Rule>,
 }
 
 impl std::fmt::Debug for Constraint {
@@ -353,19 +355,21 @@ impl Constraint {
                 format!("constraint '{}': {e}", spec.id),
             )
         })?;
-        let rule: Box<dyn Rule> = match &spec.kind {
-            Kind::Gaussian(k) => Box::new(gaussian::Gaussian::new(&spec, k, &query, &sm, inputs)?),
+        let rule: std::sync::Arc<dyn Rule> = match &spec.kind {
+            Kind::Gaussian(k) => {
+                std::sync::Arc::new(gaussian::Gaussian::new(&spec, k, &query, &sm, inputs)?)
+            }
             Kind::UpperLimit(k) => {
-                Box::new(upper_limit::UpperLimit::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(upper_limit::UpperLimit::new(&spec, k, &query, &sm, inputs)?)
             }
             Kind::LimitCurve(k) => {
-                Box::new(limit_curve::LimitCurve::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(limit_curve::LimitCurve::new(&spec, k, &query, &sm, inputs)?)
             }
             Kind::LimitGrid(k) => {
-                Box::new(limit_grid::LimitGrid::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(limit_grid::LimitGrid::new(&spec, k, &query, &sm, inputs)?)
             }
             Kind::PoissonLikelihood(k) => {
-                Box::new(poisson::Likelihood::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(poisson::Likelihood::new(&spec, k, &query, &sm, inputs)?)
             }
         };
         Ok(Constraint {
@@ -390,10 +394,18 @@ impl Constraint {
             .collect::<Result<Vec<_>>>()?;
         for s in extra {
             if out.iter().any(|c| c.spec.id == s.id) {
-                return Err(Error::invalid(
-                    &format!("constraint '{}'", s.id),
-                    f64::NAN,
-                    "an id not already applied by the input set",
+                let file = s
+                    .base
+                    .as_ref()
+                    .map_or("the constraint file".to_string(), |b| {
+                        b.display().to_string()
+                    });
+                return Err(Error::file(
+                    &file,
+                    format!(
+                        "constraint '{}': the input set '{}' applies a constraint with this id already; choose another id",
+                        s.id, inputs.name
+                    ),
                 ));
             }
             out.push(Constraint::from_spec(s.clone(), inputs)?);
@@ -409,7 +421,7 @@ impl Constraint {
             spec: self.spec.clone(),
             cl: self.cl,
             reference: self.reference.clone(),
-            rule: self.rule.for_model(&context(sm, inputs, template)),
+            rule: self.rule.for_model(&context(sm, inputs, template)).into(),
         }
     }
 
