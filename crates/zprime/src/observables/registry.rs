@@ -334,7 +334,8 @@ pub fn registry() -> &'static [Observable] {
     REGISTRY.get_or_init(|| areas().concat())
 }
 
-/// An observable with its arguments: what a name such as `R_trident(CCFR)` denotes.
+/// An observable with its arguments: what a name such as `R_trident(CCFR)` denotes. Two
+/// queries are equal when they name the same observable with the same (canonical) arguments.
 #[derive(Debug, Clone)]
 pub struct Query {
     /// The registered observable.
@@ -352,9 +353,9 @@ impl PartialEq for Query {
 impl Query {
     /// An observable by registered name (without arguments) with `args`, validated: every key
     /// declared, every value allowed, every required argument given.
-    pub fn new(name: &str, args: Args) -> Result<Query> {
+    pub fn new(name: &str, mut args: Args) -> Result<Query> {
         let observable = crate::error::lookup(registry(), name, "observable", |o| o.name)?;
-        for (k, v) in &args.0 {
+        for (k, v) in &mut args.0 {
             let a = observable.argument(k).ok_or_else(|| Error::Unknown {
                 kind: "observable argument",
                 name: format!("{}({k}=...)", observable.name),
@@ -362,7 +363,8 @@ impl Query {
             })?;
             match a.kind {
                 ArgumentKind::Number => {
-                    parse_number(observable, k, v)?;
+                    // Stored canonically, so that `0.140` and `0.14` are the same query.
+                    *v = parse_number(observable, k, v)?.to_string();
                 }
                 ArgumentKind::Choice(values) => {
                     if !values.contains(&v.as_str()) {
@@ -751,6 +753,10 @@ mod tests {
             "BR(K+->munuZp)*BR(Zp->invisible)(p_min=0.14,p_max=0.2)"
         );
         assert_eq!(find("BR(K+->munuZp)").unwrap().name(), "BR(K+->munuZp)");
+        assert_eq!(
+            w,
+            find("BR(K+->munuZp)*BR(Zp->invisible)(p_max=2e-1,p_min=.14)").unwrap()
+        );
         for bad in [
             "R_trident(MINOS)",
             "R_trident(beam=CCFR)",
