@@ -39,24 +39,23 @@ impl ModelArgs {
     /// Resolve the model, warning (or failing with --strict) if it is anomalous.
     pub fn model(&self) -> Result<Model> {
         let model = Model::resolve(&self.model)?;
+        zprime::flavour::check(&model)?;
         let failing = model.anomalies();
-        if !failing.is_empty() {
+        if !failing.is_empty() && self.strict {
             let list = failing
                 .iter()
-                .map(|a| format!("{} = {}", a.name, a.value))
+                .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
-            if self.strict {
-                return Err(zprime::Error::Anomalous {
-                    model: model.name.clone(),
-                    conditions: list,
-                }
-                .into());
+            return Err(zprime::Error::Anomalous {
+                model: model.name.clone(),
+                conditions: list,
             }
-            eprintln!(
-                "zprime: warning: model '{}' is anomalous ({list}); new fermions would be needed",
-                model.name
-            );
+            .into());
+        }
+        // how decimals were read as fractions, and the failing anomaly conditions
+        for w in model.warnings() {
+            eprintln!("zprime: warning: {w}");
         }
         Ok(model)
     }

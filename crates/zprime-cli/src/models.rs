@@ -2,24 +2,31 @@
 
 use anyhow::Result;
 use clap::Args as ClapArgs;
-use zprime::model::{preset, preset_names, Model};
+use zprime::model::{preset, preset_names, Model, Rational};
 
 /// Arguments of `zprime models`.
 #[derive(ClapArgs, Debug)]
 #[command(after_help = "\
 A model is the U(1)' charge of every Standard-Model field per generation (q_L, u_R, d_R, l_L,
-e_R, nu_R), a coupling (g, or eps for a dark photon) and parameters. Write your own as TOML:
+e_R, nu_R), a coupling (g, or eps for a dark photon), parameters and a quark-flavour
+mechanism. The presets are files of the same format as your own (data/models/*.toml; print
+one with `zprime data --file lmu-ltau+b3.toml`). Write your own as TOML:
 
   name = \"lmu-le\"
+  title = \"L_mu - L_e\"           # figure titles
   description = \"L_mu - L_e\"
   coupling = \"gauge\"            # or \"kinetic-mixing\"
+  flavour = \"none\"              # a mechanism listed below
   [charges]                      # omitted fields are zero; order: 1st, 2nd, 3rd generation
-  l_L  = [-1, 1, 0]
+  l_L  = [-1, 1, 0]              # integers, fractions \"1/3\" or decimals
   e_R  = [-1, 1, 0]
   nu_R = [-1, 1, 0]
+  [[parameters]]                 # optional extra parameters: name, description, default,
+                                 # min, max (and [directions.NAME] for charges += NAME x ...)
 
-and pass its path as --model lmu-le.toml. The six anomaly conditions are checked (a warning,
-an error with --strict).
+and pass its path as --model lmu-le.toml. The six anomaly conditions are checked in exact
+fractions (a warning, an error with --strict); a decimal such as 0.3333333333 is read as the
+nearest simple fraction (1/3), with a note.
 
 Examples:
   zprime models
@@ -39,6 +46,9 @@ pub fn run(args: Args) -> Result<()> {
         Some(n) => vec![Model::resolve(n)?],
         None => preset_names().into_iter().filter_map(preset).collect(),
     };
+    for m in &models {
+        zprime::flavour::check(m)?;
+    }
     if args.json {
         let v: Vec<serde_json::Value> = models
             .iter()
@@ -46,6 +56,9 @@ pub fn run(args: Args) -> Result<()> {
                 serde_json::json!({
                     "model": m,
                     "anomalies": m.anomalies(),
+                    "flavour_mechanism": zprime::flavour::mechanism(&m.flavour)
+                        .map(|x| x.description())
+                        .unwrap_or_default(),
                 })
             })
             .collect();
@@ -54,8 +67,13 @@ pub fn run(args: Args) -> Result<()> {
     }
     for m in &models {
         println!(
-            "{}\n  {}\n  reference: {}",
-            m.name, m.description, m.reference
+            "{} ({})\n  {}\n  reference: {}",
+            m.name, m.title, m.description, m.reference
+        );
+        println!(
+            "  flavour mechanism: {} ({})",
+            m.flavour,
+            zprime::flavour::mechanism(&m.flavour)?.description()
         );
         println!(
             "  parameters: mass [GeV], {} (the coupling)",
@@ -67,24 +85,19 @@ pub fn run(args: Args) -> Result<()> {
                 p.name, p.default, p.min, p.max, p.description
             );
         }
-        let c = &m.charges;
-        let row = |name: &str, v: [f64; 3]| {
-            format!(
-                "    {name:<5} {:>7} {:>7} {:>7}",
-                fmt(v[0]),
-                fmt(v[1]),
-                fmt(v[2])
-            )
+        let c = &m.charges_exact;
+        let row = |name: &str, v: [Rational; 3]| {
+            format!("    {name:<5} {:>7} {:>7} {:>7}", v[0], v[1], v[2])
         };
         if m.coupling == zprime::model::CouplingKind::Gauge {
             println!("  charges   gen 1   gen 2   gen 3");
             for (n, v) in c.fields() {
                 println!("{}", row(n, v));
             }
-            for (p, d) in &m.charge_directions {
+            for (p, d) in &m.charge_directions_exact {
                 println!("  plus {p} x:");
                 for (n, v) in d.fields() {
-                    if v != [0.0; 3] {
+                    if v.iter().any(|x| !x.is_zero()) {
                         println!("{}", row(n, v));
                     }
                 }
@@ -92,27 +105,20 @@ pub fn run(args: Args) -> Result<()> {
         } else {
             println!("  no U(1)' charges: couples as eps e Q_em");
         }
+        for note in &m.notes {
+            println!("  note: {note}");
+        }
         let a = m.anomalies();
         if a.is_empty() {
-            println!("  anomaly free\n");
+            println!("  anomaly free");
         } else {
-            let list: Vec<String> = a
-                .iter()
-                .map(|x| format!("{} = {}", x.name, x.value))
-                .collect();
-            println!("  ANOMALOUS: {}\n", list.join(", "));
+            let list: Vec<String> = a.iter().map(ToString::to_string).collect();
+            println!("  ANOMALOUS: {}", list.join(", "));
         }
+        if !m.not_included.is_empty() {
+            println!("  not included yet: {}", m.not_included.join(", "));
+        }
+        println!();
     }
     Ok(())
-}
-
-fn fmt(x: f64) -> String {
-    let thirds = x * 3.0;
-    if x == 0.0 {
-        "0".into()
-    } else if (thirds - thirds.round()).abs() < 1e-12 && (x - x.round()).abs() > 1e-12 {
-        format!("{}/3", thirds.round())
-    } else {
-        format!("{x}")
-    }
 }

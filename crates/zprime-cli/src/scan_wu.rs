@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::Args as ClapArgs;
 use std::path::{Path, PathBuf};
 use zprime::experiments::bands::{band, Band};
-use zprime::scan_wu::{g2_band, scan, WuScanReport};
+use zprime::scan::wu::{g2_band, scan, WuScanReport};
 use zprime::InputSet;
 use zprime_plot::{Colour, Figure, Layer, Marker};
 

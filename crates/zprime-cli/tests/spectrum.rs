@@ -1,11 +1,9 @@
 //! End-to-end tests of `zprime spectrum` (K+ -> mu+ nu Z' muon spectrum).
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn zprime() -> Command {
-    Command::cargo_bin("zprime").unwrap()
-}
+use common::zprime;
+use serde_json::Value;
 
 #[test]
 fn json_spectrum_integrates_to_the_printed_total() {

@@ -317,69 +317,6 @@ pub(crate) fn clip_polyline(line: &[Pt], r: &Rect) -> Vec<Vec<Pt>> {
     out
 }
 
-/// Split pixel-space polylines into dashes: `on` pixels drawn, `off` skipped. The
-/// pattern runs continuously along each polyline.
-pub(crate) fn dash(lines: &[Vec<Pt>], on: f64, off: f64) -> Vec<Vec<Pt>> {
-    let mut out = Vec::new();
-    if on <= 0.0 || off <= 0.0 {
-        return lines.to_vec();
-    }
-    for line in lines {
-        let mut drawing = true;
-        let mut left = on; // length left in the current dash/gap
-        let mut cur: Vec<Pt> = vec![line[0]];
-        for w in line.windows(2) {
-            let (mut a, b) = (w[0], w[1]);
-            let mut seg = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
-            while seg > left {
-                let t = left / seg;
-                let p = (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));
-                if drawing {
-                    cur.push(p);
-                    out.push(std::mem::take(&mut cur));
-                } else {
-                    cur = vec![p];
-                }
-                drawing = !drawing;
-                seg -= left;
-                left = if drawing { on } else { off };
-                a = p;
-            }
-            left -= seg;
-            if drawing {
-                cur.push(b);
-            }
-        }
-        if drawing && cur.len() >= 2 {
-            out.push(cur);
-        }
-    }
-    out
-}
-
-/// Points spaced `period` pixels apart along pixel-space polylines (for dotted lines).
-pub(crate) fn dots(lines: &[Vec<Pt>], period: f64) -> Vec<Pt> {
-    let mut out = Vec::new();
-    if period <= 0.0 {
-        return out;
-    }
-    for line in lines {
-        let mut to_next = 0.0;
-        for w in line.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let seg = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
-            let mut s = to_next;
-            while s <= seg {
-                let t = if seg > 0.0 { s / seg } else { 0.0 };
-                out.push((a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1)));
-                s += period;
-            }
-            to_next = s - seg;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,15 +361,5 @@ mod tests {
         assert!((a.to_axis(10.0).unwrap() - 1.0).abs() < 1e-12);
         let lin = Axis::new((0.0, 1.0), false);
         assert_eq!(lin.to_axis(1e308), Some(1e6 + 1.0));
-    }
-
-    #[test]
-    fn dashing() {
-        let l = vec![vec![(0.0, 0.0), (100.0, 0.0)]];
-        let d = dash(&l, 10.0, 5.0);
-        assert_eq!(d.len(), 7);
-        assert!((d[1][0].0 - 15.0).abs() < 1e-9);
-        let p = dots(&l, 10.0);
-        assert_eq!(p.len(), 11);
     }
 }

@@ -8,7 +8,9 @@
 //!
 //! A [`Figure`] is a plain description (ranges, labels, a list of [`Layer`]s drawn in
 //! order). [`render`] writes it to a file whose extension selects the format
-//! (`.svg` or `.png`); [`render_svg_string`] and [`render_png_bytes`] render in memory.
+//! (`.svg`, `.png` or `.pdf`); [`render_svg_string`], [`render_png_bytes`] and
+//! `render_pdf_bytes` render in memory. PNG and PDF are made from the SVG (by resvg and
+//! svg2pdf), so the three formats show the same drawing.
 //! Nothing in this crate panics on bad data: non-finite values (and values `<= 0` on a
 //! log axis) are gaps, data outside the frame is clipped, and structural problems are
 //! reported as [`PlotError`].
@@ -42,23 +44,28 @@
 //!
 //! # Fonts
 //!
-//! DejaVu Sans (see `fonts/LICENSE-DejaVu.txt`) is embedded and used for all PNG text and
-//! for text measurement, so layouts do not depend on the fonts installed on the machine.
+//! DejaVu Sans (see `fonts/LICENSE-DejaVu.txt`) is embedded and used for text measurement
+//! and for all PNG and PDF text (the renderers see no other font), so layouts and images
+//! do not depend on the fonts installed on the machine.
 //! SVG output names `DejaVu Sans` first in its `font-family` list and falls back to the
 //! viewer's sans-serif font.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod bitmap;
 mod geom;
+#[cfg(feature = "limits")]
+pub mod limits;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod png;
 mod scene;
 mod svg;
 mod text;
 
 use std::path::Path;
+
+pub use png::{PNG_DPI, PNG_DPI_RANGE};
 
 /// An opaque colour as 8-bit RGB components.
 ///
@@ -461,11 +468,19 @@ impl Format {
 
 /// Render `figure` to `path`; the format is chosen by the extension (`.svg`, `.png`,
 /// or `.pdf` with the default `pdf` feature; case-insensitive). Any other extension
-/// gives [`PlotError::UnsupportedFormat`].
+/// gives [`PlotError::UnsupportedFormat`]. A PNG has the figure's pixel size
+/// ([`PNG_DPI`]); see [`render_at`] for print resolution.
 pub fn render(figure: &Figure, path: &Path) -> Result<(), PlotError> {
+    render_at(figure, path, PNG_DPI)
+}
+
+/// [`render`], with a PNG rasterised at `png_dpi` pixels per inch of the printed figure
+/// (in `50..=1200`; the physical size is that of the PDF, 1000 px = 6.67 in, so 300 dpi
+/// doubles the pixels). SVG and PDF are vector formats and ignore it.
+pub fn render_at(figure: &Figure, path: &Path, png_dpi: f64) -> Result<(), PlotError> {
     let bytes = match Format::from_path(path)? {
         Format::Svg => render_svg_string(figure)?.into_bytes(),
-        Format::Png => render_png_bytes(figure)?,
+        Format::Png => render_png_bytes_at(figure, png_dpi)?,
         #[cfg(feature = "pdf")]
         Format::Pdf => render_pdf_bytes(figure)?,
         #[cfg(not(feature = "pdf"))]
@@ -483,10 +498,16 @@ pub fn render_svg_string(figure: &Figure) -> Result<String, PlotError> {
     Ok(svg::write(&scene))
 }
 
-/// Render to an in-memory PNG file (8-bit RGB).
+/// Render to an in-memory PNG file (8-bit RGB) of the figure's pixel size, tagged
+/// [`PNG_DPI`].
 pub fn render_png_bytes(figure: &Figure) -> Result<Vec<u8>, PlotError> {
-    let scene = scene::build(figure)?;
-    bitmap::render_png(&scene)
+    render_png_bytes_at(figure, PNG_DPI)
+}
+
+/// Render to an in-memory PNG file (8-bit RGB) at `dpi` pixels per inch of the printed
+/// figure (see [`render_at`]); the resolution is recorded in the file.
+pub fn render_png_bytes_at(figure: &Figure, dpi: f64) -> Result<Vec<u8>, PlotError> {
+    png::svg_to_png(&render_svg_string(figure)?, dpi)
 }
 
 /// Render to an in-memory PDF file (one page, vector graphics, font embedded). The

@@ -485,3 +485,26 @@ fn scatter_markers_render_with_a_legend_entry() {
     });
     assert!(fig.validate().is_err());
 }
+
+#[test]
+fn png_resolution_scales_pixels_and_is_recorded() {
+    let fig = figure(vec![above("A"), curve("C", LineStyle::Dotted)]);
+    let at_150 = render_png_bytes(&fig).unwrap();
+    let at_300 = render_png_bytes_at(&fig, 300.0).unwrap();
+    let dims = |b: &[u8]| {
+        (
+            u32::from_be_bytes(b[16..20].try_into().unwrap()),
+            u32::from_be_bytes(b[20..24].try_into().unwrap()),
+        )
+    };
+    let (w, h) = dims(&at_150);
+    assert_eq!(dims(&at_300), (2 * w, 2 * h));
+    // pHYs chunk: pixels per metre, 300 dpi = 11811 px/m.
+    let phys = at_300.windows(4).position(|c| c == b"pHYs").unwrap();
+    let ppm = u32::from_be_bytes(at_300[phys + 4..phys + 8].try_into().unwrap());
+    assert_eq!(ppm, 11811);
+    for bad in [0.0, 10.0, f64::NAN, 5000.0] {
+        let err = render_png_bytes_at(&fig, bad).unwrap_err();
+        assert!(matches!(err, PlotError::InvalidFigure(_)), "{bad}: {err}");
+    }
+}

@@ -35,38 +35,31 @@ pub(crate) fn ensure_font() -> Result<(), PlotError> {
 
 /// The ab_glyph scale for a CSS font size (em) in pixels: ab_glyph scales the font so
 /// that ascent - descent equals the scale, CSS/SVG scale the em square.
-pub(crate) fn px_scale(font: &FontRef<'_>, em: f64) -> PxScale {
+fn px_scale(font: &FontRef<'_>, em: f64) -> PxScale {
     let upem = f64::from(font.units_per_em().unwrap_or(2048.0));
     PxScale::from((em * f64::from(font.height_unscaled()) / upem) as f32)
 }
 
-/// Glyphs of `text` with their pen positions (pixels from the start), and the total
-/// advance width, at font size `em`.
-pub(crate) fn layout(font: &FontRef<'_>, text: &str, em: f64) -> (Vec<(GlyphId, f32)>, f64) {
+/// Advance width in pixels of `text` at font size `em` (with kerning; control
+/// characters count as spaces).
+pub(crate) fn plain_width(text: &str, em: f64) -> f64 {
+    let Ok(font) = font() else {
+        // Cannot happen (the font is embedded); a rough estimate keeps layout going.
+        return 0.6 * em * text.chars().count() as f64;
+    };
     let sf = font.as_scaled(px_scale(font, em));
     let mut pen = 0f32;
     let mut prev: Option<GlyphId> = None;
-    let mut out = Vec::with_capacity(text.len());
     for c in text.chars() {
         let c = if c.is_control() { ' ' } else { c };
         let id = sf.glyph_id(c);
         if let Some(p) = prev {
             pen += sf.kern(p, id);
         }
-        out.push((id, pen));
         pen += sf.h_advance(id);
         prev = Some(id);
     }
-    (out, f64::from(pen))
-}
-
-/// Advance width in pixels of `text` at font size `em`.
-pub(crate) fn plain_width(text: &str, em: f64) -> f64 {
-    match font() {
-        Ok(f) => layout(f, text, em).1,
-        // Cannot happen (the font is embedded); a rough estimate keeps layout going.
-        Err(_) => 0.6 * em * text.chars().count() as f64,
-    }
+    f64::from(pen)
 }
 
 /// Vertical placement of a run of text.

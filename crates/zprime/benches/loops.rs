@@ -35,7 +35,7 @@ criterion_group! {
 
 fn bench_scan(c: &mut Criterion) {
     use zprime::experiments::bands::band;
-    use zprime::scan_wu::{g2_band, scan};
+    use zprime::scan::wu::{g2_band, scan};
     let inputs = zprime::InputSet::load("kang2020").unwrap();
     let koto = band("KOTO:2019-prelim").unwrap();
     let g2 = g2_band(&inputs).unwrap();

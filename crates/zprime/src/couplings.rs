@@ -12,7 +12,7 @@
 //! `kinetic_mixing`, or a dark photon's `eps`) is applied to every charged fermion.
 
 use crate::inputs::StandardModel;
-use crate::math::vacuum_polarization_integral;
+use crate::loops::vacuum_polarization_integral;
 use crate::model::Point;
 use num_complex::Complex64;
 use std::f64::consts::PI;

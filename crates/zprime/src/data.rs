@@ -29,7 +29,9 @@ pub const NU_E: &str = include_str!("../../../data/experiments/nu_e.toml");
 /// `data/experiments/bands.toml`: measured bands with asymmetric intervals (KOTO-era band).
 pub const BANDS: &str = include_str!("../../../data/experiments/bands.toml");
 
-/// (path in the repository, text) of every shipped data file.
+/// (path in the repository, text) of every shipped data file. The input sets are the
+/// `data/inputs/` entries and the preset models the `data/models/` entries, in this order
+/// (`zprime models` lists the presets in it): a new preset is a new file and one line here.
 pub const FILES: &[(&str, &str)] = &[
     ("data/inputs/default.toml", INPUTS_DEFAULT),
     ("data/inputs/ibe2016.toml", INPUTS_IBE2016),
@@ -50,7 +52,43 @@ pub const FILES: &[(&str, &str)] = &[
         "data/papers/printed.toml",
         include_str!("../../../data/papers/printed.toml"),
     ),
+    (
+        "data/models/lmu-ltau.toml",
+        include_str!("../../../data/models/lmu-ltau.toml"),
+    ),
+    (
+        "data/models/b-l-23.toml",
+        include_str!("../../../data/models/b-l-23.toml"),
+    ),
+    (
+        "data/models/lmu-ltau+b3.toml",
+        include_str!("../../../data/models/lmu-ltau+b3.toml"),
+    ),
+    (
+        "data/models/lmu-ltau-vlq.toml",
+        include_str!("../../../data/models/lmu-ltau-vlq.toml"),
+    ),
+    (
+        "data/models/lmu-ltau-uvlq.toml",
+        include_str!("../../../data/models/lmu-ltau-uvlq.toml"),
+    ),
+    (
+        "data/models/dark-photon.toml",
+        include_str!("../../../data/models/dark-photon.toml"),
+    ),
+    (
+        "data/models/fcnc.toml",
+        include_str!("../../../data/models/fcnc.toml"),
+    ),
 ];
+
+/// The preset models from the catalogue: (name = file stem, text), in catalogue order.
+pub fn models() -> impl Iterator<Item = (&'static str, &'static str)> {
+    FILES.iter().filter_map(|&(path, text)| {
+        let name = path.strip_prefix("data/models/")?.strip_suffix(".toml")?;
+        Some((name, text))
+    })
+}
 
 /// Parse TOML text into `T`; a syntax or schema error becomes `Error::File` naming the file,
 /// on one line (the parser's message names the field and what was expected).
@@ -81,7 +119,7 @@ mod tests {
         // The catalogue must list every file under data/ (the schema checks live with the
         // parsers; this guards against a file that ships but is never listed).
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
-        for dir in ["inputs", "experiments"] {
+        for dir in ["inputs", "experiments", "models"] {
             for e in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
                 let name = e.unwrap().file_name().into_string().unwrap();
                 if name.ends_with(".toml") {

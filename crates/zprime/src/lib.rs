@@ -21,7 +21,6 @@ pub mod model;
 pub mod observables;
 pub mod reproduce;
 pub mod scan;
-pub mod scan_wu;
 
 pub use error::{Error, Result};
 pub use inputs::{InputSet, StandardModel};

@@ -1,6 +1,8 @@
 //! Evaluations over points and mass grids: the reports `zprime point` and `zprime limits`
 //! print. (Random scans and parallel grids come with the flavour issues.)
 
+pub mod wu;
+
 use crate::constraints::{Constraint, Evaluation, MassLimits, Spec};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};

@@ -1,47 +1,206 @@
 //! Flavour-changing Z' couplings to down-type quarks, `L ⊃ −g_ij d̄_iγ^μP_L d_j Z'_μ + h.c.`
-//! (paper 003 Eq. 2.1; DESIGN.md), evaluated at q² = m_Z'², one file per mechanism:
+//! (paper 003 Eq. 2.1; DESIGN.md), evaluated at q² = m_Z'².
 //!
-//! - [`w_loop`] (a): Z' couplings to up-type quarks through the W loop (paper 002), preset
-//!   `b-l-23` with the right-handed mixing W_u as parameters;
-//! - [`up_vlq`] (b): an up-type vector-like quark mixing with c and t (paper 000), preset
-//!   `lmu-ltau-uvlq`;
-//! - [`third_gen`] (c): a third-generation (B₃) admixture (paper 003 model II), preset
-//!   `lmu-ltau+b3`;
-//! - [`kinetic`] (d): kinetic mixing with the photon, for every model with a mixing ε (the
-//!   `dark-photon` preset, and the loop-induced mixing of the others);
-//! - the `fcnc` preset: couplings given by the user.
+//! A model names its mechanism (`flavour = "..."` in its file, [`crate::model::Model::flavour`]);
+//! each mechanism is one file implementing [`Mechanism`], registered by one line in
+//! [`REGISTRY`]:
+//!
+//! - `none` ([`none`]): nothing beyond kinetic mixing;
+//! - `up-sector-bl23` ([`up_sector_bl23`], on the loop library [`w_loop`]) (a): Z' couplings to
+//!   up-type quarks through the W loop (paper 002), preset `b-l-23`;
+//! - `up-vlq` ([`up_vlq`]) (b): an up-type vector-like quark mixing with c and t (paper 000),
+//!   preset `lmu-ltau-uvlq`;
+//! - `third-generation` ([`third_gen`]) (c): a third-generation (B₃) admixture (paper 003
+//!   model II), preset `lmu-ltau+b3`;
+//! - `vlq-doublet` ([`vlq_doublet`]): tree-level couplings from a vector-like quark doublet
+//!   mixing with the left-handed down quarks (paper 003 model I, paper 004), preset
+//!   `lmu-ltau-vlq`;
+//! - `effective` ([`effective`]): couplings given by the user, preset `fcnc`.
+//!
+//! On top of the mechanism, every model with a kinetic mixing ε gets the photon penguin
+//! ([`kinetic`], mechanism (d); the `dark-photon` preset has only this).
 //!
 //! The mechanisms give left-handed couplings only (the W couples to left-handed quarks); the
 //! kaon rates use the vector part, for which a right-handed coupling would simply add.
+//!
+//! Data flow: this module reads the model point ([`crate::model`]) and the kinetic mixing
+//! ([`crate::couplings`]); the observables read it. Nothing here is cached: a caller that
+//! needs the loop functions of many couplings at one mass keeps them itself
+//! ([`up_sector_bl23::Bl23Transition`], [`w_loop::loop_matrices`]).
 
+pub mod effective;
 pub mod kinetic;
+pub mod none;
 pub mod third_gen;
+pub mod up_sector_bl23;
 pub mod up_vlq;
+pub mod vlq_doublet;
 pub mod w_loop;
+
+pub use up_sector_bl23::wu_row;
+pub use up_vlq::vlq_params;
 
 use crate::ckm;
 use crate::couplings::kinetic_mixing;
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
-use crate::model::Point;
+use crate::model::{Model, Point};
 use num_complex::Complex64 as C64;
-use serde::Serialize;
 
-/// The quark-flavour mechanism of a model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum Mechanism {
-    /// None beyond kinetic mixing.
-    #[default]
-    None,
-    /// Paper 002: (B − L)₂₃ couplings of the up-type quarks through the W loop.
-    UpSectorBl23,
-    /// Paper 000: an up-type vector-like quark mixing with c and t.
-    UpVlq,
-    /// Paper 003 model II: third-generation quark charge ε/3 (F₁).
-    ThirdGeneration,
-    /// The `fcnc` preset: user-given effective couplings.
-    Effective,
+/// What a mechanism sees besides the point: the Standard-Model inputs, computed once per call
+/// of [`down_couplings`].
+#[derive(Debug, Clone, Copy)]
+pub struct Environment<'a> {
+    /// Standard-Model parameters.
+    pub sm: &'a StandardModel,
+    /// The CKM matrix of the input set.
+    pub ckm: &'a ckm::Matrix3,
+    /// g₂² = 4√2 G_F m_W² ([`w_loop::g2_squared`]).
+    pub g2sq: f64,
+    /// q² = m_Z'², GeV².
+    pub q2: f64,
+}
+
+/// A quark-flavour mechanism: how a model's Z' acquires the couplings g_ds, g_sb, g_db.
+/// A new mechanism is one file with a unit struct implementing this, plus its line in
+/// [`REGISTRY`]; a model file then names it.
+pub trait Mechanism: Sync {
+    /// The name model files use (`flavour = "..."`).
+    fn name(&self) -> &'static str;
+    /// One line for `zprime models`: what it computes and where it comes from.
+    fn description(&self) -> &'static str;
+    /// The model parameters it reads (a model naming the mechanism must declare them).
+    fn parameters(&self) -> &'static [&'static str];
+    /// The left-handed couplings (g_ds, g_sb, g_db) at q² = m_Z'², without the kinetic-mixing
+    /// penguin (which [`down_couplings`] adds for every mechanism).
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]>;
+    /// Do once, at the mass of `template`, the work that does not depend on the coupling (a
+    /// loop integral), for [`FlavourAtMass`]. `None` (the default): nothing worth preparing,
+    /// [`Mechanism::couplings`] is called at each point.
+    fn prepare(&self, _template: &Point, _env: &Environment) -> Result<Option<Box<dyn AtMass>>> {
+        Ok(None)
+    }
+}
+
+/// A mechanism prepared at one Z' mass ([`Mechanism::prepare`]).
+pub trait AtMass: Send + Sync {
+    /// The couplings at a point of that mass (same numbers as [`Mechanism::couplings`]).
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]>;
+}
+
+/// The flavour-changing couplings of one model at one Z' mass, for any coupling and parameter
+/// values: the mass-dependent, coupling-independent work (the W loop of `up-sector-bl23`, the
+/// spectrum and loop of `up-vlq`) is done once in [`FlavourAtMass::new`]. This is how a caller
+/// that evaluates many points at one mass (root finding in g, several observables at one
+/// point) avoids recomputing loops; nothing is cached behind its back.
+pub struct FlavourAtMass {
+    mass: f64,
+    flavour: String,
+    ckm: ckm::Matrix3,
+    mechanism: &'static dyn Mechanism,
+    prepared: Option<Box<dyn AtMass>>,
+}
+
+impl FlavourAtMass {
+    /// Prepare the mechanism of `template` at its mass.
+    pub fn new(template: &Point, sm: &StandardModel, inputs: &InputSet) -> Result<FlavourAtMass> {
+        let ckm = ckm::from_inputs(inputs)?;
+        let mechanism = mechanism(&template.flavour)?;
+        let prepared = mechanism.prepare(template, &environment(template, sm, &ckm))?;
+        Ok(FlavourAtMass {
+            mass: template.mass,
+            flavour: template.flavour.clone(),
+            ckm,
+            mechanism,
+            prepared,
+        })
+    }
+
+    /// The couplings at `p`, a point of the same model and mass (any coupling, any parameters):
+    /// the mechanism plus the photon penguin of the kinetic mixing.
+    pub fn down_couplings(&self, p: &Point, sm: &StandardModel) -> Result<DownCouplings> {
+        if p.mass != self.mass || p.flavour != self.flavour {
+            return Err(Error::invalid(
+                "mass",
+                p.mass,
+                &format!(
+                    "the mass and mechanism the couplings were prepared for: {} GeV, '{}'",
+                    self.mass, self.flavour
+                ),
+            ));
+        }
+        let env = environment(p, sm, &self.ckm);
+        let mut out = match &self.prepared {
+            Some(at) => at.couplings(p, &env)?,
+            None => self.mechanism.couplings(p, &env)?,
+        };
+        add_kinetic_penguin(&mut out, p, &env);
+        Ok(DownCouplings {
+            ds: out[0],
+            sb: out[1],
+            db: out[2],
+        })
+    }
+}
+
+fn environment<'a>(p: &Point, sm: &'a StandardModel, ckm: &'a ckm::Matrix3) -> Environment<'a> {
+    Environment {
+        sm,
+        ckm,
+        g2sq: w_loop::g2_squared(sm.g_fermi, sm.m_w),
+        q2: p.mass * p.mass,
+    }
+}
+
+/// Every mechanism, by name.
+pub const REGISTRY: &[&dyn Mechanism] = &[
+    &none::NoMechanism,
+    &up_sector_bl23::UpSectorBl23,
+    &up_vlq::UpVlqMixing,
+    &third_gen::ThirdGeneration,
+    &vlq_doublet::VlqDoublet,
+    &effective::Effective,
+];
+
+/// The mechanism of that name.
+pub fn mechanism(name: &str) -> Result<&'static dyn Mechanism> {
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|m| m.name() == name)
+        .ok_or_else(|| Error::Unknown {
+            kind: "flavour mechanism",
+            name: name.to_string(),
+            known: REGISTRY
+                .iter()
+                .map(|m| m.name())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+}
+
+/// Check that a model's mechanism exists and that the model declares every parameter it reads
+/// (for a model file: the error names the model, the mechanism and the missing parameters).
+pub fn check(model: &Model) -> Result<()> {
+    let m = mechanism(&model.flavour)?;
+    let missing: Vec<&str> = m
+        .parameters()
+        .iter()
+        .copied()
+        .filter(|n| !model.parameters.iter().any(|s| s.name == *n))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::file(
+            format!("model '{}'", model.name),
+            format!(
+                "flavour mechanism '{}' reads the parameters {}: declare them in [[parameters]]",
+                m.name(),
+                missing.join(", ")
+            ),
+        ))
+    }
 }
 
 /// The three left-handed couplings at q² = m_Z'².
@@ -56,110 +215,31 @@ pub struct DownCouplings {
 }
 
 /// Indices (i, j) of the transitions ds, sb, db.
-const PAIRS: [(usize, usize); 3] = [(0, 1), (1, 2), (0, 2)];
+pub const PAIRS: [(usize, usize); 3] = [(0, 1), (1, 2), (0, 2)];
 
-fn param(p: &Point, name: &str) -> f64 {
+/// A model parameter of the point (0 if the model has none of that name).
+pub(crate) fn param(p: &Point, name: &str) -> f64 {
     p.parameters.get(name).copied().unwrap_or(0.0)
 }
 
-/// The first row of W_u from the parameters `Wu1_abs` … `Wu3_phase`, if given (all moduli
-/// zero means not given: Scenario I). It must be a unit vector (within 1e-3 in the sum of
-/// squares, then normalized: four typed digits such as 0.7071 are accepted).
-pub fn wu_row(p: &Point) -> Result<Option<[C64; 3]>> {
-    let r: Vec<f64> = (1..=3).map(|i| param(p, &format!("Wu{i}_abs"))).collect();
-    let ph: Vec<f64> = (1..=3).map(|i| param(p, &format!("Wu{i}_phase"))).collect();
-    if r.iter().all(|&x| x == 0.0) {
-        return Ok(None);
-    }
-    let norm2: f64 = r.iter().map(|x| x * x).sum();
-    if (norm2 - 1.0).abs() > 1e-3 {
-        return Err(Error::InvalidParameter {
-            name: "Wu1_abs, Wu2_abs, Wu3_abs".into(),
-            value: format!("{}, {}, {} (sum of squares {norm2})", r[0], r[1], r[2]),
-            allowed: "a unit vector: Wu1_abs^2 + Wu2_abs^2 + Wu3_abs^2 = 1 (within 1e-3; the row is then normalized), or all zero (Scenario I)".into(),
-        });
-    }
-    // typed moduli such as 0.7071 are normalized (the row of a unitary matrix is a unit vector)
-    let n = norm2.sqrt();
-    Ok(Some([
-        C64::from_polar(r[0] / n, ph[0]),
-        C64::from_polar(r[1] / n, ph[1]),
-        C64::from_polar(r[2] / n, ph[2]),
-    ]))
-}
-
-/// The vector-like-quark parameters of a point (v_φ = m_Z'/g when the parameter is 0).
-pub fn vlq_params(p: &Point) -> Result<up_vlq::UpVlq> {
-    let mut v_phi = param(p, "v_phi");
-    if v_phi == 0.0 {
-        if p.g == 0.0 {
-            return Err(Error::invalid(
-                "v_phi",
-                0.0,
-                "v_phi > 0 GeV when g = 0 (v_phi = 0 means v_phi = m_Z'/g)",
-            ));
-        }
-        v_phi = p.mass / p.g;
-    }
-    Ok(up_vlq::UpVlq {
-        y_uc: param(p, "Y_Uc"),
-        y_ut: param(p, "Y_Ut"),
-        m_u_heavy: param(p, "m_U"),
-        v_phi,
+/// The flavour-changing couplings at q² = m_Z'²: the model's mechanism plus the photon penguin
+/// of its kinetic mixing. For many points at one mass use [`FlavourAtMass`].
+pub fn down_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Result<DownCouplings> {
+    let v = ckm::from_inputs(inputs)?;
+    let env = environment(p, sm, &v);
+    let mut out = mechanism(&p.flavour)?.couplings(p, &env)?;
+    add_kinetic_penguin(&mut out, p, &env);
+    Ok(DownCouplings {
+        ds: out[0],
+        sb: out[1],
+        db: out[2],
     })
 }
 
-/// The flavour-changing couplings at q² = m_Z'²: the model's mechanism plus the photon penguin
-/// of its kinetic mixing.
-pub fn down_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Result<DownCouplings> {
-    let v = ckm::from_inputs(inputs)?;
-    let q2 = p.mass * p.mass;
-    let g2sq = w_loop::g2_squared(sm.g_fermi, sm.m_w);
-    let mut out = [C64::new(0.0, 0.0); 3];
-    match p.flavour {
-        Mechanism::None => {}
-        Mechanism::UpSectorBl23 => {
-            if p.g != 0.0 {
-                let lm = w_loop::loop_matrices(
-                    &sm.m_up,
-                    q2,
-                    sm.m_w * sm.m_w,
-                    w_loop::LoopOptions::paper_002(),
-                )?;
-                let (gl, gr) = w_loop::bl23_couplings(&v, p.g, wu_row(p)?);
-                let rows = w_loop::ckm_rows(&v);
-                for (k, &(i, j)) in PAIRS.iter().enumerate() {
-                    out[k] = w_loop::induced_coupling(&lm, &rows, &gl, &gr, i, j, g2sq).value;
-                }
-            }
-        }
-        Mechanism::UpVlq => {
-            let mixes = param(p, "Y_Uc") != 0.0 || param(p, "Y_Ut") != 0.0;
-            if mixes && p.g != 0.0 {
-                let vp = vlq_params(p)?;
-                for (k, &(i, j)) in PAIRS.iter().enumerate() {
-                    out[k] = up_vlq::induced(&vp, &v, i, j, p.g, q2, sm.m_up, sm.m_w, g2sq)?.value;
-                }
-            }
-        }
-        Mechanism::ThirdGeneration => {
-            let (q3, q2c) = (p.charges.q_l[2], p.charges.q_l[1]);
-            for (k, &(i, j)) in PAIRS.iter().enumerate() {
-                out[k] = third_gen::induced(&v, i, j, p.g, q3, q2c, sm.m_up, sm.m_w, g2sq);
-            }
-        }
-        Mechanism::Effective => {
-            for (k, n) in ["ds", "sb", "db"].iter().enumerate() {
-                out[k] = p.g
-                    * C64::new(
-                        param(p, &format!("Re_g_{n}")),
-                        param(p, &format!("Im_g_{n}")),
-                    );
-            }
-        }
-    }
-    // kinetic mixing: the loop-induced ε only where the quarks carry no U(1)' charge (as in
-    // couplings::chiral), the tree-level ε₀ always
+/// Add the photon penguin of the kinetic mixing: the loop-induced ε only where the quarks
+/// carry no U(1)' charge (as in `couplings::chiral`), the tree-level ε₀ always.
+fn add_kinetic_penguin(out: &mut [C64; 3], p: &Point, env: &Environment) {
+    let (sm, q2) = (env.sm, env.q2);
     let eps = if p.charges.quarks_uncharged() {
         kinetic_mixing(p, sm, q2)
     } else {
@@ -168,7 +248,7 @@ pub fn down_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Resul
     if eps != C64::new(0.0, 0.0) {
         for (k, &(i, j)) in PAIRS.iter().enumerate() {
             out[k] += kinetic::induced(
-                &v,
+                env.ckm,
                 i,
                 j,
                 q2,
@@ -182,11 +262,6 @@ pub fn down_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Resul
             );
         }
     }
-    Ok(DownCouplings {
-        ds: out[0],
-        sb: out[1],
-        db: out[2],
-    })
 }
 
 #[cfg(test)]
@@ -368,10 +443,57 @@ mod tests {
         assert!((ex.value / lg - 1.0).norm() < 1e-3);
     }
 
+    /// Prepared at one mass, the couplings are the same numbers as point by point, for any
+    /// coupling and parameters; a point of another mass is refused.
+    #[test]
+    fn prepared_at_mass_gives_the_same_numbers() {
+        let (i, sm, _, _) = setup("default");
+        let cases: [(&str, Vec<(&str, f64)>); 4] = [
+            ("b-l-23", vec![("kinetic_mixing", 1e-4)]),
+            (
+                "b-l-23",
+                vec![("Wu1_abs", 0.6), ("Wu2_abs", 0.8), ("Wu3_phase", 1.0)],
+            ),
+            (
+                "lmu-ltau-uvlq",
+                vec![("Y_Uc", 0.3), ("Y_Ut", 0.5), ("v_phi", 135.0)],
+            ),
+            ("lmu-ltau-uvlq", vec![("Y_Uc", 0.3), ("Y_Ut", 0.5)]),
+        ];
+        for (name, params) in cases {
+            let m = preset(name).unwrap();
+            let params: BTreeMap<String, f64> =
+                params.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+            let template = m.point(0.135, 1e-3, &params).unwrap();
+            let at = FlavourAtMass::new(&template, &sm, &i).unwrap();
+            for g in [1e-3, 3e-4, 2e-2] {
+                let p = template.with_coupling(g);
+                assert_eq!(
+                    at.down_couplings(&p, &sm).unwrap(),
+                    down_couplings(&p, &sm, &i).unwrap(),
+                    "{name} {params:?} g = {g}"
+                );
+            }
+            let other = m.point(0.135, 1e-3, &BTreeMap::new()).unwrap();
+            assert_eq!(
+                at.down_couplings(&other, &sm).unwrap(),
+                down_couplings(&other, &sm, &i).unwrap()
+            );
+            let e = at
+                .down_couplings(&template.with_mass(0.2), &sm)
+                .unwrap_err();
+            assert!(e.to_string().contains("prepared"), "{e}");
+        }
+    }
+
     /// The presets: b-l-23 Scenario I is proportional to g; fcnc returns its parameters;
-    /// lmu-ltau-uvlq derives v_phi = m/g; the dark photon goes with ε.
+    /// lmu-ltau-uvlq derives v_phi = m/g; lmu-ltau-vlq adds its tree-level couplings; the dark
+    /// photon goes with ε. Every preset names a registered mechanism with its parameters.
     #[test]
     fn presets_give_their_couplings() {
+        for name in crate::model::preset_names() {
+            check(&preset(name).unwrap()).unwrap();
+        }
         let (i, sm, _, _) = setup("default");
         let m = preset("fcnc").unwrap();
         let mut p = BTreeMap::new();
@@ -402,6 +524,50 @@ mod tests {
         let p0 = m.point(0.135, 0.0, &BTreeMap::new()).unwrap();
         assert!(down_couplings(&p0, &sm, &i).is_ok());
         assert!(vlq_params(&p0).unwrap_err().to_string().contains("v_phi"));
+        // lmu-ltau-vlq: the tree-level formula on top of lmu-ltau's kinetic-mixing penguin
+        let m = preset("lmu-ltau-vlq").unwrap();
+        check(&m).unwrap();
+        let mut p = BTreeMap::new();
+        p.insert("Re_Y_Qd".to_string(), 5.2e-4);
+        p.insert("Im_Y_Qs".to_string(), 5.2e-4);
+        p.insert("Re_Y_Qb".to_string(), 1e-3);
+        p.insert("v_phi".to_string(), 260.0);
+        let pt = m.point(0.135, 5e-4, &p).unwrap();
+        assert!(pt.single_coupling());
+        let with = down_couplings(&pt, &sm, &i).unwrap();
+        let base = preset("lmu-ltau")
+            .unwrap()
+            .point(0.135, 5e-4, &BTreeMap::new())
+            .unwrap();
+        let without = down_couplings(&base, &sm, &i).unwrap();
+        let y = [
+            C64::new(5.2e-4, 0.0),
+            C64::new(0.0, 5.2e-4),
+            C64::new(1e-3, 0.0),
+        ];
+        let tree = vlq_doublet::couplings(y, 5e-4, 260.0, 2000.0);
+        for (k, (a, b)) in [
+            (with.ds, without.ds),
+            (with.sb, without.sb),
+            (with.db, without.db),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            assert!((a - b - tree[k]).norm() < 1e-12 * tree[k].norm(), "{k}");
+        }
+        // Im g_ds = -g Y_Qd Y_Qs v^2/(2 m_Q^2) with Y_Qs imaginary
+        assert!((tree[0].im + 5e-4 * 5.2e-4 * 5.2e-4 * 260.0 * 260.0 / 8e6).abs() < 1e-25);
+        // v_phi = m/g (the default) makes the point depend on g beyond the overall factor
+        p.remove("v_phi");
+        assert!(!m.point(0.135, 5e-4, &p).unwrap().single_coupling());
+        // a model file naming an unknown mechanism, or missing its parameters, is refused
+        let mut bad = m.clone();
+        bad.flavour = "vlq-doublett".into();
+        assert!(check(&bad).unwrap_err().to_string().contains("vlq-doublet"));
+        bad.flavour = "up-vlq".into();
+        let e = check(&bad).unwrap_err().to_string();
+        assert!(e.contains("Y_Uc") && e.contains("[[parameters]]"), "{e}");
         let dp = preset("dark-photon").unwrap();
         let d1 = down_couplings(&dp.point(0.1, 1e-3, &BTreeMap::new()).unwrap(), &sm, &i).unwrap();
         let d2 = down_couplings(&dp.point(0.1, 2e-3, &BTreeMap::new()).unwrap(), &sm, &i).unwrap();

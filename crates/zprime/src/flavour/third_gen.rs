@@ -53,3 +53,32 @@ pub fn induced(
     }
     out
 }
+
+/// Mechanism `third-generation`: the couplings above with the point's charges of the second
+/// and third quark doublets (Q₂ = `q_L[1]`, Q₃ = `q_L[2]`; paper 003 model II has Q₃ = ε/3).
+pub struct ThirdGeneration;
+
+impl super::Mechanism for ThirdGeneration {
+    fn name(&self) -> &'static str {
+        "third-generation"
+    }
+    fn description(&self) -> &'static str {
+        "top (charm) loop of a second- or third-generation quark charge, F_1 of paper 003 Eq. 4.5-4.6"
+    }
+    fn parameters(&self) -> &'static [&'static str] {
+        &[]
+    }
+    fn couplings(
+        &self,
+        p: &crate::model::Point,
+        env: &super::Environment,
+    ) -> crate::error::Result<[C64; 3]> {
+        let (q3, q2c) = (p.charges.q_l[2], p.charges.q_l[1]);
+        let sm = env.sm;
+        let mut out = [C64::new(0.0, 0.0); 3];
+        for (k, &(i, j)) in super::PAIRS.iter().enumerate() {
+            out[k] = induced(env.ckm, i, j, p.g, q3, q2c, sm.m_up, sm.m_w, env.g2sq);
+        }
+        Ok(out)
+    }
+}

@@ -23,8 +23,10 @@
 //! m_t is O(Y² v_φ²/m_U²)). Y_Uc, Y_Ut are real, as in paper 000.
 
 use super::w_loop::{induced_coupling, loop_matrices, DiracScheme, Induced, LoopOptions};
+use super::{param, AtMass, Environment, Mechanism, PAIRS};
 use crate::ckm::Matrix3;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::model::Point;
 use num_complex::Complex64 as C64;
 
 /// Singular-value decomposition of a real 4 × 4 matrix by one-sided Jacobi rotations:
@@ -149,6 +151,59 @@ pub fn spectrum(
     (masses, v, gl, gr)
 }
 
+/// The coupling-independent part of the exact one loop: the mass eigenstates with their W
+/// couplings, the Z' couplings per unit g, and the loop matrices at q².
+pub struct VlqLoop {
+    v: Vec<[C64; 3]>,
+    gl: Vec<Vec<C64>>,
+    gr: Vec<Vec<C64>>,
+    lm: super::w_loop::LoopMatrices,
+}
+
+impl VlqLoop {
+    /// Diagonalize and compute the loop at q² (the expensive step).
+    pub fn new(p: &UpVlq, v0: &Matrix3, q2: f64, m_up: [f64; 3], mw: f64) -> Result<VlqLoop> {
+        let (masses, v, gl, gr) = spectrum(p, m_up, v0);
+        let opts = LoopOptions {
+            goldstone: true,
+            scheme: DiracScheme::Ndr,
+            mu2: mw * mw,
+        };
+        let lm = loop_matrices(&masses, q2, mw * mw, opts)?;
+        Ok(VlqLoop { v, gl, gr, lm })
+    }
+
+    /// The couplings g_ij of each transition of `pairs` for gauge coupling g.
+    pub fn induced(&self, pairs: &[(usize, usize)], g: f64, g2sq: f64) -> Vec<Induced> {
+        let scale = |m: &Vec<Vec<C64>>| -> Vec<Vec<C64>> {
+            m.iter()
+                .map(|r| r.iter().map(|x| x * g).collect())
+                .collect()
+        };
+        let (gl, gr) = (scale(&self.gl), scale(&self.gr));
+        pairs
+            .iter()
+            .map(|&(i, j)| induced_coupling(&self.lm, &self.v, &gl, &gr, i, j, g2sq))
+            .collect()
+    }
+}
+
+/// The exact one-loop couplings g_ij (d_j → d_i) at q², for gauge coupling g, for each
+/// transition of `pairs`: the spectrum and the loop functions are computed once.
+#[allow(clippy::too_many_arguments)]
+pub fn induced_pairs(
+    p: &UpVlq,
+    v0: &Matrix3,
+    pairs: &[(usize, usize)],
+    g: f64,
+    q2: f64,
+    m_up: [f64; 3],
+    mw: f64,
+    g2sq: f64,
+) -> Result<Vec<Induced>> {
+    Ok(VlqLoop::new(p, v0, q2, m_up, mw)?.induced(pairs, g, g2sq))
+}
+
 /// The exact one-loop coupling g_ij (d_j → d_i) at q², for gauge coupling g.
 #[allow(clippy::too_many_arguments)]
 pub fn induced(
@@ -162,22 +217,90 @@ pub fn induced(
     mw: f64,
     g2sq: f64,
 ) -> Result<Induced> {
-    let (masses, v, gl, gr) = spectrum(p, m_up, v0);
-    let opts = LoopOptions {
-        goldstone: true,
-        scheme: DiracScheme::Ndr,
-        mu2: mw * mw,
-    };
-    let lm = loop_matrices(&masses, q2, mw * mw, opts)?;
-    let gl: Vec<Vec<C64>> = gl
-        .iter()
-        .map(|r| r.iter().map(|x| x * g).collect())
-        .collect();
-    let gr: Vec<Vec<C64>> = gr
-        .iter()
-        .map(|r| r.iter().map(|x| x * g).collect())
-        .collect();
-    Ok(induced_coupling(&lm, &v, &gl, &gr, i, j, g2sq))
+    Ok(induced_pairs(p, v0, &[(i, j)], g, q2, m_up, mw, g2sq)?[0])
+}
+
+/// The vector-like-quark parameters of a point (v_φ = m_Z'/g when the parameter is 0).
+pub fn vlq_params(p: &Point) -> Result<UpVlq> {
+    let mut v_phi = param(p, "v_phi");
+    if v_phi == 0.0 {
+        if p.g == 0.0 {
+            return Err(Error::invalid(
+                "v_phi",
+                0.0,
+                "v_phi > 0 GeV when g = 0 (v_phi = 0 means v_phi = m_Z'/g)",
+            ));
+        }
+        v_phi = p.mass / p.g;
+    }
+    Ok(UpVlq {
+        y_uc: param(p, "Y_Uc"),
+        y_ut: param(p, "Y_Ut"),
+        m_u_heavy: param(p, "m_U"),
+        v_phi,
+    })
+}
+
+/// Mechanism `up-vlq`: the exact one loop above with the point's parameters `Y_Uc`, `Y_Ut`,
+/// `m_U`, `v_phi`.
+pub struct UpVlqMixing;
+
+impl Mechanism for UpVlqMixing {
+    fn name(&self) -> &'static str {
+        "up-vlq"
+    }
+    fn description(&self) -> &'static str {
+        "an up-type vector-like quark U mixing with c_R, t_R; exact one loop (W and Goldstone), paper 000 Fig. 1 and Eq. 6"
+    }
+    fn parameters(&self) -> &'static [&'static str] {
+        &["Y_Uc", "Y_Ut", "m_U", "v_phi"]
+    }
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+        let mut out = [C64::new(0.0, 0.0); 3];
+        if mixes(p) && p.g != 0.0 {
+            let vp = vlq_params(p)?;
+            let sm = env.sm;
+            let all = induced_pairs(&vp, env.ckm, &PAIRS, p.g, env.q2, sm.m_up, sm.m_w, env.g2sq)?;
+            for (k, g) in all.iter().enumerate() {
+                out[k] = g.value;
+            }
+        }
+        Ok(out)
+    }
+
+    /// With a given v_φ (not m_Z'/g) the spectrum and the loop depend only on the parameters:
+    /// computed once, reused for every g at those parameter values.
+    fn prepare(&self, template: &Point, env: &Environment) -> Result<Option<Box<dyn AtMass>>> {
+        if !mixes(template) || param(template, "v_phi") == 0.0 {
+            return Ok(None);
+        }
+        let vp = vlq_params(template)?;
+        let sm = env.sm;
+        let lp = VlqLoop::new(&vp, env.ckm, env.q2, sm.m_up, sm.m_w)?;
+        Ok(Some(Box::new(PreparedVlq { params: vp, lp })))
+    }
+}
+
+/// True when the vector-like quark mixes with the Standard-Model quarks.
+fn mixes(p: &Point) -> bool {
+    param(p, "Y_Uc") != 0.0 || param(p, "Y_Ut") != 0.0
+}
+
+/// The mechanism at one mass and one set of parameters.
+struct PreparedVlq {
+    params: UpVlq,
+    lp: VlqLoop,
+}
+
+impl AtMass for PreparedVlq {
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+        // other parameter values (or v_phi = m/g): no shortcut
+        if !mixes(p) || p.g == 0.0 || param(p, "v_phi") == 0.0 || vlq_params(p)? != self.params {
+            return UpVlqMixing.couplings(p, env);
+        }
+        let all = self.lp.induced(&PAIRS, p.g, env.g2sq);
+        Ok([all[0].value, all[1].value, all[2].value])
+    }
 }
 
 /// Paper 000 Eq. (6), the large-m_U form (v the Higgs vev).

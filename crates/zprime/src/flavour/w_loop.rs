@@ -47,7 +47,6 @@ use crate::error::{Error, Result};
 use crate::loops::{cset, cset_direct, Uv};
 use num_complex::Complex64 as C64;
 use std::f64::consts::PI;
-use std::sync::{Arc, Mutex};
 
 /// How the Dirac algebra is continued to D dimensions: only the terms multiplying a UV pole
 /// depend on it.
@@ -93,34 +92,15 @@ pub struct LoopMatrices {
     pub kr: Vec<Vec<Uv>>,
 }
 
-type CacheKey = (u64, u64, Vec<u64>, bool, DiracScheme, u64);
-
-/// A small cache: the loop matrices do not depend on the couplings, and an observable
-/// evaluation at a point asks for the same ones several times.
-static CACHE: Mutex<Vec<(CacheKey, Arc<LoopMatrices>)>> = Mutex::new(Vec::new());
-
 /// The loop matrices at q² for up-type masses `masses` (GeV) and W mass squared `mw2`.
-pub fn loop_matrices(
-    masses: &[f64],
-    q2: f64,
-    mw2: f64,
-    opts: LoopOptions,
-) -> Result<Arc<LoopMatrices>> {
+///
+/// This is the expensive step (one three-point function per pair of up-type states) and it
+/// does not depend on the Z' couplings: a caller that evaluates many couplings at one mass
+/// (a random scan of W_u, [`crate::scan::wu`]) computes it once and passes it to
+/// [`coefficient_matrices`] or [`induced_coupling`] as often as needed. Nothing is cached here.
+pub fn loop_matrices(masses: &[f64], q2: f64, mw2: f64, opts: LoopOptions) -> Result<LoopMatrices> {
     if !(q2.is_finite() && q2 >= 0.0) {
         return Err(Error::invalid("q2", q2, "0 <= q^2 (GeV^2), finite"));
-    }
-    let key: CacheKey = (
-        q2.to_bits(),
-        mw2.to_bits(),
-        masses.iter().map(|m| m.to_bits()).collect(),
-        opts.goldstone,
-        opts.scheme,
-        opts.mu2.to_bits(),
-    );
-    if let Ok(c) = CACHE.lock() {
-        if let Some((_, v)) = c.iter().find(|(k, _)| *k == key) {
-            return Ok(v.clone());
-        }
     }
     let (rw, rphi) = match opts.scheme {
         DiracScheme::FourDim => (0.0, 0.0),
@@ -162,14 +142,7 @@ pub fn loop_matrices(
             kr[a][b] = r;
         }
     }
-    let lm = Arc::new(LoopMatrices { n, kl, kr });
-    if let Ok(mut c) = CACHE.lock() {
-        if c.len() >= 64 {
-            c.clear();
-        }
-        c.push((key, lm.clone()));
-    }
-    Ok(lm)
+    Ok(LoopMatrices { n, kl, kr })
 }
 
 /// g₂² = 4√2 G_F m_W².

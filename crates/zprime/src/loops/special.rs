@@ -155,7 +155,7 @@ fn li2_real_and_log(x: f64) -> (f64, f64) {
 /// sign of Im z). Arguments with |Im z| below 1e-15 |z| take the real path with the imaginary
 /// part ±π ln x added above x = 1.
 ///
-/// Elsewhere ln(1 − z) comes first: where |ln(1 − z)| ≤ [`U_MAX`] (most arguments) the series
+/// Elsewhere ln(1 − z) comes first: where |ln(1 − z)| ≤ `U_MAX` (most arguments) the series
 /// gives Li₂ directly; otherwise the reflection (|z| ≤ 1) or the inversion (|z| > 1) maps the
 /// argument into |z| ≤ 1, Re z ≤ ½ and reuses that logarithm, so that at most two complex
 /// logarithms are taken (each one a log and an atan2, the bulk of the cost).

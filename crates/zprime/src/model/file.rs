@@ -1,24 +1,83 @@
-//! User model files (TOML). Example:
+//! The model file (TOML), one format for the presets (`data/models/*.toml`) and user files.
 //!
 //! ```toml
-//! name = "my-lmu-le"
+//! name = "lmu-le"                          # required
+//! title = "L_μ − L_e"                      # for figure titles (default: the name)
 //! description = "L_mu - L_e"
-//! coupling = "gauge"                       # or "kinetic-mixing"
-//! light_right_handed_neutrinos = false     # optional
-//! [charges]                                # omitted fields are zero
-//! l_L  = [-1, 1, 0]
+//! reference = "..."                        # default: "user model file PATH"
+//! coupling = "gauge"                       # or "kinetic-mixing" (a dark photon, no charges)
+//! light_right_handed_neutrinos = false     # nu_R light enough to be decay products
+//! flavour = "none"                         # quark-flavour mechanism, see `zprime models`
+//! kinetic_mixing_parameter = true          # add the parameter kinetic_mixing (gauge models)
+//! not_included = ["BaBar e+e- -> mu mu Z'"]  # relevant constraints zprime does not compute
+//!
+//! [charges]                                # omitted fields are zero; generations 1, 2, 3
+//! l_L  = [-1, 1, 0]                        # integers, fractions "1/3", or decimals
 //! e_R  = [-1, 1, 0]
 //! nu_R = [-1, 1, 0]
+//!
+//! [directions.eps]                         # charges += eps × these (eps a parameter below)
+//! q_L = [0, 0, "1/3"]
+//!
+//! [[parameters]]                           # extra parameters (not mass or coupling)
+//! name = "eps"
+//! description = "admixture"
+//! default = 0.0
+//! min = -10.0
+//! max = 10.0
+//! # zero_means_mass_over_coupling = true  # for a vacuum value v = m_Z'/g when given as 0
 //! ```
+//!
+//! Charges: exact fractions; decimals are read as the nearest simple fraction
+//! ([`super::rational`]), with a note when that changes the typed number. |Q| <= 1000.
+//! Gauge models get the parameter `kinetic_mixing` (a tree-level ε₀) unless they declare it
+//! or say `kinetic_mixing_parameter = false`. A gauge model needs a non-zero charge, a charge
+//! direction, or a flavour mechanism (the `fcnc` preset has only the latter).
+//! The mechanism's own parameters (e.g. `Y_Uc`, `m_U` for `up-vlq`) are declared in
+//! `[[parameters]]` like any other: [`crate::flavour::check`] says which a mechanism reads.
 
-use super::{kinetic_mixing_parameter, Charges, CouplingKind, Model};
+use super::rational::{no_fraction, Rational};
+use super::{kinetic_mixing_parameter, CouplingKind, Model, ParameterSpec, RationalCharges};
 use crate::error::{Error, Result};
 use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A charge as written: an integer, a decimal, or a string ("1/3", "-2/3", "0.5").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum ChargeText {
+    Integer(i64),
+    Decimal(f64),
+    Text(String),
+}
+
+/// One field's three charges as written (absent: zero).
+type Field = Option<Vec<ChargeText>>;
+
+/// A table of charges as written; every field optional (zero).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChargeTable {
+    #[serde(rename = "q_L", default)]
+    q_l: Option<Vec<ChargeText>>,
+    #[serde(rename = "u_R", default)]
+    u_r: Option<Vec<ChargeText>>,
+    #[serde(rename = "d_R", default)]
+    d_r: Option<Vec<ChargeText>>,
+    #[serde(rename = "l_L", default)]
+    l_l: Option<Vec<ChargeText>>,
+    #[serde(rename = "e_R", default)]
+    e_r: Option<Vec<ChargeText>>,
+    #[serde(rename = "nu_R", default)]
+    nu_r: Option<Vec<ChargeText>>,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ModelFile {
     name: String,
+    #[serde(default)]
+    title: Option<String>,
     #[serde(default)]
     description: String,
     #[serde(default)]
@@ -28,12 +87,30 @@ struct ModelFile {
     #[serde(default)]
     light_right_handed_neutrinos: bool,
     #[serde(default)]
-    charges: Charges,
+    flavour: Option<String>,
+    #[serde(default)]
+    not_included: Vec<String>,
+    #[serde(default = "yes")]
+    kinetic_mixing_parameter: bool,
+    #[serde(default)]
+    charges: ChargeTable,
+    #[serde(default)]
+    directions: BTreeMap<String, ChargeTable>,
+    #[serde(default)]
+    parameters: Vec<ParameterSpec>,
 }
 
 fn gauge() -> CouplingKind {
     CouplingKind::Gauge
 }
+
+fn yes() -> bool {
+    true
+}
+
+/// Largest |Q| accepted: U(1)' charges are O(1) fractions; anything beyond is a typo, and would
+/// overflow the cubic anomaly sums and the widths.
+pub const CHARGE_MAX: f64 = 1e3;
 
 pub(super) fn load(path: &std::path::Path) -> Result<Model> {
     let text = std::fs::read_to_string(path).map_err(|e| {
@@ -45,39 +122,164 @@ pub(super) fn load(path: &std::path::Path) -> Result<Model> {
     parse(&text, &path.display().to_string())
 }
 
-pub(super) fn parse(text: &str, file: &str) -> Result<Model> {
-    let raw: ModelFile = crate::data::parse_toml(text, file)?;
-    let c = &raw.charges;
-    for (field, v) in [
-        ("q_L", c.q_l),
-        ("u_R", c.u_r),
-        ("d_R", c.d_r),
-        ("l_L", c.l_l),
-        ("e_R", c.e_r),
-        ("nu_R", c.nu_r),
-    ] {
-        // U(1)' charges are O(1) rational numbers; anything beyond 1e3 is a typo, and would
-        // overflow the cubic anomaly sums and the widths.
-        if v.iter().any(|x| !(x.is_finite() && x.abs() <= 1e3)) {
-            return Err(Error::file(
-                file,
-                format!("charges.{field}: charges must be finite numbers with |Q| <= 1000"),
-            ));
+/// Read one charge; `where_` names it in messages ("charges.q_L[2]").
+fn charge(c: &ChargeText, where_: &str, file: &str, notes: &mut Vec<String>) -> Result<Rational> {
+    let bad = |m: String| Error::file(file, format!("{where_}: {m}"));
+    let out_of_range = || bad("charges must be finite numbers with |Q| <= 1000".into());
+    if let ChargeText::Decimal(x) = c {
+        if x.is_nan() || x.abs() > CHARGE_MAX {
+            return Err(out_of_range());
         }
     }
-    if raw.coupling == CouplingKind::KineticMixing && !c.all_zero() {
+    let r = match c {
+        ChargeText::Integer(n) => Rational::integer(i128::from(*n)),
+        ChargeText::Decimal(x) => {
+            let r = Rational::from_decimal(*x).ok_or_else(|| bad(no_fraction(*x)))?;
+            if r.to_f64() != *x {
+                notes.push(format!(
+                    "{file}: {where_} = {x} read as {r} (the fraction with the smallest denominator within 1e-9)"
+                ));
+            }
+            r
+        }
+        ChargeText::Text(t) => {
+            let r = Rational::parse(t).map_err(bad)?;
+            if !t.contains('/') && t.trim().parse::<f64>().is_ok_and(|x| x != r.to_f64()) {
+                notes.push(format!(
+                    "{file}: {where_} = {} read as {r} (the fraction with the smallest denominator within 1e-9)",
+                    t.trim()
+                ));
+            }
+            r
+        }
+    };
+    if r.to_f64().abs() > CHARGE_MAX {
+        return Err(out_of_range());
+    }
+    Ok(r)
+}
+
+fn table(
+    t: &ChargeTable,
+    prefix: &str,
+    file: &str,
+    notes: &mut Vec<String>,
+) -> Result<RationalCharges> {
+    let mut out = RationalCharges::default();
+    let fields: [(&str, &Field, &mut [Rational; 3]); 6] = [
+        ("q_L", &t.q_l, &mut out.q_l),
+        ("u_R", &t.u_r, &mut out.u_r),
+        ("d_R", &t.d_r, &mut out.d_r),
+        ("l_L", &t.l_l, &mut out.l_l),
+        ("e_R", &t.e_r, &mut out.e_r),
+        ("nu_R", &t.nu_r, &mut out.nu_r),
+    ];
+    for (name, given, slot) in fields {
+        let Some(v) = given else { continue };
+        if v.len() != 3 {
+            return Err(Error::file(
+                file,
+                format!(
+                    "{prefix}.{name}: expected 3 charges (generations 1, 2, 3), found {}",
+                    v.len()
+                ),
+            ));
+        }
+        for (i, c) in v.iter().enumerate() {
+            slot[i] = charge(c, &format!("{prefix}.{name}[{}]", i + 1), file, notes)?;
+        }
+    }
+    Ok(out)
+}
+
+/// Parse a model file's text (`file` names it in errors).
+pub fn parse(text: &str, file: &str) -> Result<Model> {
+    let raw: ModelFile = crate::data::parse_toml(text, file)?;
+    if raw.name.trim().is_empty() {
+        return Err(Error::file(file, "name: must not be empty"));
+    }
+    let mut notes = Vec::new();
+    let charges_exact = table(&raw.charges, "charges", file, &mut notes)?;
+    let charges = charges_exact.to_charges();
+    if raw.coupling == CouplingKind::KineticMixing && !charges.all_zero() {
         return Err(Error::file(
             file,
             "coupling = \"kinetic-mixing\" describes a dark photon: its [charges] must all be zero",
         ));
     }
-    if raw.coupling == CouplingKind::Gauge && c.all_zero() {
+    let flavour = raw.flavour.unwrap_or_else(|| "none".into());
+    if raw.coupling == CouplingKind::Gauge
+        && charges.all_zero()
+        && raw.directions.is_empty()
+        && flavour == "none"
+    {
         return Err(Error::file(file, "[charges]: a gauge model needs at least one non-zero charge (fields q_L, u_R, d_R, l_L, e_R, nu_R)"));
     }
-    if raw.name.trim().is_empty() {
-        return Err(Error::file(file, "name: must not be empty"));
+    let mut parameters = raw.parameters;
+    for (k, p) in parameters.iter().enumerate() {
+        let ok = !p.name.trim().is_empty()
+            && p.min.is_finite()
+            && p.max.is_finite()
+            && p.min <= p.default
+            && p.default <= p.max;
+        if !ok {
+            return Err(Error::file(
+                file,
+                format!(
+                    "parameters[{}] '{}': needs a name and finite min <= default <= max",
+                    k + 1,
+                    p.name
+                ),
+            ));
+        }
+        if p.name == raw.coupling.name()
+            || p.name == "mass"
+            || parameters[..k].iter().any(|q| q.name == p.name)
+        {
+            return Err(Error::file(
+                file,
+                format!(
+                    "parameters[{}] '{}': the name is already taken (by mass, the coupling {}, or another parameter)",
+                    k + 1,
+                    p.name,
+                    raw.coupling.name()
+                ),
+            ));
+        }
+    }
+    if raw.coupling == CouplingKind::Gauge
+        && raw.kinetic_mixing_parameter
+        && !parameters.iter().any(|p| p.name == "kinetic_mixing")
+    {
+        parameters.push(kinetic_mixing_parameter());
+    }
+    let mut directions = Vec::new();
+    let mut directions_exact = Vec::new();
+    for (p, t) in &raw.directions {
+        if !parameters.iter().any(|s| &s.name == p) {
+            return Err(Error::file(
+                file,
+                format!("directions.{p}: '{p}' must be declared in [[parameters]]"),
+            ));
+        }
+        if raw.coupling == CouplingKind::KineticMixing {
+            return Err(Error::file(
+                file,
+                format!("directions.{p}: a kinetic-mixing model has no charges"),
+            ));
+        }
+        let d = table(t, &format!("directions.{p}"), file, &mut notes)?;
+        directions.push((p.clone(), d.to_charges()));
+        directions_exact.push((p.clone(), d));
+    }
+    if flavour.trim().is_empty() {
+        return Err(Error::file(
+            file,
+            "flavour: must name a mechanism (\"none\" for none)",
+        ));
     }
     Ok(Model {
+        title: raw.title.unwrap_or_else(|| raw.name.clone()),
         name: raw.name,
         description: raw.description,
         reference: if raw.reference.is_empty() {
@@ -86,14 +288,15 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Model> {
             raw.reference
         },
         coupling: raw.coupling,
-        charges: raw.charges,
-        charge_directions: vec![],
+        charges,
+        charge_directions: directions,
+        charges_exact,
+        charge_directions_exact: directions_exact,
+        notes,
         light_right_handed_neutrinos: raw.light_right_handed_neutrinos,
-        parameters: match raw.coupling {
-            CouplingKind::Gauge => vec![kinetic_mixing_parameter()],
-            CouplingKind::KineticMixing => vec![],
-        },
-        flavour: crate::flavour::Mechanism::None,
+        parameters,
+        flavour,
+        not_included: raw.not_included,
     })
 }
 
@@ -109,12 +312,43 @@ mod tests {
         )
         .unwrap();
         assert!(m.anomalies().is_empty());
+        assert_eq!(m.title, "lmu-le");
+        assert_eq!(m.flavour, "none");
         let m = parse(
             "name='lmu'\n[charges]\nl_L=[0,1,0]\ne_R=[0,1,0]\n",
             "m.toml",
         )
         .unwrap();
         assert!(!m.anomalies().is_empty());
+    }
+
+    /// "1/3" is accepted and exact; 0.3333333333 is read as 1/3 with a note, not an anomaly.
+    #[test]
+    fn thirds_as_fractions_and_decimals() {
+        let frac = "name='bl'\n[charges]\nq_L=['1/3','1/3','1/3']\nu_R=['1/3','1/3','1/3']\nd_R=['1/3','1/3','1/3']\nl_L=[-1,-1,-1]\ne_R=[-1,-1,-1]\nnu_R=[-1,-1,-1]\n";
+        let m = parse(frac, "bl.toml").unwrap();
+        assert!(m.anomalies().is_empty() && m.notes.is_empty());
+        assert_eq!(m.charges.q_l[0], 1.0 / 3.0);
+        let dec = frac.replace("'1/3'", "0.3333333333");
+        let m = parse(&dec, "bl.toml").unwrap();
+        assert!(m.anomalies().is_empty(), "{:?}", m.anomalies());
+        assert_eq!(m.charges.q_l[0], 1.0 / 3.0);
+        assert_eq!(m.notes.len(), 9);
+        assert!(
+            m.notes[0].contains("q_L[1] = 0.3333333333 read as 1/3"),
+            "{}",
+            m.notes[0]
+        );
+        let w = m.warnings();
+        assert!(w.iter().any(|x| x.contains("read as 1/3")));
+        // exact decimals are taken as they are, without a note
+        let m = parse(
+            "name='h'\n[charges]\nl_L=[0.5,-0.5,0]\ne_R=[0.5,'-0.5',0]\n",
+            "h.toml",
+        )
+        .unwrap();
+        assert!(m.notes.is_empty());
+        assert_eq!(m.charges_exact.l_l[0].to_string(), "1/2");
     }
 
     #[test]
@@ -130,11 +364,19 @@ mod tests {
         let e = parse("name='x'\n[charges]\nl_L=['a',1,0]\n", "bad.toml")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("bad.toml"), "{e}");
+        assert!(e.contains("bad.toml") && e.contains("l_L[1]"), "{e}");
         let e = parse("name='x'\n[charges]\nl_L=[0,1e300,-1e300]\n", "bad.toml")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("l_L") && e.contains("1000"), "{e}");
+        assert!(e.contains("l_L[2]") && e.contains("1000"), "{e}");
+        let e = parse("name='x'\n[charges]\nl_L=[0,2000,-2000]\n", "bad.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("l_L[2]") && e.contains("1000"), "{e}");
+        let e = parse("name='x'\n[charges]\nl_L=[0,'1/0',0]\n", "bad.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("l_L[2]") && e.contains("denominator"), "{e}");
         let e = parse("description='x'\n", "bad.toml")
             .unwrap_err()
             .to_string();
@@ -143,5 +385,26 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("charges"), "{e}");
+        let e = parse(
+            "name='x'\n[charges]\nl_L=[0,1,-1]\n[directions.a]\nq_L=[0,0,1]\n",
+            "bad.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("directions.a") && e.contains("parameters"),
+            "{e}"
+        );
+        let e = parse("name='x'\n[charges]\nl_L=[0,1,-1]\n[[parameters]]\nname='p'\ndescription=''\ndefault=5.0\nmin=0.0\nmax=1.0\n", "bad.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("parameters[1]") && e.contains("min <= default <= max"),
+            "{e}"
+        );
+        let e = parse("name='x'\n[charges]\nl_L=[0,1,-1]\n[[parameters]]\nname='g'\ndescription=''\ndefault=0.0\nmin=0.0\nmax=1.0\n", "bad.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("already taken"), "{e}");
     }
 }

@@ -6,15 +6,22 @@
 //! `g_{L,R}^f = g Q'_{L,R}(f) + ε e Q_em(f)` (paper 001 Eq. 3 and 9). Charges of right-handed
 //! fields are those of the right-handed field itself (not of its conjugate).
 
-mod anomaly;
-mod file;
-mod presets;
+//!
+//! Every model, preset or user file, is one TOML file in the same format ([`file`](mod@file)): the presets
+//! are the files of `data/models/`, compiled in through [`crate::data`]. A model names its
+//! quark-flavour mechanism by name ([`Model::flavour`]); the mechanisms themselves live in
+//! [`crate::flavour`], which reads the model, so this module imports nothing from it.
 
-pub use anomaly::{anomaly_conditions, AnomalyCondition};
+mod anomaly;
+pub mod file;
+mod presets;
+pub mod rational;
+
+pub use anomaly::{anomaly_conditions, anomaly_conditions_exact, AnomalyCondition};
 pub use presets::{preset, preset_names};
+pub use rational::Rational;
 
 use crate::error::{Error, Result};
-use crate::flavour::Mechanism;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -89,6 +96,109 @@ impl Charges {
     }
 }
 
+/// The same table of charges as exact fractions (what the anomaly check uses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RationalCharges {
+    /// Quark doublets.
+    #[serde(rename = "q_L")]
+    pub q_l: [Rational; 3],
+    /// Up-type singlets.
+    #[serde(rename = "u_R")]
+    pub u_r: [Rational; 3],
+    /// Down-type singlets.
+    #[serde(rename = "d_R")]
+    pub d_r: [Rational; 3],
+    /// Lepton doublets.
+    #[serde(rename = "l_L")]
+    pub l_l: [Rational; 3],
+    /// Charged-lepton singlets.
+    #[serde(rename = "e_R")]
+    pub e_r: [Rational; 3],
+    /// Right-handed neutrinos.
+    #[serde(rename = "nu_R")]
+    pub nu_r: [Rational; 3],
+}
+
+impl Default for RationalCharges {
+    fn default() -> Self {
+        let z = [Rational::ZERO; 3];
+        RationalCharges {
+            q_l: z,
+            u_r: z,
+            d_r: z,
+            l_l: z,
+            e_r: z,
+            nu_r: z,
+        }
+    }
+}
+
+impl RationalCharges {
+    /// Every charge read as a fraction ([`Rational::from_decimal`]); `None` if one has no
+    /// nearby fraction.
+    pub fn from_charges(c: &Charges) -> Option<RationalCharges> {
+        let conv = |v: [f64; 3]| -> Option<[Rational; 3]> {
+            Some([
+                Rational::from_decimal(v[0])?,
+                Rational::from_decimal(v[1])?,
+                Rational::from_decimal(v[2])?,
+            ])
+        };
+        Some(RationalCharges {
+            q_l: conv(c.q_l)?,
+            u_r: conv(c.u_r)?,
+            d_r: conv(c.d_r)?,
+            l_l: conv(c.l_l)?,
+            e_r: conv(c.e_r)?,
+            nu_r: conv(c.nu_r)?,
+        })
+    }
+
+    /// The floating-point charges (each `num as f64 / den as f64`).
+    pub fn to_charges(&self) -> Charges {
+        let f = |v: [Rational; 3]| [v[0].to_f64(), v[1].to_f64(), v[2].to_f64()];
+        Charges {
+            q_l: f(self.q_l),
+            u_r: f(self.u_r),
+            d_r: f(self.d_r),
+            l_l: f(self.l_l),
+            e_r: f(self.e_r),
+            nu_r: f(self.nu_r),
+        }
+    }
+
+    /// `self + x * other` exactly, `None` on overflow.
+    pub fn plus_scaled(&self, x: Rational, other: &RationalCharges) -> Option<RationalCharges> {
+        let add = |a: [Rational; 3], b: [Rational; 3]| -> Option<[Rational; 3]> {
+            Some([
+                a[0].checked_add(x.checked_mul(b[0])?)?,
+                a[1].checked_add(x.checked_mul(b[1])?)?,
+                a[2].checked_add(x.checked_mul(b[2])?)?,
+            ])
+        };
+        Some(RationalCharges {
+            q_l: add(self.q_l, other.q_l)?,
+            u_r: add(self.u_r, other.u_r)?,
+            d_r: add(self.d_r, other.d_r)?,
+            l_l: add(self.l_l, other.l_l)?,
+            e_r: add(self.e_r, other.e_r)?,
+            nu_r: add(self.nu_r, other.nu_r)?,
+        })
+    }
+
+    /// The six fields with their names as model files spell them, in a fixed order.
+    pub fn fields(&self) -> [(&'static str, [Rational; 3]); 6] {
+        [
+            ("q_L", self.q_l),
+            ("u_R", self.u_r),
+            ("d_R", self.d_r),
+            ("l_L", self.l_l),
+            ("e_R", self.e_r),
+            ("nu_R", self.nu_r),
+        ]
+    }
+}
+
 /// What the model's coupling parameter is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -110,7 +220,8 @@ impl CouplingKind {
 }
 
 /// A model parameter besides mass and coupling, with its allowed range.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ParameterSpec {
     /// Name used with `--param NAME=VALUE`.
     pub name: String,
@@ -122,6 +233,11 @@ pub struct ParameterSpec {
     pub min: f64,
     /// Largest allowed value.
     pub max: f64,
+    /// True for a vacuum value whose 0 means "derived as m_Z'/g" (v_φ when Φ alone gives the
+    /// Z' its mass): the couplings then depend on g beyond the overall factor, so the point is
+    /// not [`Point::single_coupling`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub zero_means_mass_over_coupling: bool,
 }
 
 /// A U(1)' model: charges (possibly linear in parameters), coupling kind, parameters.
@@ -129,6 +245,8 @@ pub struct ParameterSpec {
 pub struct Model {
     /// Preset name or the model file's `name`.
     pub name: String,
+    /// Short title for figures, e.g. "L_μ − L_τ" (the name if the file gives none).
+    pub title: String,
     /// One-line description.
     pub description: String,
     /// Where the model comes from.
@@ -139,13 +257,22 @@ pub struct Model {
     pub charges: Charges,
     /// Charges proportional to a parameter: charges = `charges` + Σ p × direction.
     pub charge_directions: Vec<(String, Charges)>,
+    /// `charges` as exact fractions.
+    pub charges_exact: RationalCharges,
+    /// `charge_directions` as exact fractions.
+    pub charge_directions_exact: Vec<(String, RationalCharges)>,
+    /// How decimals of the file were read (`q_L[2] = 0.3333333333 read as 1/3`), for a warning.
+    pub notes: Vec<String>,
     /// Whether the right-handed neutrinos are light enough to be decay products (default: no,
     /// they get masses at the U(1)' breaking scale, as in paper 001).
     pub light_right_handed_neutrinos: bool,
     /// Extra parameters (not mass or coupling).
     pub parameters: Vec<ParameterSpec>,
-    /// How the Z' acquires flavour-changing couplings to down-type quarks.
-    pub flavour: Mechanism,
+    /// The name of the quark-flavour mechanism ([`crate::flavour`]): how the Z' acquires
+    /// flavour-changing couplings to down-type quarks ("none" for none beyond kinetic mixing).
+    pub flavour: String,
+    /// Constraints relevant for this model that zprime does not compute yet (stated on plots).
+    pub not_included: Vec<String>,
 }
 
 /// Largest Z' mass accepted (GeV): far above anything the observables are written for.
@@ -157,8 +284,9 @@ pub const MASS_MIN: f64 = 1.0e-9;
 /// Largest coupling accepted (g or eps): beyond 4π perturbation theory is meaningless.
 pub const COUPLING_MAX: f64 = 4.0 * std::f64::consts::PI;
 
-/// The common parameter of gauge models: a tree-level kinetic mixing with the photon.
-pub(crate) fn kinetic_mixing_parameter() -> ParameterSpec {
+/// The common parameter of gauge models: a tree-level kinetic mixing with the photon (added
+/// by the loader to every gauge model that does not declare it).
+pub fn kinetic_mixing_parameter() -> ParameterSpec {
     ParameterSpec {
         name: "kinetic_mixing".into(),
         description:
@@ -167,6 +295,7 @@ pub(crate) fn kinetic_mixing_parameter() -> ParameterSpec {
         default: 0.0,
         min: -1.0,
         max: 1.0,
+        zero_means_mass_over_coupling: false,
     }
 }
 
@@ -196,27 +325,60 @@ impl Model {
     }
 
     /// The failing anomaly conditions (empty for an anomaly-free model), at the default
-    /// values of the charge parameters.
+    /// values of the charge parameters, in exact arithmetic.
     pub fn anomalies(&self) -> Vec<AnomalyCondition> {
-        let charges = self.charges_at(&BTreeMap::new()).unwrap_or(self.charges);
-        anomaly_conditions(&charges)
-            .into_iter()
-            .filter(|c| !c.cancels())
-            .collect()
+        self.anomalies_at(&BTreeMap::new())
     }
 
-    fn charges_at(&self, params: &BTreeMap<String, f64>) -> Result<Charges> {
+    /// The failing anomaly conditions at the given charge-parameter values (defaults for the
+    /// others). Exact: each parameter value is read as a fraction like a typed charge; if one
+    /// has no nearby fraction (or a sum overflows), floating point with the 1e-12 tolerance.
+    pub fn anomalies_at(&self, params: &BTreeMap<String, f64>) -> Vec<AnomalyCondition> {
+        let exact =
+            self.charge_directions_exact
+                .iter()
+                .try_fold(self.charges_exact, |c, (p, dir)| {
+                    let x = Rational::from_decimal(self.value_or_default(params, p))?;
+                    c.plus_scaled(x, dir)
+                });
+        let all = match exact.and_then(|c| anomaly_conditions_exact(&c)) {
+            Some(a) => a,
+            None => anomaly_conditions(&self.charges_at(params)),
+        };
+        all.into_iter().filter(|c| !c.cancels()).collect()
+    }
+
+    /// Warnings about the model for the user: how decimals were read as fractions, and the
+    /// failing anomaly conditions at the default parameters (new fermions would be needed).
+    pub fn warnings(&self) -> Vec<String> {
+        let mut w = self.notes.clone();
+        let failing = self.anomalies();
+        if !failing.is_empty() {
+            let list: Vec<String> = failing.iter().map(|a| a.to_string()).collect();
+            w.push(format!(
+                "model '{}' is anomalous ({}); new fermions would be needed",
+                self.name,
+                list.join(", ")
+            ));
+        }
+        w
+    }
+
+    fn value_or_default(&self, params: &BTreeMap<String, f64>, name: &str) -> f64 {
+        params.get(name).copied().unwrap_or_else(|| {
+            self.parameters
+                .iter()
+                .find(|s| s.name == name)
+                .map_or(0.0, |s| s.default)
+        })
+    }
+
+    fn charges_at(&self, params: &BTreeMap<String, f64>) -> Charges {
         let mut c = self.charges;
         for (p, dir) in &self.charge_directions {
-            let spec = self
-                .parameters
-                .iter()
-                .find(|s| &s.name == p)
-                .expect("direction parameters are declared");
-            let x = params.get(p).copied().unwrap_or(spec.default);
-            c = c.plus_scaled(x, dir);
+            c = c.plus_scaled(self.value_or_default(params, p), dir);
         }
-        Ok(c)
+        c
     }
 
     /// Build a point: validates mass, coupling and every parameter, naming the allowed range.
@@ -265,7 +427,7 @@ impl Model {
         let (g, charges, eps_tree) = match self.coupling {
             CouplingKind::Gauge => (
                 coupling,
-                self.charges_at(params)?,
+                self.charges_at(params),
                 value("kinetic_mixing").unwrap_or(0.0),
             ),
             CouplingKind::KineticMixing => (0.0, Charges::default(), coupling),
@@ -283,7 +445,13 @@ impl Model {
             kinetic_mixing_tree: eps_tree,
             light_right_handed_neutrinos: self.light_right_handed_neutrinos,
             parameters: all,
-            flavour: self.flavour,
+            flavour: self.flavour.clone(),
+            derived_when_zero: self
+                .parameters
+                .iter()
+                .filter(|s| s.zero_means_mass_over_coupling)
+                .map(|s| s.name.clone())
+                .collect(),
         })
     }
 
@@ -314,8 +482,10 @@ pub struct Point {
     pub light_right_handed_neutrinos: bool,
     /// Every model parameter with its value at this point.
     pub parameters: BTreeMap<String, f64>,
-    /// The model's quark-flavour mechanism.
-    pub flavour: Mechanism,
+    /// The name of the model's quark-flavour mechanism ([`crate::flavour::mechanism`]).
+    pub flavour: String,
+    /// Parameters whose value 0 means m_Z'/g (see [`ParameterSpec`]).
+    pub derived_when_zero: Vec<String>,
 }
 
 impl Point {
@@ -352,8 +522,10 @@ impl Point {
             // with v_phi derived from m_Z'/g the vector-like-quark mixing depends on g itself
             CouplingKind::Gauge => {
                 self.kinetic_mixing_tree == 0.0
-                    && !(self.flavour == Mechanism::UpVlq
-                        && self.parameters.get("v_phi").copied().unwrap_or(0.0) == 0.0)
+                    && !self
+                        .derived_when_zero
+                        .iter()
+                        .any(|k| self.parameters.get(k).copied().unwrap_or(0.0) == 0.0)
             }
             CouplingKind::KineticMixing => true,
         }

@@ -7,16 +7,15 @@
 //!
 //! Since Δa_μ = A g² and BR(K_L → π⁰Z') = K(W) g² at the fixed m_Z', the g-intervals of the two
 //! bands, [√(a_lo/A), √(a_hi/A)] and [√(B_lo/K), √(B_hi/K)], must overlap; the reported g range is
-//! the overlap. The loop functions (paper 002's C_L, C_R) do not depend on W_u and are computed
-//! once; per sample only the quadratic form Σ (C_R)_ij (g_R)_ij in W is evaluated, in parallel
-//! (rayon) over fixed chunks, each on its own PCG32 stream of the user's seed
-//! ([`crate::math::random`]), so the result does not depend on the number of threads.
+//! the overlap. The loop functions (paper 002's C_L, C_R) do not depend on W_u: they are
+//! computed once, through [`Bl23Transition`] (the documented API of the W loop for fixed
+//! mass); per sample only its quadratic form in W is evaluated, in parallel (rayon) over fixed
+//! chunks, each on its own PCG32 stream of the user's seed ([`crate::math::random`]), so the
+//! result does not depend on the number of threads.
 
 use crate::error::{Error, Result};
 use crate::experiments::bands::Band;
-use crate::flavour::w_loop::{
-    ckm_rows, coefficient_matrices, g2_squared, loop_matrices, LoopOptions,
-};
+use crate::flavour::up_sector_bl23::Bl23Transition;
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::random::Random;
 use crate::model::preset;
@@ -25,7 +24,6 @@ use num_complex::Complex64 as C64;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::f64::consts::PI;
 
 /// One kept sample. The overall phase of the row is unphysical (g_R^u depends on W*_1i W_1j):
 /// it is fixed by arg (W_u)_12 = 0, the convention of paper 002 Eq. (4.15).
@@ -33,7 +31,7 @@ use std::f64::consts::PI;
 pub struct WuSample {
     /// |(W_u)_1i|.
     pub abs: [f64; 3],
-    /// arg (W_u)_1i − arg (W_u)_12, radians in (−π, π] (so phase[1] = 0).
+    /// arg (W_u)_1i − arg (W_u)_12, radians in (−π, π] (so `phase[1]` = 0).
     pub phase: [f64; 3],
     /// BR(K_L → π⁰Z')/g² at this W.
     pub br_per_g2: f64,
@@ -137,35 +135,12 @@ pub fn scan(
         ));
     }
     let unit = k_to_pi::width(1.0, mk, mpi, mass, k_to_pi::form_factor(&ctx, mass * mass)?) / gam;
-    // loop functions once: g_ds/g = −(1/16π²)[S_L + (1/3)(Σ_i C_R,ii − Σ_ij C_R,ij w_i* w_j)]
+    // loop functions once: g_ds/g as a quadratic form in the row of W_u
     let v = crate::ckm::from_inputs(inputs)?;
-    let lm = loop_matrices(
-        &sm.m_up,
-        mass * mass,
-        sm.m_w * sm.m_w,
-        LoopOptions::paper_002(),
-    )?;
-    let (cl, cr, _, _) =
-        coefficient_matrices(&lm, &ckm_rows(&v), 0, 1, g2_squared(sm.g_fermi, sm.m_w));
-    let (gl, _) = crate::flavour::w_loop::bl23_couplings(&v, 1.0, None);
-    let mut s_l = C64::new(0.0, 0.0);
-    let mut tr_r = C64::new(0.0, 0.0);
-    for i in 0..3 {
-        tr_r += cr[i][i];
-        for j in 0..3 {
-            s_l += cl[i][j] * gl[i][j];
-        }
-    }
-    let k16 = -1.0 / (16.0 * PI * PI);
-    let scenario1 = (k16 * s_l).im.powi(2) * unit;
+    let ds = Bl23Transition::new(&sm, &v, mass, 0, 1)?;
+    let scenario1 = ds.scenario1_per_g().im.powi(2) * unit;
     let br_per_g2 = |w: &[C64; 3]| {
-        let mut q = C64::new(0.0, 0.0);
-        for i in 0..3 {
-            for j in 0..3 {
-                q += cr[i][j] * w[i].conj() * w[j];
-            }
-        }
-        let g = k16 * (s_l + (tr_r - q) / 3.0);
+        let g = ds.coupling_per_g(w);
         g.im * g.im * unit
     };
     let chunks = samples.div_ceil(CHUNK);

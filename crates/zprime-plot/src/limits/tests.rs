@@ -1,0 +1,219 @@
+//! Figure assembly and the styles file, on a synthetic report (independent of the
+//! physics: the adapter from the library's report is exercised by the CLI tests).
+
+use super::report::{ConstraintView, MassView, ReportView};
+use super::*;
+use crate::{Colour, LineStyle};
+
+const STYLES: &str = r##"
+[defaults]
+palette = ["#000001", "#000002", "#000003"]
+fill = 0.3
+line = "solid"
+projection_line = "dashed"
+projection_width = 2
+band_fill_inner = 0.55
+band_fill_outer = 0.25
+expected_fill = 0.45
+expected_colour_wide = "#00ff00"
+expected_colour_narrow = "#ffff00"
+
+[[style]]
+match = "a:*"
+colour = "#aa0000"
+
+[[style]]
+match = "a:b:*"
+colour = "#bb0000"
+line = "dotted"
+
+[[style]]
+match = "a:b:exact"
+colour = "#cc0000"
+fill = 0.0
+order = -1
+"##;
+
+#[test]
+fn styles_match_exact_id_then_longest_prefix_then_palette() {
+    let s = PlotStyles::from_toml(STYLES).unwrap();
+    let exact = s.style_for("a:b:exact", 0, false);
+    assert_eq!(exact.colour, Colour::rgb(0xcc, 0, 0));
+    assert_eq!((exact.fill, exact.order), (0.0, -1));
+    // Unset fields of a matching style take the defaults (line of a region: solid).
+    assert_eq!(exact.line, LineStyle::Solid);
+    let longer = s.style_for("a:b:other", 0, false);
+    assert_eq!(longer.colour, Colour::rgb(0xbb, 0, 0));
+    assert_eq!(longer.line, LineStyle::Dotted);
+    assert_eq!(s.style_for("a:x", 0, false).colour, Colour::rgb(0xaa, 0, 0));
+    // No match: the palette by position, cycling; a projection is dashed by default.
+    assert_eq!(s.style_for("z", 1, false).colour, Colour::rgb(0, 0, 2));
+    assert_eq!(s.style_for("z", 4, false).colour, Colour::rgb(0, 0, 2));
+    assert_eq!(s.style_for("z", 0, true).line, LineStyle::Dashed);
+    // "a:" alone is no id of the "a:*" family only by accident: prefixes are plain text.
+    assert_eq!(s.style_for("a:", 0, false).colour, Colour::rgb(0xaa, 0, 0));
+}
+
+#[test]
+fn shipped_styles_parse() {
+    let s = PlotStyles::embedded().unwrap();
+    assert_eq!(
+        s.style_for("g-2:WA2025-WP25", 0, false).colour,
+        Colour::rgb(213, 94, 0)
+    );
+    assert_eq!(
+        s.style_for("nue:CHARM-II-bar", 0, false).colour,
+        Colour::rgb(190, 150, 220)
+    );
+}
+
+#[test]
+fn bad_styles_name_the_field() {
+    let cases = [
+        (STYLES.replace("#aa0000", "red"), "style 'a:*'"),
+        (STYLES.replace("\"dotted\"", "\"wavy\""), "wavy"),
+        (STYLES.replace("fill = 0.0", "fill = 2.0"), "opacity 2"),
+        (STYLES.replace("\"a:*\"", "\"a*b\""), "prefix ending in *"),
+        (
+            STYLES.replace(
+                "palette = [\"#000001\", \"#000002\", \"#000003\"]",
+                "palette = []",
+            ),
+            "defaults.palette",
+        ),
+        (
+            STYLES.replace("projection_width = 2", "projection_width = 0"),
+            "projection_width",
+        ),
+        (STYLES.replace("order = -1", "colur = \"#000000\""), "colur"),
+    ];
+    for (text, needle) in cases {
+        let err = PlotStyles::from_toml(&text).unwrap_err().to_string();
+        assert!(err.contains(needle), "{needle}: {err}");
+    }
+}
+
+fn mass(valid: bool, excluded: &[[f64; 2]], preferred: &[&[[f64; 2]]]) -> MassView {
+    MassView {
+        valid,
+        excluded: excluded.to_vec(),
+        preferred: preferred.iter().map(|p| p.to_vec()).collect(),
+        expected: vec![],
+    }
+}
+
+fn view() -> ReportView {
+    let upper = [[1e-3, COUPLING_MAX]];
+    ReportView {
+        inputs: "test".into(),
+        gauge_coupling: true,
+        masses: vec![0.01, 0.1, 1.0],
+        constraints: vec![
+            ConstraintView {
+                id: "a:x".into(),
+                label: "A".into(),
+                cl: 0.95,
+                reference: "Ref A".into(),
+                projection: false,
+                band_levels: vec![1.0, 2.0],
+                expected_levels: vec![],
+                at_mass: vec![
+                    mass(
+                        true,
+                        &[[1e-5, 1e-4], [1e-3, COUPLING_MAX]],
+                        &[&[[2e-4, 3e-4]], &[[1e-4, 4e-4]]],
+                    ),
+                    mass(false, &upper, &[&[], &[]]),
+                    mass(true, &upper, &[&[], &[]]),
+                ],
+            },
+            ConstraintView {
+                id: "a:b:exact".into(),
+                label: "B".into(),
+                cl: 0.9,
+                reference: "Ref A".into(),
+                projection: true,
+                band_levels: vec![],
+                expected_levels: vec![],
+                at_mass: vec![mass(true, &upper, &[]); 3],
+            },
+        ],
+    }
+}
+
+#[test]
+fn layers_styles_and_caption_follow_the_report() {
+    let styles = PlotStyles::from_toml(STYLES).unwrap();
+    let not_included = vec!["X".to_string(), "Y".to_string()];
+    let captions = Captions {
+        model_title: "M",
+        provenance: Some("made by a test"),
+        not_included: &not_included,
+    };
+    let fig = assemble(&view(), (1e-3, 10.0), (1e-5, 1.0), &captions, &styles);
+    assert_eq!(fig.title, "M Z′ (test inputs)");
+    assert_eq!(fig.y_label, "g'");
+    // Order -1 puts the projection (B) first; then A's region; then A's bands, widest first.
+    let labels: Vec<&str> = fig.layers.iter().map(Layer::label).collect();
+    assert_eq!(
+        labels,
+        ["B (90% CL, expected)", "A (95% CL)", "A 2σ", "A 1σ"]
+    );
+    match &fig.layers[0] {
+        Layer::Curve {
+            style, colour, y, ..
+        } => {
+            // The matching style sets no line: a projection's default.
+            assert_eq!(*style, LineStyle::Dashed);
+            assert_eq!(*colour, Colour::rgb(0xcc, 0, 0));
+            assert_eq!(y, &[1e-3; 3]);
+        }
+        other => panic!("{other:?}"),
+    }
+    match &fig.layers[1] {
+        Layer::Band {
+            lower,
+            upper,
+            opacity,
+            ..
+        } => {
+            // The upper limit is picked over the first interval; invalid masses are gaps.
+            assert_eq!((lower[0], upper[0]), (1e-3, COUPLING_MAX));
+            assert!(lower[1].is_nan() && upper[1].is_nan());
+            assert_eq!(*opacity, 0.3);
+        }
+        other => panic!("{other:?}"),
+    }
+    match (&fig.layers[2], &fig.layers[3]) {
+        (
+            Layer::Band { opacity: wide, .. },
+            Layer::Band {
+                opacity: narrow, ..
+            },
+        ) => {
+            assert_eq!((*wide, *narrow), (0.25, 0.55));
+        }
+        other => panic!("{other:?}"),
+    }
+    // One citation per reference, the provenance first, the missing constraints last.
+    assert_eq!(
+        fig.footer,
+        ["made by a test", "B: Ref A", "Not included yet: X, Y."]
+    );
+    let bare = Captions {
+        model_title: "M",
+        provenance: None,
+        not_included: &[],
+    };
+    let fig = assemble(&view(), (1e-3, 10.0), (1e-5, 1.0), &bare, &styles);
+    assert_eq!(fig.footer, ["B: Ref A"]);
+}
+
+#[test]
+fn cl_is_named_in_percent_or_sigma() {
+    assert_eq!(cl_text(0.95), "95%");
+    assert_eq!(cl_text(0.9), "90%");
+    assert_eq!(cl_text(0.682_689_492_137_086), "1σ");
+    assert_eq!(cl_text(0.999_999_426_696_856), "5σ");
+    assert_eq!(cl_text(0.9545), "95.5%");
+}
