@@ -16,7 +16,7 @@
 //! * [`poisson`]: the binned Poisson likelihood of a search (paper 001 Eq. 22).
 //!
 //! A file entry is `id`, `label`, `observable` (a name with arguments, see
-//! [`crate::observables::registry`]), `note`, and `kind = "..."` with that kind's fields.
+//! [`mod@crate::observables::registry`]), `note`, and `kind = "..."` with that kind's fields.
 //! Where the observable's calculation is valid comes from the observable (computed from the
 //! input set), not from the file.
 

@@ -1,6 +1,7 @@
 //! Observables, one module per physics area; each area declares its observables next to their
-//! functions and [`registry`] concatenates the areas (DESIGN.md). Everything downstream (CLI, JSON, constraints, plots) reads the
-//! registry.
+//! functions and [`registry()`] concatenates the areas (DESIGN.md). Everything downstream (CLI,
+//! JSON, constraints, plots) reads the registry; names, arguments and preparation are
+//! documented in [`mod@registry`].
 
 pub mod g_minus_2;
 pub mod k_munu;
