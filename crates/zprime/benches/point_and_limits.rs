@@ -22,6 +22,23 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("point lmu-ltau ({set})"), |b| {
             b.iter(|| session.evaluate_point(&model, black_box(&point)).unwrap())
         });
+        // Specialised to the model once (the nu-e recoil nodes), then a new mass each time:
+        // what a scan of one model pays per point.
+        c.bench_function(&format!("specialise session to the model ({set})"), |b| {
+            b.iter(|| session.for_model(black_box(&point)))
+        });
+        let for_model = session.for_model(&point);
+        let step = std::cell::Cell::new(0u64);
+        c.bench_function(
+            &format!("point lmu-ltau, model prepared, new mass each time ({set})"),
+            |b| {
+                b.iter(|| {
+                    step.set(step.get() + 1);
+                    let p = point.with_mass(0.1 * (1.0 + 1e-9 * step.get() as f64));
+                    for_model.evaluate_point(&model, black_box(&p)).unwrap()
+                })
+            },
+        );
         c.bench_function(&format!("prepare constraints ({set})"), |b| {
             b.iter(|| Constraint::for_inputs(black_box(&inputs)).unwrap())
         });

@@ -76,6 +76,27 @@ impl Session {
         })
     }
 
+    /// The session specialised to the model of `template` (its mass and coupling free): what
+    /// depends on the model but on neither mass nor coupling (the ν–e recoil-node couplings)
+    /// is computed here once, for many points of that model. Still correct for any point.
+    pub fn for_model(&self, template: &Point) -> Session {
+        let ctx = Context {
+            sm: &self.sm,
+            inputs: &self.inputs,
+            point: template,
+        };
+        Session {
+            inputs: self.inputs.clone(),
+            sm: self.sm.clone(),
+            observables: self.observables.iter().map(|o| o.for_model(&ctx)).collect(),
+            constraints: self
+                .constraints
+                .iter()
+                .map(|c| c.for_model(&self.sm, &self.inputs, template))
+                .collect(),
+        }
+    }
+
     /// Every listed observable and every constraint at a point.
     pub fn evaluate_point(&self, model: &Model, point: &Point) -> Result<PointReport> {
         evaluate_point_with(

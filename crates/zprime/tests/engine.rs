@@ -204,3 +204,29 @@ fn a_limit_grid_in_mass_and_lifetime() {
         .unwrap()
         .contains("outside the limit grid"));
 }
+
+/// A session specialised to one model gives the same reports as the general one, for points
+/// of that model at other masses and couplings, and for another model (it falls back).
+#[test]
+fn a_session_specialised_to_a_model_changes_no_number() {
+    let set = InputSet::default_set();
+    let session = zprime::scan::Session::new(&set).unwrap();
+    let lmu = Model::resolve("lmu-ltau").unwrap();
+    let special = session.for_model(&point(0.1, 1e-3));
+    for (model, m, g) in [
+        ("lmu-ltau", 0.02, 3e-4),
+        ("lmu-ltau", 2.0, 0.05),
+        ("b-l-23", 0.1, 1e-3),
+    ] {
+        let model = Model::resolve(model).unwrap();
+        let p = model.point(m, g, &BTreeMap::new()).unwrap();
+        let a = serde_json::to_string(&session.evaluate_point(&model, &p).unwrap()).unwrap();
+        let b = serde_json::to_string(&special.evaluate_point(&model, &p).unwrap()).unwrap();
+        assert_eq!(a, b, "{} {m} {g}", model.name);
+    }
+    let masses = zprime::scan::log_masses(1e-3, 10.0, 20).unwrap();
+    let t = point(1.0, 1e-3);
+    let a = serde_json::to_string(&session.limits(&lmu, &t, &masses).unwrap()).unwrap();
+    let b = serde_json::to_string(&special.limits(&lmu, &t, &masses).unwrap()).unwrap();
+    assert_eq!(a, b);
+}
