@@ -87,7 +87,7 @@ impl Session {
         };
         Session {
             inputs: self.inputs.clone(),
-            sm: self.sm.clone(),
+            sm: self.sm,
             observables: self.observables.iter().map(|o| o.for_model(&ctx)).collect(),
             constraints: self
                 .constraints
