@@ -5,6 +5,11 @@ use super::{Align, Item, Layout, Styles, TextItem, FOOTER_INK, INK, MARGIN};
 use crate::text::{self, Rich, Shift, CAP_HEIGHT, DESCENT};
 use crate::Figure;
 
+/// Lines one footer entry may take before it is cut with an ellipsis: enough for a model's
+/// whole "not included" list (lmu-ltau-vlq's takes five), short enough that a runaway
+/// reference cannot swallow the figure.
+const MAX_LINES_PER_ENTRY: usize = 6;
+
 pub(super) struct Texts {
     pub(super) title: Rich,
     pub(super) x_label: Rich,
@@ -86,7 +91,7 @@ pub(super) fn footer_items(items: &mut Vec<Item>, fig: &Figure, st: &Styles) -> 
             y += 0.5 * line_h;
             continue;
         }
-        for (i, line) in text::wrap(entry, em, width, indent, 4)
+        for (i, line) in text::wrap(entry, em, width, indent, MAX_LINES_PER_ENTRY)
             .into_iter()
             .enumerate()
         {
