@@ -33,7 +33,7 @@ pub struct Args {
 }
 
 /// Run `zprime data`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     if let Some(f) = &args.file {
         let text = zprime::data::file(f).ok_or_else(|| zprime::Error::Unknown {
             kind: "data file",

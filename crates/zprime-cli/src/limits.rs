@@ -44,7 +44,7 @@ pub struct Args {
 }
 
 /// Run `zprime limits`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     let model = args.model.model()?;
     let inputs = args.model.inputs()?;
     let template = args.model.template(&model)?;

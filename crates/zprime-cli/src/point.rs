@@ -90,7 +90,7 @@ pub struct Args {
 }
 
 /// Run `zprime point`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     let model = args.model.model()?;
     let inputs = args.model.inputs()?;
     let point = args.model.point(&model, args.mass, args.g)?;

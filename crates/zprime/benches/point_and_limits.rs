@@ -16,16 +16,16 @@ fn bench(c: &mut Criterion) {
         let inputs = InputSet::load(set).unwrap();
         let point = model.point(0.1, 5e-4, &BTreeMap::new()).unwrap();
         c.bench_function(&format!("prepare session ({set})"), |b| {
-            b.iter(|| scan::Session::new(black_box(&inputs)).unwrap())
+            b.iter(|| scan::Session::new(black_box(&inputs)).unwrap());
         });
         let session = scan::Session::new(&inputs).unwrap();
         c.bench_function(&format!("point lmu-ltau ({set})"), |b| {
-            b.iter(|| session.evaluate_point(&model, black_box(&point)).unwrap())
+            b.iter(|| session.evaluate_point(&model, black_box(&point)).unwrap());
         });
         // Specialised to the model once (the nu-e recoil nodes), then a new mass each time:
         // what a scan of one model pays per point.
         c.bench_function(&format!("specialise session to the model ({set})"), |b| {
-            b.iter(|| session.for_model(black_box(&point)))
+            b.iter(|| session.for_model(black_box(&point)));
         });
         let for_model = session.for_model(&point);
         let step = std::cell::Cell::new(0u64);
@@ -36,11 +36,11 @@ fn bench(c: &mut Criterion) {
                     step.set(step.get() + 1);
                     let p = point.with_mass(0.1 * (1.0 + 1e-9 * step.get() as f64));
                     for_model.evaluate_point(&model, black_box(&p)).unwrap()
-                })
+                });
             },
         );
         c.bench_function(&format!("prepare constraints ({set})"), |b| {
-            b.iter(|| Constraint::for_inputs(black_box(&inputs)).unwrap())
+            b.iter(|| Constraint::for_inputs(black_box(&inputs)).unwrap());
         });
         let constraints = Constraint::for_inputs(&inputs).unwrap();
         let masses = scan::log_masses(1e-3, 100.0, 300).unwrap();
@@ -48,7 +48,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 scan::limits_with(&constraints, &model, black_box(&point), &inputs, &masses)
                     .unwrap()
-            })
+            });
         });
         c.bench_function(
             &format!("limits lmu-ltau 300 masses, preparation included ({set})"),
@@ -64,7 +64,7 @@ fn bench(c: &mut Criterion) {
             inputs: &inputs,
             point: &p,
         };
-        b.iter(|| zprime::observables::g_minus_2::delta_a_mu(black_box(&ctx)).unwrap())
+        b.iter(|| zprime::observables::g_minus_2::delta_a_mu(black_box(&ctx)).unwrap());
     });
 }
 

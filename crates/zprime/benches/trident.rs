@@ -19,7 +19,7 @@ fn bench(c: &mut Criterion) {
     // Cold: what the first use of an experiment costs (flux spline and K nodes).
     let exp = nucleus::experiment("CCFR", sm.hbar_c * 1e15).unwrap();
     c.bench_function("trident table build, CCFR (cold, once per process)", |b| {
-        b.iter(|| table::Table::new(black_box(&exp), m_mu2, &table::Settings::default()))
+        b.iter(|| table::Table::new(black_box(&exp), m_mu2, &table::Settings::default()));
     });
 
     // One prediction at a new mass each time (no per-mass reuse; the table prepared once).
@@ -40,7 +40,7 @@ fn bench(c: &mut Criterion) {
                     point: black_box(&p),
                 })
                 .unwrap()
-        })
+        });
     });
 
     // The coupling limit at one mass (about a hundred predictions by root finding).
@@ -50,7 +50,7 @@ fn bench(c: &mut Criterion) {
             step.set(step.get() + 1);
             let p = template.with_mass(0.3 * (1.0 + 1e-9 * step.get() as f64));
             ccfr.limits_at(&sm, &inputs, black_box(&p)).unwrap()
-        })
+        });
     });
 
     // The full curve: 300 masses from 1 MeV to 100 GeV.
@@ -65,10 +65,10 @@ fn bench(c: &mut Criterion) {
                         .upper_limit
                 })
                 .collect::<Vec<_>>()
-        })
+        });
     });
     c.bench_function("limits lmu-ltau 300 masses (ibe2016: g-2 and CCFR)", |b| {
-        b.iter(|| scan::limits(&model, black_box(&template), &inputs, &masses).unwrap())
+        b.iter(|| scan::limits(&model, black_box(&template), &inputs, &masses).unwrap());
     });
 }
 

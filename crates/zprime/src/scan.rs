@@ -79,6 +79,7 @@ impl Session {
     /// The session specialised to the model of `template` (its mass and coupling free): what
     /// depends on the model but on neither mass nor coupling (the ν–e recoil-node couplings)
     /// is computed here once, for many points of that model. Still correct for any point.
+    #[must_use]
     pub fn for_model(&self, template: &Point) -> Session {
         let ctx = Context {
             sm: &self.sm,
@@ -138,10 +139,10 @@ fn evaluate_point_with(
                 observables.insert(o.name.clone(), v);
             }
             Err(Error::Numerical { message, .. }) => {
-                notes.push(format!("{} not computed: {message}", o.name))
+                notes.push(format!("{} not computed: {message}", o.name));
             }
             Err(Error::NotApplicable { reason, .. }) => {
-                notes.push(format!("{} not computed: {reason}", o.name))
+                notes.push(format!("{} not computed: {reason}", o.name));
             }
             Err(e) => return Err(e),
         }

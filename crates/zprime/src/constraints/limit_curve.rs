@@ -75,7 +75,7 @@ impl Table {
             }
             let cells: Vec<&str> = line.split(',').map(str::trim).collect();
             if columns.is_empty() {
-                columns = cells.iter().map(|c| c.to_string()).collect();
+                columns = cells.iter().map(std::string::ToString::to_string).collect();
                 continue;
             }
             if cells.len() != columns.len() {

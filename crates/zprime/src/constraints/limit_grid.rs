@@ -284,12 +284,11 @@ impl Rule for LimitGrid {
         };
         let ctx = *ctx;
         let ctau = move |c: f64| -> Option<f64> {
-            match unit {
-                Some((u, k)) => Some(u * c.powi(k)).filter(|t| t.is_finite()),
-                None => {
-                    let p = ctx.point.with_coupling(c);
-                    self.lifetime.predict(&Context { point: &p, ..ctx }).ok()
-                }
+            if let Some((u, k)) = unit {
+                Some(u * c.powi(k)).filter(|t| t.is_finite())
+            } else {
+                let p = ctx.point.with_coupling(c);
+                self.lifetime.predict(&Context { point: &p, ..ctx }).ok()
             }
         };
         let ratio = move |c: f64| -> Result<f64> {

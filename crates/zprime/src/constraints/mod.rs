@@ -286,7 +286,7 @@ impl std::fmt::Debug for Constraint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Constraint")
             .field("id", &self.spec.id)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -416,6 +416,7 @@ impl Constraint {
     /// The constraint specialised to the model of `template` (its mass and coupling are
     /// free), so that a mass grid reuses what depends on the model only; still correct for
     /// any other point.
+    #[must_use]
     pub fn for_model(&self, sm: &StandardModel, inputs: &InputSet, template: &Point) -> Constraint {
         Constraint {
             spec: self.spec.clone(),

@@ -152,16 +152,15 @@ impl Likelihood {
             point: &one,
             ..*ctx
         })?;
-        let bands = match &self.toy_events {
-            Some(events) => bands_from_signal(&s1, |s1| {
+        let bands = if let Some(events) = &self.toy_events {
+            bands_from_signal(&s1, |s1| {
                 events.iter().map(|x| (x / s1[0]).sqrt()).collect()
-            }),
-            None => {
-                let (_, fit, expected) = counts(&self.search, self.projection);
-                bands_from_signal(&s1, |s1| {
-                    toy_limits(s1, &fit, &expected, self.threshold, TOYS, TOY_SEED)
-                })
-            }
+            })
+        } else {
+            let (_, fit, expected) = counts(&self.search, self.projection);
+            bands_from_signal(&s1, |s1| {
+                toy_limits(s1, &fit, &expected, self.threshold, TOYS, TOY_SEED)
+            })
         };
         Ok(match bands {
             None => vec![],
@@ -379,9 +378,7 @@ fn best_fit(s: &[f64], b: &[f64], n: &[f64]) -> f64 {
     while d(hi) < 0.0 && hi < 1e300 {
         hi *= 4.0;
     }
-    crate::math::roots::brent(|t| d(t.exp()), tiny.ln(), hi.ln(), 1e-13)
-        .map(f64::exp)
-        .unwrap_or(hi)
+    crate::math::roots::brent(|t| d(t.exp()), tiny.ln(), hi.ln(), 1e-13).map_or(hi, f64::exp)
 }
 
 /// The one-sided test statistic q(x) = −2 ln[L(x)/L(x̂)] for x > x̂, 0 otherwise (paper 001
@@ -605,9 +602,9 @@ mod tests {
             let mut r = Random::new(7);
             let n = 40_000;
             let xs: Vec<f64> = (0..n).map(|_| r.poisson(lam)).collect();
-            let mean = xs.iter().sum::<f64>() / n as f64;
-            let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
-            let se = (lam / n as f64).sqrt();
+            let mean = xs.iter().sum::<f64>() / f64::from(n);
+            let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / f64::from(n);
+            let se = (lam / f64::from(n)).sqrt();
             assert!((mean - lam).abs() < 5.0 * se, "{lam}: mean {mean}");
             assert!((var / lam - 1.0).abs() < 0.05, "{lam}: var {var}");
         }

@@ -163,12 +163,12 @@ mod tests {
         // Composite Simpson with many points as an independent evaluation.
         for a in [0.01, 0.5, 2.0, 50.0] {
             let n = 200_000;
-            let h = 1.0 / n as f64;
+            let h = 1.0 / f64::from(n);
             let f =
                 |x: f64| (-x * (1.0 - x) * (4.0 - x) - 2.0 * a * x * x * x) / (1.0 - x + a * x * x);
             let mut s = f(0.0) + f(1.0);
             for i in 1..n {
-                s += if i % 2 == 1 { 4.0 } else { 2.0 } * f(i as f64 * h);
+                s += if i % 2 == 1 { 4.0 } else { 2.0 } * f(f64::from(i) * h);
             }
             let simpson = s * h / 3.0;
             assert!(

@@ -370,7 +370,7 @@ impl Evaluator for Window {
 
     /// The quartic polynomial once per mass.
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        self.polynomial_at_mass(ctx, rates(ctx, &self.id, None))
+        Ok(self.polynomial_at_mass(ctx, rates(ctx, &self.id, None)))
     }
 
     /// The recoil nodes with their couplings (mass independent) once per model.
@@ -384,12 +384,12 @@ impl Evaluator for Window {
 }
 
 impl Window {
-    fn polynomial_at_mass<'a>(&'a self, ctx: &Context<'a>, rates: Rates) -> Result<InCoupling<'a>> {
+    fn polynomial_at_mass<'a>(&'a self, ctx: &Context<'a>, rates: Rates) -> InCoupling<'a> {
         let ctx = *ctx;
-        Ok(InCoupling::Function(Box::new(move |c| {
+        InCoupling::Function(Box::new(move |c| {
             let r = rates.at(&self.id, c, ctx.point.mass)?;
             Ok(self.value(&ctx, r))
-        })))
+        }))
     }
 }
 
@@ -424,7 +424,7 @@ impl Evaluator for ModelWindow {
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        self.window.polynomial_at_mass(ctx, self.rates(ctx))
+        Ok(self.window.polynomial_at_mass(ctx, self.rates(ctx)))
     }
 }
 

@@ -276,7 +276,7 @@ impl std::fmt::Debug for Observable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Observable")
             .field("name", &self.name)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -314,7 +314,7 @@ impl Observable {
 /// The areas, in the order `zprime point` prints them. Adding an observable to an area
 /// touches that area's file only; a new area adds one line here.
 fn areas() -> [&'static [Observable]; 8] {
-    use super::*;
+    use super::{g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e, tau, trident, zp_decays};
     [
         zp_decays::OBSERVABLES,
         g_minus_2::OBSERVABLES,
@@ -411,8 +411,7 @@ impl Query {
                         ArgumentKind::Number => v
                             .trim()
                             .parse::<f64>()
-                            .map(|x| x.to_string())
-                            .unwrap_or_else(|_| v.to_string()),
+                            .map_or_else(|_| v.to_string(), |x| x.to_string()),
                         ArgumentKind::Choice(_) => v.to_string(),
                     };
                     (a.name, v)
@@ -476,16 +475,15 @@ fn split(text: &str) -> Result<(&'static str, Args)> {
         if part.is_empty() {
             continue;
         }
-        match part.split_once('=') {
-            Some((k, v)) => args.set(k.trim(), v.trim()),
-            None => {
-                let a = observable.arguments.get(i).ok_or_else(|| Error::Unknown {
-                    kind: "positional observable argument",
-                    name: format!("{}({inside})", observable.name),
-                    known: declared(observable),
-                })?;
-                args.set(a.name, part);
-            }
+        if let Some((k, v)) = part.split_once('=') {
+            args.set(k.trim(), v.trim());
+        } else {
+            let a = observable.arguments.get(i).ok_or_else(|| Error::Unknown {
+                kind: "positional observable argument",
+                name: format!("{}({inside})", observable.name),
+                known: declared(observable),
+            })?;
+            args.set(a.name, part);
         }
     }
     Ok((observable.name, args))
@@ -533,7 +531,7 @@ impl std::fmt::Debug for Prepared {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Prepared")
             .field("name", &self.name)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -572,6 +570,7 @@ impl Prepared {
 
     /// The same observable specialised to the point's model (see [`Evaluator::for_model`]),
     /// for evaluations at many masses and couplings of that model.
+    #[must_use]
     pub fn for_model(&self, ctx: &Context) -> Prepared {
         let evaluator = match &self.evaluator {
             Some(e) => e.for_model(ctx).or_else(|| Some(e.clone())),
@@ -610,30 +609,29 @@ impl Prepared {
     pub fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<AtMass<'a>> {
         let homogeneous = matches!(self.query.observable.degree, Some(k) if k != 0)
             && ctx.point.single_coupling();
-        let inner = match (&self.evaluator, homogeneous) {
-            (Some(e), false) => e.at_mass(ctx)?,
-            _ => {
-                let zero = ctx.point.with_coupling(0.0);
-                let sm_value = self.predict(&Context {
-                    point: &zero,
-                    ..*ctx
-                })?;
-                if let (true, Some(degree)) =
-                    (homogeneous && sm_value == 0.0, self.query.observable.degree)
-                {
-                    let p1 = ctx.point.with_coupling(1.0);
-                    let unit = self.predict(&Context { point: &p1, ..*ctx })?;
-                    return Ok(AtMass {
-                        sm_value,
-                        function: InCoupling::Homogeneous { unit, degree },
-                    });
-                }
-                let ctx = *ctx;
-                InCoupling::Function(Box::new(move |c| {
-                    let p = ctx.point.with_coupling(c);
-                    self.predict(&Context { point: &p, ..ctx })
-                }))
+        let inner = if let (Some(e), false) = (&self.evaluator, homogeneous) {
+            e.at_mass(ctx)?
+        } else {
+            let zero = ctx.point.with_coupling(0.0);
+            let sm_value = self.predict(&Context {
+                point: &zero,
+                ..*ctx
+            })?;
+            if let (true, Some(degree)) =
+                (homogeneous && sm_value == 0.0, self.query.observable.degree)
+            {
+                let p1 = ctx.point.with_coupling(1.0);
+                let unit = self.predict(&Context { point: &p1, ..*ctx })?;
+                return Ok(AtMass {
+                    sm_value,
+                    function: InCoupling::Homogeneous { unit, degree },
+                });
             }
+            let ctx = *ctx;
+            InCoupling::Function(Box::new(move |c| {
+                let p = ctx.point.with_coupling(c);
+                self.predict(&Context { point: &p, ..ctx })
+            }))
         };
         // Every value handed to the engine is checked like a direct prediction.
         let point = ctx.point;

@@ -33,6 +33,7 @@ pub(crate) const OBSERVABLES: &[Observable] = &[Observable {
 
 /// The box diagrams are evaluated with massless external leptons: valid for m_Z' above the
 /// input set's m_τ (up to the largest mass zprime accepts).
+#[allow(clippy::unnecessary_wraps)] // the signature of Observable::validity
 fn validity(_: &Args, sm: &StandardModel) -> Option<Validity> {
     Some(Validity {
         mass: [sm.m_lepton[2], crate::model::MASS_MAX],

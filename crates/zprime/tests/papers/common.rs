@@ -55,17 +55,26 @@ pub fn value(id: &str) -> f64 {
 
 /// The relative tolerance of `id` about its printed value.
 pub fn relative(id: &str) -> f64 {
-    number(id).tolerance.and_then(|t| t.relative()).unwrap()
+    number(id)
+        .tolerance
+        .and_then(zprime::reproduce::Tolerance::relative)
+        .unwrap()
 }
 
 /// The absolute tolerance of `id` about its printed value.
 pub fn absolute(id: &str) -> f64 {
-    number(id).tolerance.and_then(|t| t.absolute()).unwrap()
+    number(id)
+        .tolerance
+        .and_then(zprime::reproduce::Tolerance::absolute)
+        .unwrap()
 }
 
 /// The accepted open range of `id`.
 pub fn within(id: &str) -> (f64, f64) {
-    number(id).tolerance.and_then(|t| t.within()).unwrap()
+    number(id)
+        .tolerance
+        .and_then(zprime::reproduce::Tolerance::within)
+        .unwrap()
 }
 
 /// Our value of `id` where it differs from the printed one for a documented cause.
