@@ -128,6 +128,34 @@ impl ModelArgs {
     }
 }
 
+/// Extra constraints from a user's file (`limits`, `point`, `plot`).
+#[derive(ClapArgs, Debug, Clone, Default)]
+pub struct ConstraintArgs {
+    /// A constraint file ([[constraint]] entries as in data/experiments/constraints.toml, e.g.
+    /// a limit curve: kind = "limit_curve", file = "curve.csv"), applied after the input
+    /// set's constraints. Relative curve files are read next to it.
+    #[arg(long = "constraints", value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
+}
+
+impl ConstraintArgs {
+    /// The entries of the file (none without --constraints).
+    pub fn specs(&self) -> Result<Vec<zprime::constraints::Spec>> {
+        match &self.file {
+            None => Ok(vec![]),
+            Some(path) => Ok(zprime::constraints::Spec::from_path(path)?),
+        }
+    }
+
+    /// The input set's constraints and the file's, resolved (tables built).
+    pub fn resolve(&self, inputs: &InputSet) -> Result<Vec<zprime::constraints::Constraint>> {
+        Ok(zprime::constraints::Constraint::for_inputs_with(
+            inputs,
+            &self.specs()?,
+        )?)
+    }
+}
+
 /// The mass grid options of `limits` and `plot`.
 #[derive(ClapArgs, Debug, Clone)]
 pub struct GridArgs {

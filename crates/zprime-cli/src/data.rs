@@ -33,7 +33,7 @@ pub struct Args {
 }
 
 /// Run `zprime data`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     if let Some(f) = &args.file {
         let text = zprime::data::file(f).ok_or_else(|| zprime::Error::Unknown {
             kind: "data file",
@@ -91,15 +91,19 @@ pub fn run(args: Args) -> Result<()> {
     }
     println!("\nconstraints applied:");
     for c in &constraints {
-        let level = match (c.cl, c.sigma) {
-            (Some(cl), _) => format!("{cl} CL"),
-            (_, Some(s)) => format!("{s} sigma"),
+        let level = match &c.kind {
+            zprime::constraints::Kind::Gaussian(g) => match (g.cl, g.sigma) {
+                (Some(cl), _) => format!("{cl} CL"),
+                (_, Some(s)) => format!("{s} sigma"),
+                _ => String::new(),
+            },
+            zprime::constraints::Kind::PoissonLikelihood(p) => format!("{} CL", p.cl),
             _ => String::new(),
         };
         println!(
             "  {:<30} {} on {} ({level}){}",
             c.id,
-            c.measurement,
+            c.measurement(),
             c.observable,
             c.note
                 .as_ref()

@@ -1,6 +1,6 @@
 //! `zprime limits`: coupling limits of every constraint over a mass grid.
 
-use crate::common::{sig, GridArgs, ModelArgs};
+use crate::common::{sig, ConstraintArgs, GridArgs, ModelArgs};
 
 use anyhow::Result;
 use clap::Args as ClapArgs;
@@ -13,7 +13,9 @@ Each constraint of the input set gives, at each mass, the excluded coupling inte
 CL and, for an anomaly the Standard Model does not explain (g-2 with the 2020 White Paper or
 the papers' inputs), the preferred band at each sigma level. A constraint whose calculation is
 not valid at a mass (the tau box diagrams below m_tau, the heavy-Z' trident combination of
-paper 004 below 10 GeV) gives nothing there.
+paper 004 below 10 GeV) gives nothing there; nor does a limit curve outside its mass range.
+--constraints FILE adds the constraints of a user's file (a limit curve is one CSV file and
+one entry; see docs/developing.md, \"Adding a limit curve\").
 
 Output: a table by default; --csv prints long-format rows
   mass,constraint,kind,g_low,g_high
@@ -24,12 +26,15 @@ with kind = excluded | preferred_1sigma | preferred_2sigma | expected_1sigma | e
 Examples:
   zprime limits --model lmu-ltau
   zprime limits --model lmu-ltau --inputs ibe2016 --csv > limits.csv
-  zprime limits --model lmu-ltau --mass-min 0.01 --mass-max 1 --points 50 --json")]
+  zprime limits --model lmu-ltau --mass-min 0.01 --mass-max 1 --points 50 --json
+  zprime limits --model lmu-ltau --constraints my_constraints.toml --csv")]
 pub struct Args {
     #[command(flatten)]
     model: ModelArgs,
     #[command(flatten)]
     grid: GridArgs,
+    #[command(flatten)]
+    constraints: ConstraintArgs,
     /// Print JSON.
     #[arg(long, conflicts_with = "csv")]
     json: bool,
@@ -39,12 +44,13 @@ pub struct Args {
 }
 
 /// Run `zprime limits`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     let model = args.model.model()?;
     let inputs = args.model.inputs()?;
     let template = args.model.template(&model)?;
     let masses = args.grid.masses()?;
-    let report = zprime::scan::limits(&model, &template, &inputs, &masses)?;
+    let constraints = args.constraints.resolve(&inputs)?;
+    let report = zprime::scan::limits_with(&constraints, &model, &template, &inputs, &masses)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else if args.csv {

@@ -62,6 +62,7 @@ enum Command {
 /// by default, so every `println!` after the reader has gone would panic with "Broken pipe".
 fn restore_default_sigpipe() {
     #[cfg(unix)]
+    #[allow(unsafe_code)] // the one libc call of the program, see SAFETY
     // SAFETY: called first thing in `main`, before any thread exists; setting the default
     // disposition of SIGPIPE has no other effect on the program.
     unsafe {
@@ -73,21 +74,21 @@ fn main() -> ExitCode {
     restore_default_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Point(a) => point::run(a),
-        Command::Limits(a) => limits::run(a),
-        Command::Plot(a) => plot::run(a),
-        Command::Spectrum(a) => spectrum::run(a),
-        Command::Models(a) => models::run(a),
-        Command::Data(a) => data::run(a),
-        Command::Reproduce(a) => reproduce::run(a),
-        Command::ScanWu(a) => scan_wu::run(a),
+        Command::Point(a) => point::run(&a),
+        Command::Limits(a) => limits::run(&a),
+        Command::Plot(a) => plot::run(&a),
+        Command::Spectrum(a) => spectrum::run(&a),
+        Command::Models(a) => models::run(&a),
+        Command::Data(a) => data::run(&a),
+        Command::Reproduce(a) => reproduce::run(&a),
+        Command::ScanWu(a) => scan_wu::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let invalid = e
                 .downcast_ref::<zprime::Error>()
-                .is_some_and(|z| z.is_invalid_input())
+                .is_some_and(zprime::Error::is_invalid_input)
                 || e.downcast_ref::<common::UsageError>().is_some();
             eprintln!("zprime: error: {e}");
             if invalid {

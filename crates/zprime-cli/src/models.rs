@@ -41,7 +41,7 @@ pub struct Args {
 }
 
 /// Run `zprime models`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     let models: Vec<Model> = match &args.name {
         Some(n) => vec![Model::resolve(n)?],
         None => preset_names().into_iter().filter_map(preset).collect(),
@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<()> {
                     "model": m,
                     "anomalies": m.anomalies(),
                     "flavour_mechanism": zprime::flavour::mechanism(&m.flavour)
-                        .map(|x| x.description())
+                        .map(zprime::flavour::Mechanism::description)
                         .unwrap_or_default(),
                 })
             })

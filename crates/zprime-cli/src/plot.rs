@@ -42,7 +42,7 @@ pub struct Args {
 }
 
 /// Run `zprime plot`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     if !(args.g_min.is_finite()
         && args.g_min > 0.0
         && args.g_max.is_finite()

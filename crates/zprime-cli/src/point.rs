@@ -1,34 +1,83 @@
 //! `zprime point`: every observable and constraint at one point.
 
-use crate::common::{sig, ModelArgs};
+use crate::common::{sig, ConstraintArgs, ModelArgs};
 use anyhow::Result;
 use clap::Args as ClapArgs;
 
-/// Arguments of `zprime point`.
-#[derive(ClapArgs, Debug)]
-#[command(after_help = "\
+const EXAMPLES: &str = "\
 Examples:
   zprime point --model lmu-ltau --mass 0.1 --g 5e-4
   zprime point --model lmu-ltau --mass 0.285 --g 1e-3 --json
   zprime point --model lmu-ltau+b3 --mass 0.14 --g 7e-4 --param eps=0.012
   zprime point --model dark-photon --mass 0.05 --param eps=1e-4
   zprime point --model my_model.toml --mass 1 --g 1e-3 --inputs ibe2016
+  zprime point --model lmu-ltau --mass 0.1 --g 5e-4 --constraints my_constraints.toml
+  zprime point --model b-l-23 --inputs kang2020 --mass 0.128 --g 1e-3 \\
+      --param Wu2_abs=0.7071 --param Wu3_abs=0.7071 --param Wu3_phase=1.8535";
 
-Observables (canonical names, as in the JSON output):
-  Gamma(Zp), Gamma(Zp->nunu), Gamma(Zp->ee), Gamma(Zp->mumu), Gamma(Zp->tautau)  [GeV]
-  BR(Zp->invisible), BR(Zp->mumu), ctau(Zp) [m], Delta a_mu, eps_gamma(Zp),
-  R_trident(CCFR), R_trident(CHARM-II), R_trident(NuTeV) (Z' of any mass),
-  R_trident(heavy) (contact limit, m_Z' >~ 10 GeV), R_nue(Borexino),
-  sigma(numu e)/E(CHARM-II), sigma(numubar e)/E(CHARM-II) [cm^2/GeV], Delta(tau->mununu),
-  BR(K+->munuZp) (K+ -> mu+ nu_mu Z', see also `zprime spectrum`),
-  Re g_dsZp, Im g_dsZp, Re g_sbZp, Im g_sbZp, Re g_dbZp, Im g_dbZp (flavour-changing couplings),
-  BR(K+->piZp), BR(KL->piZp)
+/// The help text after the options: examples, then every registered observable (generated
+/// from the registry: name, arguments, unit, description).
+fn help() -> String {
+    let mut out = format!(
+        "{EXAMPLES}\n\nObservables (canonical names as in the JSON output; an observable with \
+         arguments is written NAME(value) or NAME(key=value,...), e.g. R_trident(CCFR)):\n"
+    );
+    for o in zprime::observables::registry() {
+        let args = if o.arguments.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = o.arguments.iter().map(|a| a.name).collect();
+            format!("({})", names.join(","))
+        };
+        let unit = if o.unit == "1" {
+            String::new()
+        } else {
+            format!(" [{}]", o.unit)
+        };
+        out.push_str(&format!("  {}{args}{unit}\n", o.name));
+        out.push_str(&wrap(o.description, 6));
+        for a in o.arguments {
+            let values = match a.kind {
+                zprime::observables::ArgumentKind::Choice(v) => v.join(", "),
+                zprime::observables::ArgumentKind::Number => "a number".into(),
+            };
+            out.push_str(&wrap(
+                &format!("{}: {} ({values})", a.name, a.description),
+                8,
+            ));
+        }
+    }
+    out
+}
 
-  zprime point --model b-l-23 --inputs kang2020 --mass 0.128 --g 1e-3 \
-      --param Wu2_abs=0.7071 --param Wu3_abs=0.7071 --param Wu3_phase=1.8535")]
+/// `text` wrapped at 96 columns, each line indented by `indent` spaces.
+fn wrap(text: &str, indent: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && indent + line.len() + 1 + word.len() > 96 {
+            out.push_str(&format!("{}{line}\n", " ".repeat(indent)));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(&format!("{}{line}\n", " ".repeat(indent)));
+    }
+    out
+}
+
+/// Arguments of `zprime point`.
+#[derive(ClapArgs, Debug)]
+#[command(after_help = help())]
 pub struct Args {
     #[command(flatten)]
     model: ModelArgs,
+    #[command(flatten)]
+    constraints: ConstraintArgs,
     /// Z' mass in GeV (1e-9 <= mass <= 1e4).
     #[arg(long, allow_hyphen_values = true)]
     mass: f64,
@@ -41,11 +90,12 @@ pub struct Args {
 }
 
 /// Run `zprime point`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     let model = args.model.model()?;
     let inputs = args.model.inputs()?;
     let point = args.model.point(&model, args.mass, args.g)?;
-    let report = zprime::scan::evaluate_point(&model, &point, &inputs)?;
+    let session = zprime::scan::Session::with_constraints(&inputs, &args.constraints.specs()?)?;
+    let report = session.evaluate_point(&model, &point)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());
@@ -58,13 +108,14 @@ pub fn run(args: Args) -> Result<()> {
         .collect();
     println!("parameters: {}\n", params.join(", "));
     println!("{:<22} {:>12}  unit", "observable", "value");
-    for o in zprime::observables::registry() {
-        if let Some(v) = report.observables.get(o.name) {
+    for o in &session.observables {
+        if let Some(v) = report.observables.get(&o.name) {
+            let unit = o.observable().unit;
             println!(
                 "{:<22} {:>12}  {}",
                 o.name,
                 sig(*v),
-                if o.unit == "1" { "" } else { o.unit }
+                if unit == "1" { "" } else { unit }
             );
         }
     }

@@ -46,7 +46,7 @@ fn computed_text(o: &Outcome) -> String {
 }
 
 /// Run `zprime reproduce`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     if args.list || args.id.is_none() {
         let items = zprime::reproduce::items()?;
         let w = items.iter().map(|i| i.number.id.len()).max().unwrap_or(0);

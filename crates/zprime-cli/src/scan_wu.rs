@@ -63,10 +63,8 @@ pub struct Args {
     output: Option<PathBuf>,
 }
 
-fn pair(name: &str, s: &Option<String>) -> Result<[f64; 2]> {
-    let s = s
-        .as_ref()
-        .ok_or_else(|| UsageError(format!("--target needs --{name} LO,HI as well")))?;
+fn pair(name: &str, s: Option<&String>) -> Result<[f64; 2]> {
+    let s = s.ok_or_else(|| UsageError(format!("--target needs --{name} LO,HI as well")))?;
     let v: Vec<f64> = s
         .split(',')
         .map(|x| x.trim().parse::<f64>())
@@ -79,21 +77,20 @@ fn pair(name: &str, s: &Option<String>) -> Result<[f64; 2]> {
 }
 
 /// Run `zprime scan-wu`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     let inputs = InputSet::resolve(&args.inputs)?;
-    let koto: Band = match args.target {
-        Some(c) => Band::new(
+    let koto: Band = if let Some(c) = args.target {
+        Band::new(
             "user target",
             c,
-            pair("sigma1", &args.sigma1)?,
-            pair("sigma2", &args.sigma2)?,
-        )?,
-        None => {
-            if args.sigma1.is_some() || args.sigma2.is_some() {
-                return Err(UsageError("--sigma1/--sigma2 need --target".into()).into());
-            }
-            band(&args.band)?.clone()
+            pair("sigma1", args.sigma1.as_ref())?,
+            pair("sigma2", args.sigma2.as_ref())?,
+        )?
+    } else {
+        if args.sigma1.is_some() || args.sigma2.is_some() {
+            return Err(UsageError("--sigma1/--sigma2 need --target".into()).into());
         }
+        band(&args.band)?.clone()
     };
     if let Some(out) = &args.output {
         zprime_plot::Format::from_path(out)?;

@@ -50,7 +50,7 @@ pub struct Args {
 }
 
 /// Run `zprime spectrum`.
-pub fn run(args: Args) -> Result<()> {
+pub fn run(args: &Args) -> Result<()> {
     if !(2..=100_000).contains(&args.points) {
         return Err(UsageError(format!(
             "invalid value {} for '--points': allowed range is 2 <= points <= 100000",

@@ -447,7 +447,9 @@ fn legend_deduplicates_and_skips_empty_labels() {
     let mut a = above("Same");
     let b = above("Same");
     if let Layer::ExcludedAbove { x, .. } = &mut a {
-        x.iter_mut().for_each(|v| *v *= 2.0);
+        for v in x.iter_mut() {
+            *v *= 2.0;
+        }
     }
     let svg = render_svg_string(&figure(vec![a, b, curve("", LineStyle::Solid)])).unwrap();
     assert_eq!(svg.matches(">Same<").count(), 1);

@@ -19,11 +19,11 @@ fn bench(c: &mut Criterion) {
             point: &p,
         };
         c.bench_function(&format!("BR(K+->munuZp) at m_Z' = {mass} GeV"), |b| {
-            b.iter(|| k_munu::br_k_munu_zp(black_box(&ctx)).unwrap())
+            b.iter(|| k_munu::br_k_munu_zp(black_box(&ctx)).unwrap());
         });
         let (kin, _, _) = k_munu::setup(&ctx).unwrap();
         let pmax = kin.p_max();
-        let momenta: Vec<f64> = (1..=200).map(|i| pmax * i as f64 / 201.0).collect();
+        let momenta: Vec<f64> = (1..=200).map(|i| pmax * f64::from(i) / 201.0).collect();
         c.bench_function(
             &format!("spectrum at 200 momenta, m_Z' = {mass} GeV"),
             |b| b.iter(|| k_munu::spectrum(black_box(&ctx), &momenta).unwrap()),

@@ -11,19 +11,19 @@ fn bench(c: &mut Criterion) {
     let above = ([10.0, 20.0, 80.0], [1.5, 0.7, 3.0]);
     for (name, (p, m)) in [("below thresholds", below), ("above thresholds", above)] {
         c.bench_function(&format!("C0 generic {name}"), |b| {
-            b.iter(|| c0(black_box(p[0]), p[1], p[2], m[0], m[1], m[2]).unwrap())
+            b.iter(|| c0(black_box(p[0]), p[1], p[2], m[0], m[1], m[2]).unwrap());
         });
         c.bench_function(&format!("C set generic {name}"), |b| {
-            b.iter(|| cset(black_box(p[0]), p[1], p[2], m[0], m[1], m[2], 1.0).unwrap())
+            b.iter(|| cset(black_box(p[0]), p[1], p[2], m[0], m[1], m[2], 1.0).unwrap());
         });
     }
     c.bench_function("B0..B11 at once", |b| {
-        b.iter(|| b_all(black_box(2.0), 1.5, 2.7, 1.0).unwrap())
+        b.iter(|| b_all(black_box(2.0), 1.5, 2.7, 1.0).unwrap());
     });
     // the small-Gram kinematics of paper 002 (direct Feynman-parameter integration)
     let q2 = 0.1349768_f64.powi(2);
     c.bench_function("C set (0, q2, 0; mW, mt, mt) direct", |b| {
-        b.iter(|| cset_direct(0.0, black_box(q2), 0.0, 6460.6, 29846.0, 29846.0, 1.0).unwrap())
+        b.iter(|| cset_direct(0.0, black_box(q2), 0.0, 6460.6, 29846.0, 29846.0, 1.0).unwrap());
     });
 }
 
@@ -44,7 +44,7 @@ fn bench_scan(c: &mut Criterion) {
             scan(&inputs, black_box(0.14), 1_000_000, 1, koto, &g2)
                 .unwrap()
                 .n_2sigma
-        })
+        });
     });
 }
 
@@ -62,14 +62,14 @@ fn bench_li2(c: &mut Criterion) {
             zs.iter()
                 .map(|&z| li2(black_box(z)))
                 .fold(C64::new(0.0, 0.0), |a, x| a + x)
-        })
+        });
     });
     c.bench_function("clog x4", |b| {
         b.iter(|| {
             zs.iter()
                 .map(|&z| clog(black_box(z)))
                 .fold(C64::new(0.0, 0.0), |a, x| a + x)
-        })
+        });
     });
 }
 

@@ -15,6 +15,7 @@ fn main() {
     let masses = scan::log_masses(1e-3, 100.0, 300).expect("valid grid");
     for c in Constraint::for_inputs(&set).expect("constraints resolve") {
         let t = std::time::Instant::now();
+        let c = c.for_model(&sm, &set, &p);
         for _ in 0..5 {
             for &m in &masses {
                 c.limits_at(&sm, &set, &p.with_mass(m)).expect("limits");

@@ -122,7 +122,10 @@ mod tests {
         for dir in ["inputs", "experiments", "models"] {
             for e in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
                 let name = e.unwrap().file_name().into_string().unwrap();
-                if name.ends_with(".toml") {
+                if std::path::Path::new(&name)
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("toml"))
+                {
                     assert!(
                         super::file(&format!("data/{dir}/{name}")).is_some(),
                         "{dir}/{name} not catalogued"

@@ -15,7 +15,7 @@ use crate::experiments::single_muon::Search;
 use crate::flavour::{third_gen, w_loop};
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::{Model, Point};
-use crate::observables::{find, Context};
+use crate::observables::Context;
 use num_complex::Complex64 as C64;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -93,12 +93,7 @@ fn preset(model: &str, mass: f64, g: f64, params: &[(&str, f64)]) -> Result<Poin
 }
 
 fn predict(name: &str, set: &InputSet, p: &Point) -> Result<f64> {
-    let sm = StandardModel::from_inputs(set)?;
-    (find(name)?.predict)(&Context {
-        sm: &sm,
-        inputs: set,
-        point: p,
-    })
+    crate::observables::predict(name, &[], p, set)
 }
 
 /// The constraint's upper limit on g at `mass` (lmu-ltau).

@@ -3,11 +3,11 @@
 
 pub mod wu;
 
-use crate::constraints::{Constraint, Evaluation, MassLimits};
+use crate::constraints::{Constraint, Evaluation, MassLimits, Spec};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::{Model, Point};
-use crate::observables::{registry, Context};
+use crate::observables::{Context, Prepared};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -34,38 +34,115 @@ pub struct PointReport {
     pub observables: BTreeMap<String, f64>,
     /// Constraint evaluations.
     pub constraints: Vec<Evaluation>,
-    /// Constraints outside their range of validity.
+    /// Constraints not applied at this point (outside their range of validity, or their
+    /// observable does not cover the model), with the reason.
     pub not_applied: Vec<NotApplied>,
     /// Caveats: observables not computed and why, approximations in force.
     pub notes: Vec<String>,
 }
 
-/// Evaluate every registered observable and every constraint of the input set at a point.
+/// An input set with everything prepared that does not depend on the point: the listed
+/// observables and the constraints with their tables (trident tables, toy limits). Build it
+/// once and evaluate many points or grids with it; nothing is cached behind the caller's back.
+pub struct Session {
+    /// The input set.
+    pub inputs: InputSet,
+    /// Its typed Standard-Model constants.
+    pub sm: StandardModel,
+    /// The observables `zprime point` lists, prepared.
+    pub observables: Vec<Prepared>,
+    /// The constraints of the input set (and of any extra constraint file), resolved.
+    pub constraints: Vec<Constraint>,
+}
+
+impl Session {
+    /// Prepare the input set's constraints and the listed observables.
+    pub fn new(inputs: &InputSet) -> Result<Session> {
+        Session::with_constraints(inputs, &[])
+    }
+
+    /// Like [`Session::new`], with the entries of a user's constraint file added.
+    pub fn with_constraints(inputs: &InputSet, extra: &[Spec]) -> Result<Session> {
+        let sm = StandardModel::from_inputs(inputs)?;
+        let observables = crate::observables::listed()?
+            .iter()
+            .map(|q| q.prepare(&sm, inputs))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Session {
+            constraints: Constraint::for_inputs_with(inputs, extra)?,
+            inputs: inputs.clone(),
+            sm,
+            observables,
+        })
+    }
+
+    /// The session specialised to the model of `template` (its mass and coupling free): what
+    /// depends on the model but on neither mass nor coupling (the ν–e recoil-node couplings)
+    /// is computed here once, for many points of that model. Still correct for any point.
+    #[must_use]
+    pub fn for_model(&self, template: &Point) -> Session {
+        let ctx = Context {
+            sm: &self.sm,
+            inputs: &self.inputs,
+            point: template,
+        };
+        Session {
+            inputs: self.inputs.clone(),
+            sm: self.sm,
+            observables: self.observables.iter().map(|o| o.for_model(&ctx)).collect(),
+            constraints: self
+                .constraints
+                .iter()
+                .map(|c| c.for_model(&self.sm, &self.inputs, template))
+                .collect(),
+        }
+    }
+
+    /// Every listed observable and every constraint at a point.
+    pub fn evaluate_point(&self, model: &Model, point: &Point) -> Result<PointReport> {
+        evaluate_point_with(
+            &self.observables,
+            &self.constraints,
+            &self.sm,
+            &self.inputs,
+            model,
+            point,
+        )
+    }
+
+    /// Coupling limits of every constraint over a mass grid.
+    pub fn limits(&self, model: &Model, template: &Point, masses: &[f64]) -> Result<LimitsReport> {
+        limits_with(&self.constraints, model, template, &self.inputs, masses)
+    }
+}
+
+/// Evaluate every listed observable and every constraint of the input set at a point
+/// (prepares a [`Session`] first; for many points keep one).
 pub fn evaluate_point(model: &Model, point: &Point, inputs: &InputSet) -> Result<PointReport> {
-    let sm = StandardModel::from_inputs(inputs)?;
-    let ctx = Context {
-        sm: &sm,
-        inputs,
-        point,
-    };
+    Session::new(inputs)?.evaluate_point(model, point)
+}
+
+fn evaluate_point_with(
+    prepared: &[Prepared],
+    constraints: &[Constraint],
+    sm: &StandardModel,
+    inputs: &InputSet,
+    model: &Model,
+    point: &Point,
+) -> Result<PointReport> {
+    let ctx = Context { sm, inputs, point };
     let mut observables = BTreeMap::new();
     let mut notes = Vec::new();
-    for o in registry() {
-        match (o.predict)(&ctx) {
-            Ok(v) if v.is_finite() => {
-                observables.insert(o.name.to_string(), v);
-            }
+    for o in prepared {
+        match o.predict(&ctx) {
             Ok(v) => {
-                return Err(Error::Numerical {
-                    context: o.name.into(),
-                    message: format!("non-finite value {v}"),
-                })
+                observables.insert(o.name.clone(), v);
             }
             Err(Error::Numerical { message, .. }) => {
-                notes.push(format!("{} not computed: {message}", o.name))
+                notes.push(format!("{} not computed: {message}", o.name));
             }
             Err(Error::NotApplicable { reason, .. }) => {
-                notes.push(format!("{} not computed: {reason}", o.name))
+                notes.push(format!("{} not computed: {reason}", o.name));
             }
             Err(e) => return Err(e),
         }
@@ -73,16 +150,16 @@ pub fn evaluate_point(model: &Model, point: &Point, inputs: &InputSet) -> Result
     if !point.charges.quarks_uncharged() {
         notes.push("hadronic Z' decays are not included: Gamma(Zp) and the branching fractions count leptons only".into());
     }
-    let mut constraints = Vec::new();
+    let mut evaluations = Vec::new();
     let mut not_applied = Vec::new();
-    for c in Constraint::for_inputs(inputs)? {
-        match c.evaluate(&sm, inputs, point)? {
-            Some(e) => constraints.push(e),
+    for c in constraints {
+        match c.evaluate(sm, inputs, point)? {
+            Some(e) => evaluations.push(e),
             None => {
                 not_applied.push(NotApplied {
                     name: c.spec.id.clone(),
                     reason: c
-                        .not_applied_reason(&sm, inputs, point)
+                        .not_applied_reason(sm, inputs, point)
                         .unwrap_or_else(|| "not applicable at this point".into()),
                 });
             }
@@ -96,7 +173,7 @@ pub fn evaluate_point(model: &Model, point: &Point, inputs: &InputSet) -> Result
         parameters,
         inputs: inputs.name.clone(),
         observables,
-        constraints,
+        constraints: evaluations,
         not_applied,
         notes,
     })
@@ -109,8 +186,11 @@ pub struct ConstraintLimits {
     pub name: String,
     /// Legend label.
     pub label: String,
-    /// Observable.
+    /// Observable (canonical name with arguments).
     pub observable: String,
+    /// The constraint's kind (`gaussian`, `upper_limit`, `limit_curve`, `poisson_likelihood`).
+    #[serde(skip)]
+    pub kind: String,
     /// Confidence level of the exclusion.
     pub cl: f64,
     /// Band levels in sigma for `preferred`.
@@ -177,33 +257,55 @@ pub fn log_masses(min: f64, max: f64, n: usize) -> Result<Vec<f64>> {
 }
 
 /// Coupling limits of every constraint of the input set over a mass grid. `template` fixes
-/// the model parameters other than mass and coupling.
+/// the model parameters other than mass and coupling. Resolves the constraints (builds their
+/// tables) first: to time or repeat the evaluation alone, resolve once with
+/// [`Constraint::for_inputs`] and call [`limits_with`].
 pub fn limits(
     model: &Model,
     template: &Point,
     inputs: &InputSet,
     masses: &[f64],
 ) -> Result<LimitsReport> {
+    limits_with(
+        &Constraint::for_inputs(inputs)?,
+        model,
+        template,
+        inputs,
+        masses,
+    )
+}
+
+/// Coupling limits of resolved constraints over a mass grid (the inputs must be the ones the
+/// constraints were resolved with).
+pub fn limits_with(
+    constraints: &[Constraint],
+    model: &Model,
+    template: &Point,
+    inputs: &InputSet,
+    masses: &[f64],
+) -> Result<LimitsReport> {
     let sm = StandardModel::from_inputs(inputs)?;
-    let mut constraints = Vec::new();
-    for c in Constraint::for_inputs(inputs)? {
+    let mut out = Vec::new();
+    for c in constraints {
         // Masses are independent: evaluate them in parallel; `collect` keeps the grid order,
         // so the report is identical to a serial run.
+        let for_model = c.for_model(&sm, inputs, template);
         let limits = masses
             .par_iter()
-            .map(|&m| c.limits_at(&sm, inputs, &template.with_mass(m)))
+            .map(|&m| for_model.limits_at(&sm, inputs, &template.with_mass(m)))
             .collect::<Result<Vec<_>>>()?;
-        constraints.push(ConstraintLimits {
+        out.push(ConstraintLimits {
             name: c.spec.id.clone(),
             label: c.spec.label.clone(),
-            observable: c.observable.name.into(),
+            observable: c.observable(),
+            kind: c.spec.kind_name().into(),
             cl: c.cl,
-            bands: c.spec.bands.clone(),
-            valid_mass: c.spec.valid_mass,
+            bands: c.bands(),
+            valid_mass: c.validity().map(|v| v.mass),
             reference: c.reference.clone(),
             note: c.spec.note.clone(),
-            projection: c.spec.projection.is_some(),
-            expected_bands: c.spec.expected_bands.clone(),
+            projection: c.rule().is_projection(),
+            expected_bands: c.rule().expected_bands().to_vec(),
             limits,
         });
     }
@@ -213,6 +315,6 @@ pub fn limits(
         parameters: template.parameters.clone(),
         inputs: inputs.name.clone(),
         masses: masses.to_vec(),
-        constraints,
+        constraints: out,
     })
 }

@@ -63,7 +63,16 @@ pub(super) fn layer_geoms(fig: &Figure, frame: &Frame, st: &Styles) -> Vec<Layer
                     .flat_map(|(lo, hi)| [lo, hi])
                     .filter(|l| l.len() >= 2)
                     .collect();
-                push_region(&mut g, frame, st, polys, &boundary, *colour, *opacity, edge);
+                push_region(
+                    &mut g,
+                    frame,
+                    st,
+                    polys,
+                    &boundary,
+                    *colour,
+                    *opacity,
+                    edge.as_ref(),
+                );
             }
             Layer::ExcludedAbove {
                 colour,
@@ -96,7 +105,16 @@ pub(super) fn layer_geoms(fig: &Figure, frame: &Frame, st: &Styles) -> Vec<Layer
                         p
                     })
                     .collect();
-                push_region(&mut g, frame, st, polys, &runs, *colour, *opacity, edge);
+                push_region(
+                    &mut g,
+                    frame,
+                    st,
+                    polys,
+                    &runs,
+                    *colour,
+                    *opacity,
+                    edge.as_ref(),
+                );
             }
             Layer::Curve {
                 colour,
@@ -209,13 +227,13 @@ pub(super) fn marker_polygon(marker: Marker, c: Pt, r: f64) -> Vec<Pt> {
         }
         Marker::Circle => (0..16)
             .map(|k| {
-                let a = 2.0 * PI * k as f64 / 16.0;
+                let a = 2.0 * PI * f64::from(k) / 16.0;
                 (c.0 + r * a.cos(), c.1 + r * a.sin())
             })
             .collect(),
         Marker::Star => (0..10)
             .map(|k| {
-                let a = -PI / 2.0 + PI * k as f64 / 5.0;
+                let a = -PI / 2.0 + PI * f64::from(k) / 5.0;
                 let rr = if k % 2 == 0 { 1.3 * r } else { 0.55 * r };
                 (c.0 + rr * a.cos(), c.1 + rr * a.sin())
             })
@@ -232,7 +250,7 @@ fn push_region(
     boundary: &[Vec<Pt>],
     colour: Colour,
     opacity: f64,
-    edge: &Option<LineStyle>,
+    edge: Option<&LineStyle>,
 ) {
     let mut polys = frame.px_paths(frame.clip_polygons(polys));
     // Clipping leaves degenerate slivers along the frame edge where a region lies

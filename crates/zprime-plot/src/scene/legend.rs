@@ -100,8 +100,8 @@ pub(super) fn legend_entries(fig: &Figure) -> Vec<Entry> {
         let same_family = |(l, s): &(String, Swatch)| {
             l == label
                 && match (s, &swatch) {
-                    (Swatch::Fill { colour: a, .. }, Swatch::Fill { colour: b, .. }) => a == b,
-                    (Swatch::Line { colour: a, .. }, Swatch::Line { colour: b, .. }) => a == b,
+                    (Swatch::Fill { colour: a, .. }, Swatch::Fill { colour: b, .. })
+                    | (Swatch::Line { colour: a, .. }, Swatch::Line { colour: b, .. }) => a == b,
                     (
                         Swatch::Marker {
                             colour: a,

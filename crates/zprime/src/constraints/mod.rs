@@ -1,30 +1,42 @@
-//! The constraint engine: observable + measurement + statistical rule, from
-//! `data/experiments/constraints.toml`. For a point it gives allowed / excluded / preferred;
-//! for a mass it gives the regions of the coupling that are excluded or preferred — in closed
-//! form where the observable is homogeneous in the couplings (O ∝ g^k), by root finding in
-//! ln g otherwise.
+//! The constraint engine: an observable, a measurement or limit, and a statistical kind, from
+//! `data/experiments/constraints.toml` (or a user's file with the same format). For a point it
+//! gives allowed / excluded / preferred and a test statistic; for a mass it gives the regions of
+//! the coupling that are excluded or preferred — in closed form where the observable is
+//! homogeneous in the couplings (O ∝ g^k), by root finding in ln g on the observable's cheap
+//! per-mass function otherwise.
 //!
-//! The Gaussian rule: with pull h = (O − value)/σ and z from the CL,
-//! * if the Standard Model (coupling → 0) lies inside |h| ≤ z, a point is excluded when
-//!   |h| > z (the measurement acts as a bound);
-//! * if the Standard Model lies outside (an anomaly), a point inside is *preferred*; a point
-//!   outside on the Standard-Model side of the measurement is *allowed* (it explains nothing,
-//!   but is not disfavoured more than the SM), and one beyond the far side is *excluded*.
+//! Every kind implements one trait, [`Rule`], in its own module:
 //!
-//! With today's g-2 inputs (WA 2025 − WP25) the g-2 constraint therefore becomes an upper
-//! bound, and with the 2020 White Paper or the papers' inputs a preferred band.
+//! * [`gaussian`]: a two-sided Gaussian measurement (an anomaly gives a preferred band);
+//! * [`upper_limit`]: an upper limit on the observable at one CL;
+//! * [`limit_curve`]: an upper limit that depends on the mass, read from a data file with a
+//!   citation header (a user adds one without recompiling);
+//! * [`limit_grid`]: an upper limit on a grid in (mass, lifetime), the same file format with a
+//!   `ctau` column;
+//! * [`poisson`]: the binned Poisson likelihood of a search (paper 001 Eq. 22).
+//!
+//! A file entry is `id`, `label`, `observable` (a name with arguments, see
+//! [`mod@crate::observables::registry`]), `note`, and `kind = "..."` with that kind's fields.
+//! Where the observable's calculation is valid comes from the observable (computed from the
+//! input set), not from the file.
 
+pub mod gaussian;
+pub mod intervals;
+pub mod limit_curve;
+pub mod limit_grid;
 pub mod poisson;
 pub mod stats;
+pub mod upper_limit;
 
 use crate::error::{Error, Result};
-use crate::experiments::single_muon::Search;
-use crate::experiments::{self, Value};
 use crate::inputs::{InputSet, StandardModel};
-use crate::model::{Point, COUPLING_MAX};
-use crate::observables::{self, k_munu, zp_decays, Context, Observable};
+use crate::model::Point;
+use crate::observables::{Context, Validity};
 use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+pub use intervals::Segment;
 
 const FILE: &str = "data/experiments/constraints.toml";
 const TEXT: &str = crate::data::CONSTRAINTS;
@@ -32,98 +44,141 @@ const TEXT: &str = crate::data::CONSTRAINTS;
 /// Smallest coupling the limit search considers.
 pub const COUPLING_MIN: f64 = 1e-12;
 
-/// The statistical rule of a constraint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Rule {
-    /// Two-sided Gaussian.
-    Gaussian,
-    /// One-sided upper limit.
-    UpperLimit,
-    /// Poisson likelihood of a single-muon search (paper 001 Eq. 22): `measurement` names
-    /// the search in `data/experiments/single_muon.toml`; excluded where the one-sided
-    /// test statistic exceeds z² (z from `cl`, 3.84 at 95%).
-    PoissonLikelihood,
-}
-
-/// The prediction of a constraint that uses the K⁺ → μ⁺νZ′ muon spectrum inside a momentum
-/// window (searches for K⁺ → μ⁺ + invisible).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Signal {
-    /// [p_min, p_max] of the muon momentum, GeV.
-    pub p_window: [f64; 2],
-    /// Multiply by BR(Z' -> invisible) (the search needs an invisible Z').
-    pub invisible: bool,
-}
-
-/// One entry of the constraint file.
+/// The kind of a constraint and its own fields (`kind = "..."` in the file).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Kind {
+    /// Two-sided Gaussian measurement.
+    Gaussian(gaussian::Spec),
+    /// Upper limit at one CL.
+    UpperLimit(upper_limit::Spec),
+    /// Upper limit against the mass, from a data file.
+    LimitCurve(limit_curve::Spec),
+    /// Upper limit on a grid in mass and lifetime, from a data file.
+    LimitGrid(limit_grid::Spec),
+    /// Binned Poisson likelihood of a search.
+    PoissonLikelihood(poisson::Spec),
+}
+
+/// One entry of a constraint file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Spec {
     /// Unique id, listed by input sets.
     pub id: String,
     /// Legend label.
     pub label: String,
-    /// Canonical observable name.
+    /// Observable name with its arguments, e.g. `R_trident(CCFR)`.
     pub observable: String,
-    /// Measurement id.
-    pub measurement: String,
-    /// Statistical rule.
-    pub rule: Rule,
-    /// Confidence level (two-sided for Gaussian).
-    #[serde(default)]
-    pub cl: Option<f64>,
-    /// Or the number of sigma directly.
-    #[serde(default)]
-    pub sigma: Option<f64>,
-    /// Preferred bands to draw (in sigma) when the SM is outside.
-    #[serde(default)]
-    pub bands: Vec<f64>,
-    /// Only the upper side of the Gaussian interval is used.
-    #[serde(default)]
-    pub upper_only: bool,
-    /// The constraint only marks preferred bands and excludes nothing (as the g-2 band of
-    /// paper 004, whose exclusion is a separate 5σ constraint).
-    #[serde(default)]
-    pub bands_only: bool,
-    /// [min, max] mass in GeV where the observable's calculation is valid.
-    #[serde(default)]
-    pub valid_mass: Option<[f64; 2]>,
     /// Remarks (approximations, provenance).
-    #[serde(default)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// For `BR(K+->munuZp)`: use the muon-momentum window (and BR(Z' -> invisible)).
-    #[serde(default)]
-    pub signal: Option<Signal>,
-    /// For `poisson_likelihood`: a projected experiment (scale factors on N_K and on the
-    /// photon rejection; the observed counts become the scaled background).
-    #[serde(default)]
-    pub projection: Option<poisson::Projection>,
-    /// For `poisson_likelihood`: expected-limit bands at these sigma levels (1 and/or 2) from
-    /// background-only toy data sets (paper 001 App. B, Fig. 4-5), seeded for reproducibility.
-    #[serde(default)]
-    pub expected_bands: Vec<f64>,
+    /// The kind and its fields.
+    #[serde(flatten)]
+    pub kind: Kind,
+    /// Directory that relative data-file paths of the entry are read from (the constraint
+    /// file's own directory; the repository root for the shipped file).
+    #[serde(skip)]
+    pub base: Option<PathBuf>,
 }
 
-/// Toy data sets per mass for expected-limit bands, and their fixed seed (the submission date
-/// of paper 001, so that every run draws the same toys).
-const TOYS: usize = 2000;
-const TOY_SEED: u64 = 20_161_125;
+/// The fields every kind shares (the rest of the entry goes to the kind).
+const COMMON: [&str; 4] = ["id", "label", "observable", "note"];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    constraint: Vec<Spec>,
+impl Spec {
+    /// Parse a constraint file: `[[constraint]]` entries. `file` names it in errors; relative
+    /// data files of the entries are read from `base`.
+    pub fn parse_file(text: &str, file: &str, base: Option<&Path>) -> Result<Vec<Spec>> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct File {
+            constraint: Vec<toml::Table>,
+        }
+        let f: File = crate::data::parse_toml(text, file)?;
+        let mut out: Vec<Spec> = Vec::new();
+        for table in f.constraint {
+            let spec = Spec::from_table(table, file, base)?;
+            if out.iter().any(|s| s.id == spec.id) {
+                return Err(Error::file(file, format!("constraint '{}' twice", spec.id)));
+            }
+            out.push(spec);
+        }
+        Ok(out)
+    }
+
+    /// Read a user's constraint file (relative data files next to it).
+    pub fn from_path(path: &Path) -> Result<Vec<Spec>> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::file(&name, format!("cannot read: {e}")))?;
+        Spec::parse_file(&text, &name, path.parent())
+    }
+
+    fn from_table(mut table: toml::Table, file: &str, base: Option<&Path>) -> Result<Spec> {
+        let id = match table.get("id") {
+            Some(toml::Value::String(s)) => s.clone(),
+            _ => return Err(Error::file(file, "a constraint without a string `id`")),
+        };
+        let bad = |m: String| Error::file(file, format!("constraint '{id}': {m}"));
+        let mut text = |key: &str, required: bool| -> Result<Option<String>> {
+            match table.remove(key) {
+                Some(toml::Value::String(s)) => Ok(Some(s)),
+                None if !required => Ok(None),
+                _ => Err(bad(format!("`{key}` must be a string"))),
+            }
+        };
+        let common: Vec<Option<String>> = COMMON
+            .iter()
+            .map(|k| text(k, *k != "note"))
+            .collect::<Result<_>>()?;
+        let kind: Kind = Kind::deserialize(toml::Value::Table(table)).map_err(|e| {
+            bad(format!(
+                "{e} (kind is one of gaussian, upper_limit, limit_curve, limit_grid, poisson_likelihood; \
+                 common fields: {})",
+                COMMON.join(", ")
+            ))
+        })?;
+        let [id, label, observable, note] = <[Option<String>; 4]>::try_from(common)
+            .map_err(|_| bad("internal: common fields".into()))?;
+        Ok(Spec {
+            id: id.unwrap_or_default(),
+            label: label.unwrap_or_default(),
+            observable: observable.unwrap_or_default(),
+            note,
+            kind,
+            base: base.map(Path::to_path_buf),
+        })
+    }
+
+    /// What the kind compares with: the measurement id (gaussian, upper_limit), the search
+    /// (poisson_likelihood) or the curve file (limit_curve).
+    pub fn measurement(&self) -> &str {
+        match &self.kind {
+            Kind::Gaussian(k) => &k.measurement,
+            Kind::UpperLimit(k) => &k.measurement,
+            Kind::LimitCurve(k) => &k.file,
+            Kind::LimitGrid(k) => &k.file,
+            Kind::PoissonLikelihood(k) => &k.search,
+        }
+    }
+
+    /// The kind's name as in the file.
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            Kind::Gaussian(_) => "gaussian",
+            Kind::UpperLimit(_) => "upper_limit",
+            Kind::LimitCurve(_) => "limit_curve",
+            Kind::LimitGrid(_) => "limit_grid",
+            Kind::PoissonLikelihood(_) => "poisson_likelihood",
+        }
+    }
 }
 
 /// Every constraint of the shipped file.
 pub fn specs() -> &'static [Spec] {
     static SPECS: OnceLock<Vec<Spec>> = OnceLock::new();
     SPECS.get_or_init(|| {
-        let f: File =
-            toml::from_str(TEXT).expect("the shipped constraint file parses (checked by tests)");
-        f.constraint
+        Spec::parse_file(TEXT, FILE, None)
+            .expect("the shipped constraint file parses (checked by tests)")
     })
 }
 
@@ -139,23 +194,100 @@ pub enum Status {
     Preferred,
 }
 
-/// A constraint resolved against an input set.
-#[derive(Debug, Clone)]
+/// A kind's verdict at one point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outcome {
+    /// Status at the constraint's CL.
+    pub status: Status,
+    /// The quantity compared with the bound (the prediction, or the test statistic of a
+    /// likelihood).
+    pub value: f64,
+    /// The relevant edge of the allowed interval (the one on the value's side).
+    pub bound: f64,
+    /// −2 ln(L/L_best): the Gaussian χ², the Poisson q, an upper limit as a half-Gaussian
+    /// centred at zero whose one-sided quantile at the CL is the limit.
+    pub test_statistic: f64,
+}
+
+/// A kind's regions of the coupling at one mass.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Regions {
+    /// Excluded coupling intervals at the constraint's CL.
+    pub excluded: Vec<[f64; 2]>,
+    /// Preferred intervals at each band level of [`Rule::bands`].
+    pub preferred: Vec<Vec<[f64; 2]>>,
+    /// Expected-limit bands, one per level of [`Rule::expected_bands`].
+    pub expected: Vec<[f64; 2]>,
+}
+
+/// What every constraint kind provides. A kind owns its prepared observables (tables built
+/// once when the constraint is resolved); `ctx` carries the point (for [`Rule::regions`]
+/// its mass and every parameter but the coupling).
+///
+/// An observable that does not apply to the model answers `Error::NotApplicable`; the
+/// engine turns that into "not applied".
+pub trait Rule: Send + Sync {
+    /// Confidence level of the exclusion.
+    fn cl(&self) -> f64;
+    /// Citation of the measurement or limit.
+    fn reference(&self) -> String;
+    /// Canonical name of the observable (with arguments).
+    fn observable(&self) -> String;
+    /// Where the constraint applies (the observable's validity, cut to the kind's own range).
+    fn validity(&self) -> Option<Validity>;
+    /// Band levels (sigma) of preferred regions.
+    fn bands(&self) -> &[f64] {
+        &[]
+    }
+    /// Sigma levels of expected-limit bands.
+    fn expected_bands(&self) -> &[f64] {
+        &[]
+    }
+    /// A projected sensitivity rather than a measurement.
+    fn is_projection(&self) -> bool {
+        false
+    }
+    /// Status, compared value, bound and test statistic at a point.
+    fn outcome(&self, ctx: &Context) -> Result<Outcome>;
+    /// Excluded, preferred and expected regions of the coupling at the point's mass.
+    fn regions(&self, ctx: &Context) -> Result<Regions>;
+    /// −2 ln(L/L_best) as a function of the coupling at the point's mass (for a global
+    /// likelihood or a profile in the coupling). The default evaluates [`Rule::outcome`] at
+    /// each coupling; a kind may hand out a cheaper function.
+    fn statistic_at_mass<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+    ) -> Result<Box<dyn Fn(f64) -> Result<f64> + 'a>> {
+        let ctx = *ctx;
+        Ok(Box::new(move |c| {
+            let p = ctx.point.with_coupling(c);
+            Ok(self.outcome(&Context { point: &p, ..ctx })?.test_statistic)
+        }))
+    }
+    /// The kind with its observables specialised to the point's model (everything but mass
+    /// and coupling), for a grid of masses (see `observables::Prepared::for_model`).
+    fn for_model(&self, ctx: &Context) -> Box<dyn Rule>;
+}
+
+/// A constraint resolved against an input set: its kind with prepared observables (shared
+/// when cloned).
+#[derive(Clone)]
 pub struct Constraint {
-    /// The data-file entry.
+    /// The file entry.
     pub spec: Spec,
-    /// The observable.
-    pub observable: &'static Observable,
-    /// The measurement.
-    pub value: Value,
-    /// Number of sigma of the Gaussian interval (unused for limits).
-    pub z: f64,
     /// Confidence level.
     pub cl: f64,
     /// Citation of the measurement.
     pub reference: String,
-    /// The single-muon search of a `poisson_likelihood` constraint.
-    pub search: Option<Search>,
+    rule: std::sync::Arc<dyn Rule>,
+}
+
+impl std::fmt::Debug for Constraint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Constraint")
+            .field("id", &self.spec.id)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The result at one point.
@@ -167,7 +299,7 @@ pub struct Evaluation {
     pub observable: String,
     /// Status.
     pub status: Status,
-    /// The prediction.
+    /// The prediction (or test statistic).
     pub value: f64,
     /// The relevant edge of the allowed interval (the one on the prediction's side).
     pub bound: f64,
@@ -175,347 +307,6 @@ pub struct Evaluation {
     pub cl: f64,
     /// Citation.
     pub reference: String,
-}
-
-/// One segment of the coupling axis at fixed mass with a status.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Segment {
-    /// Lower coupling.
-    pub lo: f64,
-    /// Upper coupling.
-    pub hi: f64,
-    /// Status inside.
-    pub status: Status,
-}
-
-impl Constraint {
-    /// Resolve a constraint id with an input set.
-    pub fn load(id: &str, inputs: &InputSet) -> Result<Constraint> {
-        let spec = crate::error::lookup(specs(), id, "constraint", |s| &s.id)?;
-        let observable = observables::find(&spec.observable)?;
-        let bad = |m: &str| Error::file(FILE, format!("constraint '{id}': {m}"));
-        if (spec.signal.is_some() || spec.rule == Rule::PoissonLikelihood)
-            && spec.observable != "BR(K+->munuZp)"
-        {
-            return Err(bad(
-                "signal windows and poisson_likelihood apply to BR(K+->munuZp) only",
-            ));
-        }
-        if spec.expected_bands.iter().any(|&b| b != 1.0 && b != 2.0) {
-            return Err(bad(
-                "expected_bands may hold the levels 1.0 and 2.0 (sigma) only",
-            ));
-        }
-        if !spec.expected_bands.is_empty() && spec.rule != Rule::PoissonLikelihood {
-            return Err(bad("expected_bands needs rule = poisson_likelihood"));
-        }
-        if spec.rule == Rule::PoissonLikelihood {
-            let search = Search::load(&spec.measurement, inputs)?;
-            let cl = match spec.cl {
-                Some(cl) if cl > 0.0 && cl < 1.0 => cl,
-                _ => return Err(bad("poisson_likelihood needs cl (0 < cl < 1)")),
-            };
-            let threshold = stats::two_sided_z(cl).powi(2);
-            let mut reference = search.spec.reference.clone();
-            if search.spec.approximate {
-                reference.push_str(" [APPROXIMATE recast: estimated inputs, see `zprime data`]");
-            }
-            return Ok(Constraint {
-                spec: spec.clone(),
-                observable,
-                value: Value::UpperLimit {
-                    limit: threshold,
-                    cl,
-                },
-                z: f64::NAN,
-                cl,
-                reference,
-                search: Some(search),
-            });
-        }
-        if spec.projection.is_some() {
-            return Err(bad("projection needs rule = poisson_likelihood"));
-        }
-        let value = experiments::resolve(&spec.measurement, inputs)?;
-        let (z, cl) = match (spec.rule, &value) {
-            (Rule::Gaussian, Value::Gaussian { .. }) => match (spec.cl, spec.sigma) {
-                (Some(cl), None) if cl > 0.0 && cl < 1.0 => (stats::two_sided_z(cl), cl),
-                (None, Some(z)) if z > 0.0 => (z, stats::cl_of_z(z)),
-                _ => return Err(bad("give exactly one of cl (0 < cl < 1) or sigma (> 0)")),
-            },
-            (Rule::UpperLimit, Value::UpperLimit { cl, .. }) => (f64::NAN, *cl),
-            _ => return Err(bad("rule and measurement kind do not match")),
-        };
-        Ok(Constraint {
-            spec: spec.clone(),
-            observable,
-            value,
-            z,
-            cl,
-            reference: experiments::entry(&spec.measurement)?.reference.clone(),
-            search: None,
-        })
-    }
-
-    /// The constraints an input set applies.
-    pub fn for_inputs(inputs: &InputSet) -> Result<Vec<Constraint>> {
-        inputs
-            .constraints
-            .iter()
-            .map(|id| Constraint::load(id, inputs))
-            .collect()
-    }
-
-    /// Whether the calculation is valid at this mass.
-    pub fn valid_at(&self, mass: f64) -> bool {
-        self.spec
-            .valid_mass
-            .is_none_or(|[lo, hi]| mass >= lo && mass <= hi)
-    }
-
-    /// The allowed interval of the observable at `z` sigma: (low, high).
-    fn interval(&self, z: f64) -> (f64, f64) {
-        match self.value {
-            Value::Gaussian { value, uncertainty } => {
-                let lo = if self.spec.upper_only {
-                    f64::NEG_INFINITY
-                } else {
-                    value - z * uncertainty
-                };
-                (lo, value + z * uncertainty)
-            }
-            Value::UpperLimit { limit, .. } => (f64::NEG_INFINITY, limit),
-        }
-    }
-
-    /// Status of a prediction `o`, given the Standard-Model prediction `o_sm`, at `z` sigma.
-    pub fn status_of(&self, o: f64, o_sm: f64, z: f64) -> Status {
-        let (lo, hi) = self.interval(z);
-        let inside = |x: f64| x >= lo && x <= hi;
-        if inside(o) {
-            return if inside(o_sm) {
-                Status::Allowed
-            } else {
-                Status::Preferred
-            };
-        }
-        if inside(o_sm) {
-            return Status::Excluded;
-        }
-        // Anomaly: outside on the SM side is allowed, beyond the far side excluded.
-        let sm_below = o_sm < lo;
-        if (sm_below && o < lo) || (!sm_below && o > hi) {
-            Status::Allowed
-        } else {
-            Status::Excluded
-        }
-    }
-
-    /// The predicted quantity that the rule compares with the measurement: the observable,
-    /// the windowed K⁺ → μ⁺ + invisible branching ratio, or the Poisson test statistic.
-    pub fn predict(&self, sm: &StandardModel, inputs: &InputSet, p: &Point) -> Result<f64> {
-        let ctx = Context {
-            sm,
-            inputs,
-            point: p,
-        };
-        let v = if let Some(search) = &self.search {
-            let proj = self.spec.projection.unwrap_or(poisson::Projection::NONE);
-            let s = poisson::signal_per_bin(search, sm, inputs, p, proj)?;
-            let (n, fit, _) = poisson::counts(search, proj);
-            poisson::q_statistic(1.0, &s, &fit, &n)
-        } else if let Some(sig) = &self.spec.signal {
-            let (kin, br, c) = k_munu::setup(&ctx)?;
-            let w = k_munu::br_window(&kin, br, &c, sig.p_window[0], sig.p_window[1])?;
-            if sig.invisible && w != 0.0 {
-                w * zp_decays::br_invisible(&ctx)?
-            } else {
-                w
-            }
-        } else {
-            (self.observable.predict)(&ctx)?
-        };
-        if !v.is_finite() {
-            return Err(Error::Numerical {
-                context: self.observable.name.into(),
-                message: format!("non-finite prediction at {p:?}"),
-            });
-        }
-        Ok(v)
-    }
-
-    /// Evaluate the constraint at a point. `None` outside the mass range of validity.
-    pub fn evaluate(
-        &self,
-        sm: &StandardModel,
-        inputs: &InputSet,
-        p: &Point,
-    ) -> Result<Option<Evaluation>> {
-        if !self.valid_at(p.mass) {
-            return Ok(None);
-        }
-        let o = match self.predict(sm, inputs, p) {
-            Err(Error::NotApplicable { .. }) => return Ok(None),
-            r => r?,
-        };
-        let o_sm = self.predict(sm, inputs, &p.with_coupling(0.0))?;
-        let mut status = self.status_of(o, o_sm, self.z);
-        if self.spec.bands_only && status == Status::Excluded {
-            status = Status::Allowed;
-        }
-        let (lo, hi) = self.interval(self.z);
-        let centre = match self.value {
-            Value::Gaussian { value, .. } => value,
-            Value::UpperLimit { limit, .. } => limit,
-        };
-        let bound = if o >= centre || lo == f64::NEG_INFINITY {
-            hi
-        } else {
-            lo
-        };
-        Ok(Some(Evaluation {
-            name: self.spec.id.clone(),
-            observable: self.observable.name.into(),
-            status,
-            value: o,
-            bound,
-            cl: self.cl,
-            reference: self.reference.clone(),
-        }))
-    }
-
-    /// Why the constraint is not applied at this point (outside its mass range, or the
-    /// observable is not applicable to the model), or None if it is applied.
-    pub fn not_applied_reason(
-        &self,
-        sm: &StandardModel,
-        inputs: &InputSet,
-        p: &Point,
-    ) -> Option<String> {
-        if !self.valid_at(p.mass) {
-            let [lo, hi] = self.spec.valid_mass.unwrap_or([0.0, f64::INFINITY]);
-            return Some(format!(
-                "valid only for {lo} <= m_Z' <= {hi} GeV{}",
-                self.spec
-                    .note
-                    .as_ref()
-                    .map(|n| format!(" ({n})"))
-                    .unwrap_or_default()
-            ));
-        }
-        match self.predict(sm, inputs, p) {
-            Err(Error::NotApplicable { reason, .. }) => Some(reason),
-            _ => None,
-        }
-    }
-
-    /// The coupling axis [COUPLING_MIN, COUPLING_MAX] at the point's mass, cut into segments
-    /// with their status at `z` sigma. Empty outside the range of validity.
-    pub fn segments(
-        &self,
-        sm: &StandardModel,
-        inputs: &InputSet,
-        p: &Point,
-        z: f64,
-    ) -> Result<Vec<Segment>> {
-        if !self.valid_at(p.mass) {
-            return Ok(vec![]);
-        }
-        let o_sm = match self.predict(sm, inputs, &p.with_coupling(0.0)) {
-            Err(Error::NotApplicable { .. }) => return Ok(vec![]),
-            r => r?,
-        };
-        if let (Some(search), true) = (&self.search, p.single_coupling()) {
-            // Signal ∝ g²: the limit from the signal at g = 1 (one root in the signal scale).
-            let proj = self.spec.projection.unwrap_or(poisson::Projection::NONE);
-            let s1 = poisson::signal_per_bin(search, sm, inputs, &p.with_coupling(1.0), proj)?;
-            let (n, fit, _) = poisson::counts(search, proj);
-            let Value::UpperLimit { limit: thr, .. } = self.value else {
-                unreachable!("poisson constraints hold their threshold as an upper limit")
-            };
-            let limit = poisson::limit_scale(&s1, &fit, &n, thr).map(f64::sqrt);
-            let all = |status| {
-                vec![Segment {
-                    lo: COUPLING_MIN,
-                    hi: COUPLING_MAX,
-                    status,
-                }]
-            };
-            return Ok(match limit {
-                None => all(Status::Allowed),
-                Some(g) if g <= COUPLING_MIN => all(Status::Excluded),
-                Some(g) if g >= COUPLING_MAX => all(Status::Allowed),
-                Some(g) => vec![
-                    Segment {
-                        lo: COUPLING_MIN,
-                        hi: g,
-                        status: Status::Allowed,
-                    },
-                    Segment {
-                        lo: g,
-                        hi: COUPLING_MAX,
-                        status: Status::Excluded,
-                    },
-                ],
-            });
-        }
-        let (lo, hi) = self.interval(z);
-        let edges: Vec<f64> = [lo, hi].into_iter().filter(|e| e.is_finite()).collect();
-        let mut cuts: Vec<f64> = Vec::new();
-        // For a homogeneous observable, (O(1), k) such that O(c) = O(1) c^k.
-        let mut scaling: Option<(f64, i32)> = None;
-        match self.observable.degree {
-            Some(k) if k != 0 && p.single_coupling() && o_sm == 0.0 => {
-                // O(c) = O(1) c^k: the boundaries in closed form.
-                let o1 = self.predict(sm, inputs, &p.with_coupling(1.0))?;
-                scaling = Some((o1, k));
-                for e in &edges {
-                    let r = e / o1;
-                    if r > 0.0 && r.is_finite() {
-                        cuts.push(r.powf(1.0 / k as f64));
-                    }
-                }
-            }
-            _ => {
-                let f = |c: f64| {
-                    self.predict(sm, inputs, &p.with_coupling(c))
-                        .unwrap_or(f64::NAN)
-                };
-                cuts.extend(crate::math::roots::level_crossings_log(
-                    f,
-                    COUPLING_MIN,
-                    COUPLING_MAX,
-                    64,
-                    &edges,
-                    1e-12,
-                ));
-            }
-        }
-        cuts.retain(|c| *c > COUPLING_MIN && *c < COUPLING_MAX);
-        cuts.sort_by(f64::total_cmp);
-        cuts.dedup_by(|a, b| (*a / *b - 1.0).abs() < 1e-12);
-        let mut bounds = vec![COUPLING_MIN];
-        bounds.extend(cuts);
-        bounds.push(COUPLING_MAX);
-        let mut segs: Vec<Segment> = Vec::new();
-        for w in bounds.windows(2) {
-            let mid = (w[0] * w[1]).sqrt();
-            let o = match scaling {
-                Some((o1, k)) => o1 * mid.powi(k),
-                None => self.predict(sm, inputs, &p.with_coupling(mid))?,
-            };
-            let status = self.status_of(o, o_sm, z);
-            match segs.last_mut() {
-                Some(last) if last.status == status => last.hi = w[1],
-                _ => segs.push(Segment {
-                    lo: w[0],
-                    hi: w[1],
-                    status,
-                }),
-            }
-        }
-        Ok(segs)
-    }
 }
 
 /// Limits of one constraint at one mass.
@@ -529,15 +320,221 @@ pub struct MassLimits {
     pub excluded: Vec<[f64; 2]>,
     /// The coupling above which everything up to 4π is excluded (None if not).
     pub upper_limit: Option<f64>,
-    /// Preferred intervals at each band level (same order as `spec.bands`).
+    /// Preferred intervals at each band level (same order as `bands`).
     pub preferred: Vec<Vec<[f64; 2]>>,
     /// Expected-limit bands on the coupling from toys, one [low, high] per level of
-    /// `spec.expected_bands` (empty if the constraint has none or does not apply).
+    /// `expected_bands` (empty if the constraint has none or does not apply).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub expected: Vec<[f64; 2]>,
 }
 
+/// The context of a point with the inputs a constraint uses.
+fn context<'a>(sm: &'a StandardModel, inputs: &'a InputSet, p: &'a Point) -> Context<'a> {
+    Context {
+        sm,
+        inputs,
+        point: p,
+    }
+}
+
 impl Constraint {
+    /// Resolve a constraint id of the shipped file with an input set (builds its tables).
+    pub fn load(id: &str, inputs: &InputSet) -> Result<Constraint> {
+        let spec = crate::error::lookup(specs(), id, "constraint", |s| &s.id)?;
+        Constraint::from_spec(spec.clone(), inputs)
+    }
+
+    /// Resolve any constraint entry (shipped or from a user's file) with an input set.
+    pub fn from_spec(spec: Spec, inputs: &InputSet) -> Result<Constraint> {
+        let sm = StandardModel::from_inputs(inputs)?;
+        let query = crate::observables::find(&spec.observable).map_err(|e| {
+            Error::file(
+                spec.base
+                    .as_ref()
+                    .map_or(FILE.to_string(), |b| b.display().to_string()),
+                format!("constraint '{}': {e}", spec.id),
+            )
+        })?;
+        let rule: std::sync::Arc<dyn Rule> = match &spec.kind {
+            Kind::Gaussian(k) => {
+                std::sync::Arc::new(gaussian::Gaussian::new(&spec, k, &query, &sm, inputs)?)
+            }
+            Kind::UpperLimit(k) => {
+                std::sync::Arc::new(upper_limit::UpperLimit::new(&spec, k, &query, &sm, inputs)?)
+            }
+            Kind::LimitCurve(k) => {
+                std::sync::Arc::new(limit_curve::LimitCurve::new(&spec, k, &query, &sm, inputs)?)
+            }
+            Kind::LimitGrid(k) => {
+                std::sync::Arc::new(limit_grid::LimitGrid::new(&spec, k, &query, &sm, inputs)?)
+            }
+            Kind::PoissonLikelihood(k) => {
+                std::sync::Arc::new(poisson::Likelihood::new(&spec, k, &query, &sm, inputs)?)
+            }
+        };
+        Ok(Constraint {
+            cl: rule.cl(),
+            reference: rule.reference(),
+            spec,
+            rule,
+        })
+    }
+
+    /// The constraints an input set applies.
+    pub fn for_inputs(inputs: &InputSet) -> Result<Vec<Constraint>> {
+        Constraint::for_inputs_with(inputs, &[])
+    }
+
+    /// The constraints an input set applies, then every entry of `extra` (a user's file).
+    pub fn for_inputs_with(inputs: &InputSet, extra: &[Spec]) -> Result<Vec<Constraint>> {
+        let mut out = inputs
+            .constraints
+            .iter()
+            .map(|id| Constraint::load(id, inputs))
+            .collect::<Result<Vec<_>>>()?;
+        for s in extra {
+            if out.iter().any(|c| c.spec.id == s.id) {
+                let file = s
+                    .base
+                    .as_ref()
+                    .map_or("the constraint file".to_string(), |b| {
+                        b.display().to_string()
+                    });
+                return Err(Error::file(
+                    &file,
+                    format!(
+                        "constraint '{}': the input set '{}' applies a constraint with this id already; choose another id",
+                        s.id, inputs.name
+                    ),
+                ));
+            }
+            out.push(Constraint::from_spec(s.clone(), inputs)?);
+        }
+        Ok(out)
+    }
+
+    /// The constraint specialised to the model of `template` (its mass and coupling are
+    /// free), so that a mass grid reuses what depends on the model only; still correct for
+    /// any other point.
+    #[must_use]
+    pub fn for_model(&self, sm: &StandardModel, inputs: &InputSet, template: &Point) -> Constraint {
+        Constraint {
+            spec: self.spec.clone(),
+            cl: self.cl,
+            reference: self.reference.clone(),
+            rule: self.rule.for_model(&context(sm, inputs, template)).into(),
+        }
+    }
+
+    /// The kind, for its details.
+    pub fn rule(&self) -> &dyn Rule {
+        self.rule.as_ref()
+    }
+
+    /// Canonical observable name (with arguments).
+    pub fn observable(&self) -> String {
+        self.rule.observable()
+    }
+
+    /// Where the constraint applies (`None`: at every mass).
+    pub fn validity(&self) -> Option<Validity> {
+        self.rule.validity()
+    }
+
+    /// Whether the calculation is valid at this mass.
+    pub fn valid_at(&self, mass: f64) -> bool {
+        self.validity().is_none_or(|v| v.contains(mass))
+    }
+
+    /// Band levels (sigma) of the preferred regions.
+    pub fn bands(&self) -> Vec<f64> {
+        self.rule.bands().to_vec()
+    }
+
+    /// The verdict at a point, `None` where the constraint does not apply (outside its mass
+    /// range, or its observable does not cover the model).
+    pub fn outcome(
+        &self,
+        sm: &StandardModel,
+        inputs: &InputSet,
+        p: &Point,
+    ) -> Result<Option<Outcome>> {
+        if !self.valid_at(p.mass) {
+            return Ok(None);
+        }
+        match self.rule.outcome(&context(sm, inputs, p)) {
+            Err(Error::NotApplicable { .. }) => Ok(None),
+            r => r.map(Some),
+        }
+    }
+
+    /// −2 ln(L/L_best) at a point (see [`Outcome::test_statistic`]); `None` where the
+    /// constraint does not apply.
+    pub fn test_statistic(
+        &self,
+        sm: &StandardModel,
+        inputs: &InputSet,
+        p: &Point,
+    ) -> Result<Option<f64>> {
+        Ok(self.outcome(sm, inputs, p)?.map(|o| o.test_statistic))
+    }
+
+    /// −2 ln(L/L_best) at `couplings` at the point's mass; `None` where the constraint does
+    /// not apply at this mass or to this model.
+    pub fn test_statistic_scan(
+        &self,
+        sm: &StandardModel,
+        inputs: &InputSet,
+        p: &Point,
+        couplings: &[f64],
+    ) -> Result<Option<Vec<f64>>> {
+        if !self.valid_at(p.mass) {
+            return Ok(None);
+        }
+        let f = self.rule.statistic_at_mass(&context(sm, inputs, p))?;
+        match couplings.iter().map(|&c| f(c)).collect::<Result<Vec<_>>>() {
+            Err(Error::NotApplicable { .. }) => Ok(None),
+            r => r.map(Some),
+        }
+    }
+
+    /// Evaluate the constraint at a point. `None` outside the mass range of validity.
+    pub fn evaluate(
+        &self,
+        sm: &StandardModel,
+        inputs: &InputSet,
+        p: &Point,
+    ) -> Result<Option<Evaluation>> {
+        Ok(self.outcome(sm, inputs, p)?.map(|o| Evaluation {
+            name: self.spec.id.clone(),
+            observable: self.observable(),
+            status: o.status,
+            value: o.value,
+            bound: o.bound,
+            cl: self.cl,
+            reference: self.reference.clone(),
+        }))
+    }
+
+    /// Why the constraint is not applied at this point (outside its mass range, or the
+    /// observable is not applicable to the model), or None if it is applied.
+    pub fn not_applied_reason(
+        &self,
+        sm: &StandardModel,
+        inputs: &InputSet,
+        p: &Point,
+    ) -> Option<String> {
+        if let Some(v) = self.validity().filter(|v| !v.contains(p.mass)) {
+            let [lo, hi] = v.mass;
+            let why = self.spec.note.as_ref().unwrap_or(&v.reason);
+            return Some(format!("valid only for {lo} <= m_Z' <= {hi} GeV ({why})"));
+        }
+        match self.rule.outcome(&context(sm, inputs, p)) {
+            Err(Error::NotApplicable { reason, .. }) => Some(reason),
+            _ => None,
+        }
+    }
+
     /// Excluded and preferred coupling regions at the point's mass.
     pub fn limits_at(
         &self,
@@ -547,67 +544,29 @@ impl Constraint {
     ) -> Result<MassLimits> {
         let mut out = MassLimits {
             mass: p.mass,
-            valid: self.valid_at(p.mass) && self.not_applied_reason(sm, inputs, p).is_none(),
+            valid: false,
             excluded: vec![],
             upper_limit: None,
-            preferred: vec![],
+            preferred: vec![vec![]; self.rule.bands().len()],
             expected: vec![],
         };
-        if !out.valid {
-            out.preferred = vec![vec![]; self.spec.bands.len()];
+        if !self.valid_at(p.mass) {
             return Ok(out);
         }
-        let segs = self.segments(sm, inputs, p, self.z)?;
-        if !self.spec.bands_only {
-            out.excluded = segs
-                .iter()
-                .filter(|s| s.status == Status::Excluded)
-                .map(|s| [s.lo, s.hi])
-                .collect();
-        }
-        out.upper_limit = out
+        // An observable that does not cover the model says so at the first prediction.
+        let r = match self.rule.regions(&context(sm, inputs, p)) {
+            Err(Error::NotApplicable { .. }) => return Ok(out),
+            r => r?,
+        };
+        out.valid = true;
+        out.upper_limit = r
             .excluded
             .last()
-            .filter(|e| e[1] >= COUPLING_MAX)
+            .filter(|e| e[1] >= crate::model::COUPLING_MAX)
             .map(|e| e[0]);
-        for &b in &self.spec.bands {
-            let segs = self.segments(sm, inputs, p, b)?;
-            out.preferred.push(
-                segs.iter()
-                    .filter(|s| s.status == Status::Preferred)
-                    .map(|s| [s.lo, s.hi])
-                    .collect(),
-            );
-        }
-        if let (Some(search), false, true) = (
-            &self.search,
-            self.spec.expected_bands.is_empty(),
-            p.single_coupling(),
-        ) {
-            let proj = self.spec.projection.unwrap_or(poisson::Projection::NONE);
-            let Value::UpperLimit {
-                limit: threshold, ..
-            } = self.value
-            else {
-                unreachable!("poisson constraints hold their threshold as an upper limit")
-            };
-            if let Some(b) =
-                poisson::expected_limits(search, sm, inputs, p, proj, threshold, TOYS, TOY_SEED)?
-            {
-                out.expected = self
-                    .spec
-                    .expected_bands
-                    .iter()
-                    .map(|&level| {
-                        if level == 1.0 {
-                            b.one_sigma
-                        } else {
-                            b.two_sigma
-                        }
-                    })
-                    .collect();
-            }
-        }
+        out.excluded = r.excluded;
+        out.preferred = r.preferred;
+        out.expected = r.expected;
         Ok(out)
     }
 }
@@ -631,17 +590,16 @@ mod tests {
 
     #[test]
     fn status_rule_for_bound_and_anomaly() {
-        let set = InputSet::default_set();
-        let mut c = Constraint::load("g-2:ibe2016", &set).unwrap(); // 280 +- 80 e-11 at 2 sigma
-        assert_eq!(c.status_of(280e-11, 0.0, c.z), Status::Preferred);
-        assert_eq!(c.status_of(100e-11, 0.0, c.z), Status::Allowed);
-        assert_eq!(c.status_of(500e-11, 0.0, c.z), Status::Excluded);
-        c.value = Value::Gaussian {
-            value: 38.5e-11,
-            uncertainty: 63.7e-11,
-        };
-        assert_eq!(c.status_of(100e-11, 0.0, c.z), Status::Allowed);
-        assert_eq!(c.status_of(200e-11, 0.0, c.z), Status::Excluded);
+        // g-2:ibe2016: 280 +- 80 e-11 at 2 sigma.
+        let allowed = gaussian::allowed_interval(280e-11, 80e-11, 2.0, false);
+        let status = |o: f64| intervals::status_of(allowed, o, 0.0);
+        assert_eq!(status(280e-11), Status::Preferred);
+        assert_eq!(status(100e-11), Status::Allowed);
+        assert_eq!(status(500e-11), Status::Excluded);
+        let allowed = gaussian::allowed_interval(38.5e-11, 63.7e-11, 2.0, false);
+        let status = |o: f64| intervals::status_of(allowed, o, 0.0);
+        assert_eq!(status(100e-11), Status::Allowed);
+        assert_eq!(status(200e-11), Status::Excluded);
     }
 
     #[test]
@@ -668,6 +626,38 @@ mod tests {
             );
             // Reproducible: the same seed gives the same band.
             assert_eq!(c.limits_at(&sm, &set, &p).unwrap().expected, l.expected);
+        }
+    }
+
+    #[test]
+    fn bad_entries_name_the_constraint_and_the_field() {
+        let head = "[[constraint]]\nid = \"x\"\nlabel = \"x\"\nobservable = \"Delta a_mu\"\n";
+        let cases = [
+            ("kind = \"gaussian\"\nmeasurement = \"Delta a_mu:ibe2016\"\ncl = 0.95\nsigma = 2.0\n", "exactly one"),
+            ("kind = \"gaussian\"\nmeasurment = \"Delta a_mu:ibe2016\"\ncl = 0.95\n", "measurment"),
+            ("kind = \"cauchy\"\n", "cauchy"),
+            ("kind = \"upper_limit\"\nmeasurement = \"Delta a_mu:ibe2016\"\n", "kind"),
+            ("kind = \"gaussian\"\nmeasurement = \"Delta a_mu:ibe2016\"\ncl = 0.95\nvalid_mass = [1.0, 2.0]\n", "valid_mass"),
+        ];
+        let set = InputSet::default_set();
+        for (body, needle) in cases {
+            let text = format!("{head}{body}");
+            let e = Spec::parse_file(&text, "user.toml", None)
+                .and_then(|s| Constraint::from_spec(s[0].clone(), &set).map(|_| ()))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(needle), "{body}: {e}");
+            assert!(e.contains("user.toml") || e.contains("'x'"), "{e}");
+        }
+    }
+
+    /// The shipped file round-trips through the format a user writes.
+    #[test]
+    fn shipped_entries_serialize_to_the_file_format() {
+        for s in specs() {
+            let text = toml::to_string(&serde_json::json!({ "constraint": [s] })).unwrap();
+            let back = Spec::parse_file(&text, "round-trip.toml", None).unwrap();
+            assert_eq!(&back[0], s, "{text}");
         }
     }
 }

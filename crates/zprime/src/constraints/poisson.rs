@@ -1,15 +1,263 @@
-//! The Poisson likelihood of single-muon searches (paper 001 Eq. 21–22 and App. B): expected
-//! signal per momentum bin, the one-sided likelihood-ratio test statistic, the coupling
-//! limit, projections with more kaons or a better photon rejection, and expected-limit bands
-//! from toy data sets drawn with a seeded generator (reproducible).
+//! `kind = "poisson_likelihood"`: the Poisson likelihood of a binned search (paper 001
+//! Eq. 21–22 and App. B): expected signal per bin (the constraint's observable with each bin's
+//! window as arguments, times exposure and acceptance), the one-sided likelihood-ratio test
+//! statistic, the coupling limit, projections with more kaons or a better photon rejection,
+//! and expected-limit bands from toy data sets drawn with a seeded generator (reproducible).
+//!
+//! Excluded where the one-sided test statistic exceeds z² (z from `cl`, 3.84 at 95%).
 
+use super::intervals::{above, segments, status_of, with_status};
+use super::{Outcome, Regions, Rule, Status};
 use crate::error::{Error, Result};
 use crate::experiments::single_muon::Search;
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::random::Random;
 use crate::model::Point;
-use crate::observables::{k_munu, zp_decays, Context};
+use crate::observables::{Context, InCoupling, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
+
+/// The fields of a Poisson-likelihood constraint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// The search (`data/experiments/single_muon.toml`).
+    pub search: String,
+    /// Confidence level of the exclusion.
+    pub cl: f64,
+    /// A projected experiment (scale factors on N_K and on the photon rejection; the
+    /// observed counts become the scaled background).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub projection: Option<Projection>,
+    /// Expected-limit bands at these sigma levels (1 and/or 2) from background-only toy data
+    /// sets (paper 001 App. B, Fig. 4-5), seeded for reproducibility.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expected_bands: Vec<f64>,
+}
+
+/// Toy data sets per mass for expected-limit bands, and their fixed seed (the submission date
+/// of paper 001, so that every run draws the same toys).
+pub const TOYS: usize = 2000;
+/// The seed of the toys.
+pub const TOY_SEED: u64 = 20_161_125;
+
+/// The observable whose windowed value is the signal of the paper-001 searches (used by the
+/// helpers [`signal_per_bin`] and [`expected_limits`]; a constraint names its own).
+pub const SIGNAL: &str = "BR(K+->munuZp)*BR(Zp->invisible)";
+
+/// A resolved Poisson-likelihood constraint: the search, one prepared observable per bin,
+/// and, for expected bands of a one-bin search, the sorted toy limits (in signal events;
+/// they do not depend on the mass, so they are drawn once here).
+#[derive(Clone)]
+pub struct Likelihood {
+    spec: Spec,
+    search: Search,
+    bins: Vec<Prepared>,
+    name: String,
+    projection: Projection,
+    threshold: f64,
+    reference: String,
+    toy_events: Option<std::sync::Arc<Vec<f64>>>,
+}
+
+impl Likelihood {
+    /// Resolve the search, prepare the observable per bin, draw the toys of a one-bin search.
+    pub fn new(
+        c: &super::Spec,
+        spec: &Spec,
+        query: &Query,
+        sm: &StandardModel,
+        inputs: &InputSet,
+    ) -> Result<Likelihood> {
+        let bad = |m: &str| Error::file(super::FILE, format!("constraint '{}': {m}", c.id));
+        if spec.expected_bands.iter().any(|&b| b != 1.0 && b != 2.0) {
+            return Err(bad(
+                "expected_bands may hold the levels 1.0 and 2.0 (sigma) only",
+            ));
+        }
+        if !(spec.cl > 0.0 && spec.cl < 1.0) {
+            return Err(bad("poisson_likelihood needs cl (0 < cl < 1)"));
+        }
+        if query.observable.argument("p_min").is_none()
+            || query.observable.argument("p_max").is_none()
+        {
+            return Err(bad(
+                "poisson_likelihood needs an observable with p_min and p_max arguments (each bin's window)",
+            ));
+        }
+        let projection = spec.projection.unwrap_or(Projection::NONE);
+        projection.validate()?;
+        let search = Search::load(&spec.search, inputs)?;
+        let bins = search
+            .bins
+            .iter()
+            .map(|b| {
+                query
+                    .with("p_min", &b.p_min.to_string())?
+                    .with("p_max", &b.p_max.to_string())?
+                    .prepare(sm, inputs)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let threshold = super::stats::two_sided_z(spec.cl).powi(2);
+        let mut reference = search.spec.reference.clone();
+        if search.spec.approximate {
+            reference.push_str(" [APPROXIMATE recast: estimated inputs, see `zprime data`]");
+        }
+        let (_, fit, expected) = counts(&search, projection);
+        let toy_events = (!spec.expected_bands.is_empty() && bins.len() == 1).then(|| {
+            std::sync::Arc::new(sorted_single_bin_limits(
+                fit[0],
+                expected[0],
+                threshold,
+                TOYS,
+                TOY_SEED,
+            ))
+        });
+        Ok(Likelihood {
+            spec: spec.clone(),
+            name: query.name(),
+            search,
+            bins,
+            projection,
+            threshold,
+            reference,
+            toy_events,
+        })
+    }
+
+    /// Expected signal events per bin at a point.
+    fn signal(&self, ctx: &Context) -> Result<Vec<f64>> {
+        let scale = self.search.n_kaons * self.projection.n_kaons;
+        self.search
+            .bins
+            .iter()
+            .zip(&self.bins)
+            .map(|(b, o)| Ok(scale * b.acceptance * o.predict(ctx)?))
+            .collect()
+    }
+
+    /// The test statistic at a point.
+    fn q(&self, ctx: &Context) -> Result<f64> {
+        let s = self.signal(ctx)?;
+        let (n, fit, _) = counts(&self.search, self.projection);
+        Ok(q_statistic(1.0, &s, &fit, &n))
+    }
+
+    /// The expected-limit bands on the coupling at the point's mass (single coupling).
+    fn expected(&self, ctx: &Context) -> Result<Vec<[f64; 2]>> {
+        if self.spec.expected_bands.is_empty() || !ctx.point.single_coupling() {
+            return Ok(vec![]);
+        }
+        let one = ctx.point.with_coupling(1.0);
+        let s1 = self.signal(&Context {
+            point: &one,
+            ..*ctx
+        })?;
+        let bands = if let Some(events) = &self.toy_events {
+            bands_from_signal(&s1, |s1| {
+                events.iter().map(|x| (x / s1[0]).sqrt()).collect()
+            })
+        } else {
+            let (_, fit, expected) = counts(&self.search, self.projection);
+            bands_from_signal(&s1, |s1| {
+                toy_limits(s1, &fit, &expected, self.threshold, TOYS, TOY_SEED)
+            })
+        };
+        Ok(match bands {
+            None => vec![],
+            Some(b) => self
+                .spec
+                .expected_bands
+                .iter()
+                .map(|&level| {
+                    if level == 1.0 {
+                        b.one_sigma
+                    } else {
+                        b.two_sigma
+                    }
+                })
+                .collect(),
+        })
+    }
+}
+
+impl Rule for Likelihood {
+    fn cl(&self) -> f64 {
+        self.spec.cl
+    }
+
+    fn reference(&self) -> String {
+        self.reference.clone()
+    }
+
+    fn observable(&self) -> String {
+        self.name.clone()
+    }
+
+    fn validity(&self) -> Option<Validity> {
+        self.bins.first().and_then(|b| b.validity.clone())
+    }
+
+    fn expected_bands(&self) -> &[f64] {
+        &self.spec.expected_bands
+    }
+
+    fn is_projection(&self) -> bool {
+        self.spec.projection.is_some()
+    }
+
+    fn outcome(&self, ctx: &Context) -> Result<Outcome> {
+        let q = self.q(ctx)?;
+        let zero = ctx.point.with_coupling(0.0);
+        let q_sm = self.q(&Context {
+            point: &zero,
+            ..*ctx
+        })?;
+        let allowed = (f64::NEG_INFINITY, self.threshold);
+        Ok(Outcome {
+            status: status_of(allowed, q, q_sm),
+            value: q,
+            bound: self.threshold,
+            test_statistic: q,
+        })
+    }
+
+    fn regions(&self, ctx: &Context) -> Result<Regions> {
+        let zero = ctx.point.with_coupling(0.0);
+        let q_sm = self.q(&Context {
+            point: &zero,
+            ..*ctx
+        })?;
+        let segs = if ctx.point.single_coupling() {
+            // Signal ∝ g²: the limit from the signal at g = 1 (one root in the signal scale).
+            let one = ctx.point.with_coupling(1.0);
+            let s1 = self.signal(&Context {
+                point: &one,
+                ..*ctx
+            })?;
+            let (n, fit, _) = counts(&self.search, self.projection);
+            above(limit_scale(&s1, &fit, &n, self.threshold).map(f64::sqrt))
+        } else {
+            let ctx = *ctx;
+            let f = InCoupling::Function(Box::new(move |c| {
+                let p = ctx.point.with_coupling(c);
+                self.q(&Context { point: &p, ..ctx })
+            }));
+            segments(&f, q_sm, (f64::NEG_INFINITY, self.threshold))?
+        };
+        Ok(Regions {
+            excluded: with_status(&segs, Status::Excluded),
+            preferred: vec![],
+            expected: self.expected(ctx)?,
+        })
+    }
+
+    fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
+        Box::new(Likelihood {
+            bins: self.bins.iter().map(|b| b.for_model(ctx)).collect(),
+            ..self.clone()
+        })
+    }
+}
 
 /// Scale factors of a projected experiment relative to the search's own (paper 001 Fig. 4:
 /// N_K × 10, photon rejection × 0.1 or × 0.01). The signal scales with `n_kaons`, the
@@ -30,7 +278,8 @@ impl Projection {
         photon_rejection: 1.0,
     };
 
-    fn validate(&self) -> Result<()> {
+    /// Check the factors are positive and finite.
+    pub fn validate(&self) -> Result<()> {
         if !(self.n_kaons.is_finite() && self.n_kaons > 0.0) {
             return Err(Error::invalid("n_kaons factor", self.n_kaons, "> 0"));
         }
@@ -50,7 +299,8 @@ impl Projection {
 }
 
 /// Expected signal events per bin: N_K × acceptance × BR(K⁺ → μ⁺νZ′, p_μ in bin) ×
-/// BR(Z′ → invisible) (paper 001 Eq. 21 integrated over the bin).
+/// BR(Z′ → invisible) (paper 001 Eq. 21 integrated over the bin), for the paper-001 recast
+/// outside a constraint (a constraint evaluates its own observable).
 pub fn signal_per_bin(
     search: &Search,
     sm: &StandardModel,
@@ -64,22 +314,18 @@ pub fn signal_per_bin(
         inputs,
         point: p,
     };
-    let (kin, br, c) = k_munu::setup(&ctx)?;
-    let mut out = Vec::with_capacity(search.bins.len());
-    let mut inv = None;
-    for b in &search.bins {
-        let w = k_munu::br_window(&kin, br, &c, b.p_min, b.p_max)?;
-        if w == 0.0 {
-            out.push(0.0);
-            continue;
-        }
-        let f = match inv {
-            Some(f) => f,
-            None => *inv.insert(zp_decays::br_invisible(&ctx)?),
-        };
-        out.push(search.n_kaons * proj.n_kaons * b.acceptance * w * f);
-    }
-    Ok(out)
+    let query = crate::observables::find(SIGNAL)?;
+    search
+        .bins
+        .iter()
+        .map(|b| {
+            let o = query
+                .with("p_min", &b.p_min.to_string())?
+                .with("p_max", &b.p_max.to_string())?
+                .predict(&ctx)?;
+            Ok(search.n_kaons * proj.n_kaons * b.acceptance * o)
+        })
+        .collect()
 }
 
 /// (observed, background in the fit, expected background) per bin. For a projection the
@@ -132,9 +378,7 @@ fn best_fit(s: &[f64], b: &[f64], n: &[f64]) -> f64 {
     while d(hi) < 0.0 && hi < 1e300 {
         hi *= 4.0;
     }
-    crate::math::roots::brent(|t| d(t.exp()), tiny.ln(), hi.ln(), 1e-13)
-        .map(f64::exp)
-        .unwrap_or(hi)
+    crate::math::roots::brent(|t| d(t.exp()), tiny.ln(), hi.ln(), 1e-13).map_or(hi, f64::exp)
 }
 
 /// The one-sided test statistic q(x) = −2 ln[L(x)/L(x̂)] for x > x̂, 0 otherwise (paper 001
@@ -212,71 +456,69 @@ pub fn expected_limits(
         });
     }
     let s1 = signal_per_bin(search, sm, inputs, &p.with_coupling(1.0), proj)?;
-    if s1.iter().sum::<f64>() <= 0.0 {
-        return Ok(None);
-    }
     let (_, fit, expected) = counts(search, proj);
-    let mut limits: Vec<f64> = if s1.len() == 1 {
+    Ok(bands_from_signal(&s1, |s1| {
+        toy_limits(s1, &fit, &expected, threshold, toys, seed)
+    }))
+}
+
+/// The coupling limits of background-only toys for the signal `s1` at coupling 1.
+fn toy_limits(
+    s1: &[f64],
+    fit: &[f64],
+    expected: &[f64],
+    threshold: f64,
+    toys: usize,
+    seed: u64,
+) -> Vec<f64> {
+    if s1.len() == 1 {
         // One bin: a toy's limit in signal events does not depend on the mass, and the
-        // coupling limit is √(S_lim/s₁). The sorted S_lim of the toys are computed once per
-        // (background, expectation, threshold, toys, seed) and reused at every mass.
-        sorted_single_bin_limits(fit[0], expected[0], threshold, toys, seed)
+        // coupling limit is √(S_lim/s₁).
+        return sorted_single_bin_limits(fit[0], expected[0], threshold, toys, seed)
             .iter()
             .map(|x| (x / s1[0]).sqrt())
-            .collect()
-    } else {
-        let mut rng = Random::new(seed);
-        (0..toys)
-            .filter_map(|_| {
-                let n: Vec<f64> = expected.iter().map(|&m| rng.poisson(m)).collect();
-                coupling_limit(&s1, &fit, &n, threshold)
-            })
-            .collect()
-    };
+            .collect();
+    }
+    let mut rng = Random::new(seed);
+    (0..toys)
+        .filter_map(|_| {
+            let n: Vec<f64> = expected.iter().map(|&m| rng.poisson(m)).collect();
+            coupling_limit(s1, fit, &n, threshold)
+        })
+        .collect()
+}
+
+/// The bands of the toy limits `limits(s1)`, or None if no signal is expected.
+fn bands_from_signal(s1: &[f64], limits: impl FnOnce(&[f64]) -> Vec<f64>) -> Option<Bands> {
+    if s1.iter().sum::<f64>() <= 0.0 {
+        return None;
+    }
+    let mut limits = limits(s1);
     if limits.is_empty() {
-        return Ok(None);
+        return None;
     }
     limits.sort_by(f64::total_cmp);
     let q = |f: f64| {
         let i = ((limits.len() - 1) as f64 * f).round() as usize;
         limits[i]
     };
-    Ok(Some(Bands {
+    Some(Bands {
         median: q(0.5),
         one_sigma: [q(0.158655), q(0.841345)],
         two_sigma: [q(0.02275), q(0.97725)],
         mean: limits.iter().sum::<f64>() / limits.len() as f64,
-    }))
+    })
 }
 
 /// Sorted toy limits, in signal events, of a one-bin search with fitted background `b` and
-/// toy mean `expected` (cached: the same toys serve every mass of a grid).
+/// toy mean `expected` (the same toys serve every mass: a resolved constraint draws them once).
 fn sorted_single_bin_limits(
     b: f64,
     expected: f64,
     threshold: f64,
     toys: usize,
     seed: u64,
-) -> std::sync::Arc<Vec<f64>> {
-    use std::sync::{Arc, Mutex, OnceLock};
-    type Key = (u64, u64, u64, usize, u64);
-    type Cache = Mutex<Vec<(Key, Arc<Vec<f64>>)>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = (
-        b.to_bits(),
-        expected.to_bits(),
-        threshold.to_bits(),
-        toys,
-        seed,
-    );
-    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
-    if let Some((_, v)) = cache
-        .lock()
-        .ok()
-        .and_then(|c| c.iter().find(|(k, _)| *k == key).cloned())
-    {
-        return v;
-    }
+) -> Vec<f64> {
     let mut rng = Random::new(seed);
     let mut v: Vec<f64> = (0..toys)
         .filter_map(|_| {
@@ -285,10 +527,6 @@ fn sorted_single_bin_limits(
         })
         .collect();
     v.sort_by(f64::total_cmp);
-    let v = Arc::new(v);
-    if let Ok(mut c) = cache.lock() {
-        c.push((key, v.clone()));
-    }
     v
 }
 
@@ -364,9 +602,9 @@ mod tests {
             let mut r = Random::new(7);
             let n = 40_000;
             let xs: Vec<f64> = (0..n).map(|_| r.poisson(lam)).collect();
-            let mean = xs.iter().sum::<f64>() / n as f64;
-            let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
-            let se = (lam / n as f64).sqrt();
+            let mean = xs.iter().sum::<f64>() / f64::from(n);
+            let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / f64::from(n);
+            let se = (lam / f64::from(n)).sqrt();
             assert!((mean - lam).abs() < 5.0 * se, "{lam}: mean {mean}");
             assert!((var / lam - 1.0).abs() < 0.05, "{lam}: var {var}");
         }

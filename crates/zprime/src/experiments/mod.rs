@@ -118,7 +118,7 @@ fn parse(text: &str, file: &str) -> Result<Vec<Entry>> {
             Kind::Derived => {
                 if !matches!(
                     e.op.as_deref(),
-                    Some("difference") | Some("ratio") | Some("ratio_minus_one")
+                    Some("difference" | "ratio" | "ratio_minus_one")
                 ) || e.of.len() < 2
                 {
                     return Err(bad(&e.id, "derived needs op = difference | ratio | ratio_minus_one and at least two operands in 'of'"));

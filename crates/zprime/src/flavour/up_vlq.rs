@@ -57,12 +57,12 @@ pub fn svd4(m: [[f64; 4]; 4]) -> ([f64; 4], [[f64; 4]; 4], [[f64; 4]; 4]) {
                 let t = if zeta == 0.0 { 1.0 } else { t };
                 let c = 1.0 / (1.0 + t * t).sqrt();
                 let s = c * t;
-                for row in a.iter_mut() {
+                for row in &mut a {
                     let (x, y) = (row[p], row[q]);
                     row[p] = c * x - s * y;
                     row[q] = s * x + c * y;
                 }
-                for row in v.iter_mut() {
+                for row in &mut v {
                     let (x, y) = (row[p], row[q]);
                     row[p] = c * x - s * y;
                     row[q] = s * x + c * y;

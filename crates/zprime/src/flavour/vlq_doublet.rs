@@ -73,8 +73,8 @@ impl Mechanism for VlqDoublet {
             v_phi = p.mass / p.g;
         }
         let m_q = param(p, "m_Q");
-        let mixing =
-            y.iter().map(|x| x.norm_sqr()).sum::<f64>() * v_phi * v_phi / (2.0 * m_q * m_q);
+        let mixing = y.iter().map(num_complex::Complex::norm_sqr).sum::<f64>() * v_phi * v_phi
+            / (2.0 * m_q * m_q);
         if mixing.is_nan() || mixing > MAX_MIXING {
             return Err(Error::NotApplicable {
                 observable: "flavour mechanism vlq-doublet".into(),
@@ -113,7 +113,7 @@ mod tests {
         // fix the arbitrary sign of each light eigenvector: positive overlap with its flavour
         for a in 0..3 {
             if u[a][a] < 0.0 {
-                for row in u.iter_mut() {
+                for row in &mut u {
                     row[a] = -row[a];
                 }
             }

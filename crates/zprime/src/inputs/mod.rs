@@ -93,7 +93,10 @@ impl InputSet {
     pub fn resolve(name_or_path: &str) -> Result<Self> {
         let path = std::path::Path::new(name_or_path);
         if Self::available().contains(&name_or_path)
-            || !(name_or_path.ends_with(".toml") || path.exists())
+            || !(path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                || path.exists())
         {
             Self::load(name_or_path)
         } else {

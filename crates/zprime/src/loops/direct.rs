@@ -190,7 +190,7 @@ impl Factorized {
 fn roots_in_unit(al: f64, be: f64, ga: f64, out: &mut Vec<f64>) {
     let mut push = |x: f64| {
         if x > 0.0 && x < 1.0 && x.is_finite() {
-            out.push(x)
+            out.push(x);
         }
     };
     if al == 0.0 {
@@ -204,11 +204,11 @@ fn roots_in_unit(al: f64, be: f64, ga: f64, out: &mut Vec<f64>) {
         return;
     }
     let q = -0.5 * (be + be.signum() * disc.sqrt());
-    if q != 0.0 {
+    if q == 0.0 {
+        push(0.0);
+    } else {
         push(q / al);
         push(ga / q);
-    } else {
-        push(0.0);
     }
 }
 
@@ -278,7 +278,7 @@ pub(crate) fn c_direct(
     // roots at u = 0 and u = 1
     roots_in_unit(a, d, f, &mut breaks);
     roots_in_unit(a + b + c, d + e, f, &mut breaks);
-    breaks.sort_by(|x, y| x.total_cmp(y));
+    breaks.sort_by(f64::total_cmp);
     breaks.dedup_by(|x, y| (*x - *y).abs() < 1e-15);
     let scale = [m1s, m2s, m3s, p1s.abs(), p2s.abs(), p3s.abs()]
         .into_iter()

@@ -183,10 +183,10 @@ fn d0_tilde_parts(x: f64) -> (f64, f64) {
 
 /// Paper 003 Eq. (2.10): H₀ = ε_γX D₀(x) + ε_ZX D̃₀(x).
 pub fn h0(x: f64, eps_gamma: f64, eps_z: f64, sin2w: f64) -> f64 {
-    let z = if eps_z != 0.0 {
-        eps_z * d0_tilde(x, sin2w)
-    } else {
+    let z = if eps_z == 0.0 {
         0.0
+    } else {
+        eps_z * d0_tilde(x, sin2w)
     };
     eps_gamma * d0(x) + z
 }

@@ -262,6 +262,7 @@ fn edge_roots(p: [f64; 3], m: [f64; 3]) -> [Roots; 3] {
 
 /// C0 by the 't Hooft–Veltman edge decomposition; `None` where it would lose precision.
 fn c0_analytic(p: [f64; 3], m: [f64; 3], e3: &[Roots; 3]) -> Option<C64> {
+    const MAX_T0: f64 = 1e4;
     let (a, b) = (p[0], p[1]);
     let c = p[2] - p[0] - p[1];
     let d = m[1] - m[0] - p[0];
@@ -272,7 +273,6 @@ fn c0_analytic(p: [f64; 3], m: [f64; 3], e3: &[Roots; 3]) -> Option<C64> {
         return None;
     }
     let [qa, qb, qc] = e3;
-    const MAX_T0: f64 = 1e4;
     if lam > 0.0 {
         let sq = lam.sqrt();
         let alpha = if a == 0.0 {
@@ -343,10 +343,10 @@ pub fn cset(p1s: f64, p2s: f64, p3s: f64, m1s: f64, m2s: f64, m3s: f64, mu2: f64
     let det = g11 * g22 - g12 * g12;
     let scale = p.iter().map(|x| x.abs()).chain(m).fold(0.0, f64::max);
     let gmax = g11.abs().max(g22.abs()).max(g12.abs());
-    let loss = if det != 0.0 {
-        scale * gmax / det.abs()
-    } else {
+    let loss = if det == 0.0 {
         f64::INFINITY
+    } else {
+        scale * gmax / det.abs()
     };
     if loss < 100.0 {
         let e3 = edges(p, m);

@@ -17,6 +17,7 @@ pub(crate) const I0: f64 = 1e-30;
 /// The roots of a real quadratic `a t² + b t + c` with their i0 (see the module
 /// documentation): the part of [`LogQuad`] that needs no logarithm, all that C0 uses.
 #[derive(Debug, Clone, Copy)]
+#[allow(clippy::struct_field_names)] // `roots.roots` reads as the roots of the factorization
 pub(crate) struct Roots {
     /// Leading coefficient of the factorization (a, b or c).
     pub coef: f64,
@@ -242,7 +243,7 @@ pub(crate) fn log_moments_root(z: C64, omz: C64) -> [C64; 3] {
         let mut out = [lz, lz / 2.0, lz / 3.0];
         let mut wk = w;
         for k in 1..40 {
-            let kf = k as f64;
+            let kf = f64::from(k);
             let t0 = wk / (kf * (kf + 1.0));
             out[0] -= t0;
             out[1] -= wk / (kf * (kf + 2.0));
@@ -274,7 +275,7 @@ pub(crate) fn pole_moments(z: C64, omz: C64) -> [C64; 3] {
         let mut out = [C64::new(0.0, 0.0); 3];
         let mut wn = w;
         for n in 0..40 {
-            let nf = n as f64;
+            let nf = f64::from(n);
             out[0] -= wn / (nf + 1.0);
             out[1] -= wn / (nf + 2.0);
             out[2] -= wn / (nf + 3.0);
@@ -303,7 +304,7 @@ fn pole_moment_differences(z1: C64, z2: C64, omz: [C64; 2], diff: C64) -> [C64; 
         let mut w2k = C64::new(1.0, 0.0);
         for n in 0..60 {
             let d = -w1 * w2 * h; // m = n + 1
-            let nf = n as f64;
+            let nf = f64::from(n);
             for (k, o) in out.iter_mut().enumerate() {
                 *o -= d / (nf + k as f64 + 1.0);
             }

@@ -156,7 +156,7 @@ fn random_points_fast_path_vs_direct_integration() {
         ];
         let lam = crate::math::kallen(p[0], p[1], p[2]);
         let above = p.iter().any(|&x| {
-            x > 0.0 && x > (m.iter().cloned().fold(0.0, f64::max).sqrt() * 2.0).powi(2) * 0.0 + 0.0
+            x > 0.0 && x > (m.iter().copied().fold(0.0, f64::max).sqrt() * 2.0).powi(2) * 0.0 + 0.0
         }) && (p[0] > (m[0].sqrt() + m[1].sqrt()).powi(2)
             || p[1] > (m[1].sqrt() + m[2].sqrt()).powi(2)
             || p[2] > (m[0].sqrt() + m[2].sqrt()).powi(2));

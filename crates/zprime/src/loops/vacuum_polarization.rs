@@ -18,13 +18,13 @@ pub fn vacuum_polarization_integral(z: f64) -> Complex64 {
         let mut beta_fn = 1.0 / 30.0; // B(3,3)
         let mut zn = z;
         for n in 1..40 {
-            let term = zn * beta_fn / n as f64;
+            let term = zn * beta_fn / f64::from(n);
             sum -= term;
             if term.abs() < 1e-18 * sum.abs().max(1e-300) {
                 break;
             }
             // B(n+3,n+3)/B(n+2,n+2) = (n+2)^2 / ((2n+4)(2n+5))
-            let nf = n as f64;
+            let nf = f64::from(n);
             beta_fn *= (nf + 2.0) * (nf + 2.0) / ((2.0 * nf + 4.0) * (2.0 * nf + 5.0));
             zn *= z;
         }
@@ -58,7 +58,7 @@ mod tests {
             let mut im = 0.0;
             if z > 4.0 {
                 let d = (1.0 - 4.0 / z).sqrt();
-                let (x1, x2) = ((1.0 - d) / 2.0, (1.0 + d) / 2.0);
+                let (x1, x2) = ((1.0 - d) / 2.0, f64::midpoint(1.0, d));
                 cuts = vec![0.0, x1, 0.5, x2, 1.0];
                 let prim = |x: f64| x * x / 2.0 - x * x * x / 3.0;
                 im = -std::f64::consts::PI * (prim(x2) - prim(x1));

@@ -61,7 +61,7 @@ mod tests {
     #[test]
     fn reproduces_nodes_and_a_smooth_function() {
         let h = 0.05;
-        let y: Vec<f64> = (0..201).map(|i| (i as f64 * h).sin()).collect();
+        let y: Vec<f64> = (0..201).map(|i| (f64::from(i) * h).sin()).collect();
         let s = UniformSpline::new(0.0, h, y);
         assert!((s.eval(1.0) - 1f64.sin()).abs() < 1e-15);
         // Away from the natural ends the error is O(h^4).

@@ -131,7 +131,7 @@ mod tests {
             s += a + b;
             s2 += a * a + b * b;
         }
-        let nf = n as f64;
+        let nf = f64::from(n);
         assert!((s / nf).abs() < 0.01, "normal mean {}", s / nf);
         assert!((s2 / nf - 1.0).abs() < 0.01, "normal variance {}", s2 / nf);
         for lam in [0.5, 12.0, 300.0] {

@@ -180,7 +180,9 @@ mod tests {
             nu_r: [0.0; 3],
         };
         assert!(
-            anomaly_conditions(&y).iter().all(|a| a.cancels()),
+            anomaly_conditions(&y)
+                .iter()
+                .all(super::AnomalyCondition::cancels),
             "{:?}",
             anomaly_conditions(&y)
         );
@@ -213,7 +215,9 @@ mod tests {
             e_r: [-1.0; 3],
             nu_r: [-1.0; 3],
         };
-        assert!(anomaly_conditions(&bl).iter().all(|a| a.cancels()));
+        assert!(anomaly_conditions(&bl)
+            .iter()
+            .all(super::AnomalyCondition::cancels));
         bl.nu_r = [0.0; 3];
         let failing: Vec<_> = anomaly_conditions(&bl)
             .into_iter()

@@ -51,6 +51,7 @@ pub struct Charges {
 
 impl Charges {
     /// `self + x * other`, field by field.
+    #[must_use]
     pub fn plus_scaled(&self, x: f64, other: &Charges) -> Charges {
         let add = |a: [f64; 3], b: [f64; 3]| [a[0] + x * b[0], a[1] + x * b[1], a[2] + x * b[2]];
         Charges {
@@ -354,7 +355,10 @@ impl Model {
         let mut w = self.notes.clone();
         let failing = self.anomalies();
         if !failing.is_empty() {
-            let list: Vec<String> = failing.iter().map(|a| a.to_string()).collect();
+            let list: Vec<String> = failing
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect();
             w.push(format!(
                 "model '{}' is anomalous ({}); new fermions would be needed",
                 self.name,
@@ -498,6 +502,7 @@ impl Point {
     }
 
     /// The same point with another coupling value.
+    #[must_use]
     pub fn with_coupling(&self, c: f64) -> Point {
         let mut p = self.clone();
         match self.coupling_kind {
@@ -508,6 +513,7 @@ impl Point {
     }
 
     /// The same point with another mass.
+    #[must_use]
     pub fn with_mass(&self, m: f64) -> Point {
         Point {
             mass: m,
@@ -547,7 +553,9 @@ mod tests {
         let mut p = BTreeMap::new();
         p.insert("eps".to_string(), 0.37);
         let c = m.point(0.1, 1e-3, &p).unwrap().charges;
-        assert!(anomaly_conditions(&c).iter().all(|a| a.cancels()));
+        assert!(anomaly_conditions(&c)
+            .iter()
+            .all(super::anomaly::AnomalyCondition::cancels));
     }
 
     #[test]

@@ -57,7 +57,10 @@ mod tests {
             }
         }
         on_disk.sort();
-        let mut names: Vec<String> = preset_names().iter().map(|s| s.to_string()).collect();
+        let mut names: Vec<String> = preset_names()
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         names.sort();
         assert_eq!(on_disk, names);
     }

@@ -191,7 +191,7 @@ mod tests {
         let third = Rational::parse("1/3").unwrap();
         assert_eq!(third.to_f64(), 1.0 / 3.0);
         assert_eq!(Rational::parse(" -2 / 6 ").unwrap().to_string(), "-1/3");
-        assert_eq!(format!("{:>5}", third), "  1/3");
+        assert_eq!(format!("{third:>5}"), "  1/3");
         assert_eq!(Rational::parse("4/-2").unwrap(), Rational::integer(-2));
         assert_eq!(Rational::from_decimal(0.3333333333), Some(third));
         assert_eq!(

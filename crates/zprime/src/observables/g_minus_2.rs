@@ -18,6 +18,17 @@ use crate::error::{Error, Result};
 use crate::math::quad::integrate;
 use std::f64::consts::PI;
 
+/// The observables of this area.
+pub(crate) const OBSERVABLES: &[super::Observable] = &[super::Observable::simple(
+    "Delta a_mu",
+    "Z' contribution to the muon anomalous magnetic moment (g-2)/2",
+    r"\Delta a_\mu",
+    "1",
+    Some(2),
+    "exact one loop, vector (paper 001 Eq. 5) and axial couplings",
+    delta_a_mu,
+)];
+
 /// Relative precision of the Feynman-parameter integrals.
 const REL_TOL: f64 = 1e-10;
 
@@ -152,12 +163,12 @@ mod tests {
         // Composite Simpson with many points as an independent evaluation.
         for a in [0.01, 0.5, 2.0, 50.0] {
             let n = 200_000;
-            let h = 1.0 / n as f64;
+            let h = 1.0 / f64::from(n);
             let f =
                 |x: f64| (-x * (1.0 - x) * (4.0 - x) - 2.0 * a * x * x * x) / (1.0 - x + a * x * x);
             let mut s = f(0.0) + f(1.0);
             for i in 1..n {
-                s += if i % 2 == 1 { 4.0 } else { 2.0 } * f(i as f64 * h);
+                s += if i % 2 == 1 { 4.0 } else { 2.0 } * f(f64::from(i) * h);
             }
             let simpson = s * h / 3.0;
             assert!(

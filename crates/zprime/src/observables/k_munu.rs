@@ -80,7 +80,7 @@
 //! like the radiative corrections, and are not included. Structure-dependent (hadronic)
 //! emission is absent for a Z′ that does not couple to quarks.
 
-use super::Context;
+use super::{Args, Argument, ArgumentKind, Compute, Context, Observable};
 use crate::couplings::{chiral, Fermion};
 use crate::error::{Error, Result};
 use crate::math::{kallen, quad::integrate};
@@ -461,6 +461,84 @@ pub fn setup(ctx: &Context) -> Result<(Kinematics, f64, Couplings)> {
     let (gl, gr) = chiral(Fermion::ChargedLepton(1), p, ctx.sm, q2);
     let (gn, _) = chiral(Fermion::Neutrino(1), p, ctx.sm, q2);
     Ok((kin, br_munu, Couplings::new(gl, gr, gn)))
+}
+
+/// The muon-momentum window arguments (kaon rest frame, GeV; open if not given).
+const WINDOW: &[Argument] = &[
+    Argument {
+        name: "p_min",
+        description: "smallest muon momentum in the kaon frame, GeV (default 0)",
+        kind: ArgumentKind::Number,
+        default: None,
+        required: false,
+    },
+    Argument {
+        name: "p_max",
+        description: "largest muon momentum in the kaon frame, GeV (default: the end point)",
+        kind: ArgumentKind::Number,
+        default: None,
+        required: false,
+    },
+];
+
+/// The observables of this area.
+pub(crate) const OBSERVABLES: &[Observable] = &[
+    Observable {
+        name: "BR(K+->munuZp)",
+        description: "branching ratio of K+ -> mu+ nu_mu Z' (Z' not decayed; lepton-line emission, exact three-body phase space), optionally with the muon momentum in [p_min, p_max]",
+        latex: r"\mathrm{BR}(K^+\to\mu^+\nu_\mu Z')",
+        unit: "1",
+        degree: Some(2),
+        reference: "paper 001 Eq. (10)-(19), App. A; |M|^2 re-derived (Eq. 11 erratum: missing m_Z'^2 factor), normalized to BR(K+ -> mu+ nu)",
+        arguments: WINDOW,
+        listed: Some(&[]),
+        validity: super::everywhere,
+        compute: Compute::WithArgs(br_in_window),
+    },
+    Observable {
+        name: "BR(K+->munuZp)*BR(Zp->invisible)",
+        description: "the single-muon signal K+ -> mu+ + invisible through K+ -> mu+ nu_mu Z', Z' -> nu nubar, with the muon momentum in [p_min, p_max]",
+        latex: r"\mathrm{BR}(K^+\to\mu^+\nu_\mu Z')\,\mathrm{BR}(Z'\to\mathrm{inv})",
+        unit: "1",
+        degree: Some(2),
+        reference: "paper 001 Eq. (21) integrated over the momentum window",
+        arguments: WINDOW,
+        listed: None,
+        validity: super::everywhere,
+        compute: Compute::WithArgs(br_in_window_invisible),
+    },
+];
+
+fn window(o: &Observable, args: &Args) -> Result<(f64, f64)> {
+    let lo = args.optional_number(o, "p_min")?.unwrap_or(0.0);
+    let hi = args.optional_number(o, "p_max")?.unwrap_or(f64::INFINITY);
+    if lo < 0.0 || hi <= lo {
+        return Err(Error::invalid(
+            &format!("{}(p_min={lo},p_max=...)", o.name),
+            hi,
+            "0 <= p_min < p_max (GeV)",
+        ));
+    }
+    Ok((lo, hi))
+}
+
+/// `BR(K+->munuZp)(p_min=...,p_max=...)`: the branching ratio with the muon momentum in the
+/// window (the whole spectrum without arguments).
+fn br_in_window(ctx: &Context, o: &Observable, args: &Args) -> Result<f64> {
+    let (lo, hi) = window(o, args)?;
+    let (kin, br, c) = setup(ctx)?;
+    br_window(&kin, br, &c, lo, hi)
+}
+
+/// `BR(K+->munuZp)*BR(Zp->invisible)(p_min=...,p_max=...)`: the single-muon signal of a
+/// search for K+ -> mu+ + invisible. BR(Z' -> invisible) is computed only when the window
+/// holds signal.
+fn br_in_window_invisible(ctx: &Context, o: &Observable, args: &Args) -> Result<f64> {
+    let w = br_in_window(ctx, o, args)?;
+    if w == 0.0 {
+        return Ok(0.0);
+    }
+    Ok(w * super::zp_decays::br_invisible(ctx)?)
 }
 
 /// `BR(K+->munuZp)`: the branching ratio of K⁺ → μ⁺ ν_μ Z′ (paper 001 Eq. 16 / Γ_K; the

@@ -25,6 +25,84 @@ use crate::flavour::down_couplings;
 use crate::math::kallen;
 use std::f64::consts::PI;
 
+use super::Observable;
+
+/// The observables of this area (the flavour-changing couplings and K -> pi Z').
+pub(crate) const OBSERVABLES: &[Observable] = &[
+    Observable::simple(
+        "Re g_dsZp",
+        "Re g_ds, L = -g_ds (d_L-bar gamma^mu s_L) Z'_mu + h.c., at q^2 = m_Z'^2",
+        r"\mathrm{Re}\,g_{dsZ'}",
+        "1",
+        Some(1),
+        "flavour mechanisms of the model (papers 000 Eq. 6, 002 Eq. 4.4, 003 Eq. 2.13, 4.5)",
+        re_g_ds,
+    ),
+    Observable::simple(
+        "Im g_dsZp",
+        "Im g_ds at q^2 = m_Z'^2",
+        r"\mathrm{Im}\,g_{dsZ'}",
+        "1",
+        Some(1),
+        "flavour mechanisms of the model (papers 000 Eq. 6, 002 Eq. 4.4, 003 Eq. 2.13, 4.5)",
+        im_g_ds,
+    ),
+    Observable::simple(
+        "Re g_sbZp",
+        "Re g_sb, L = -g_sb (s_L-bar gamma^mu b_L) Z'_mu + h.c., at q^2 = m_Z'^2",
+        r"\mathrm{Re}\,g_{sbZ'}",
+        "1",
+        Some(1),
+        "flavour mechanisms of the model (papers 002 Eq. 5.1, 003 Eq. 4.5)",
+        re_g_sb,
+    ),
+    Observable::simple(
+        "Im g_sbZp",
+        "Im g_sb at q^2 = m_Z'^2",
+        r"\mathrm{Im}\,g_{sbZ'}",
+        "1",
+        Some(1),
+        "flavour mechanisms of the model (papers 002 Eq. 5.1, 003 Eq. 4.5)",
+        im_g_sb,
+    ),
+    Observable::simple(
+        "Re g_dbZp",
+        "Re g_db, L = -g_db (d_L-bar gamma^mu b_L) Z'_mu + h.c., at q^2 = m_Z'^2",
+        r"\mathrm{Re}\,g_{dbZ'}",
+        "1",
+        Some(1),
+        "flavour mechanisms of the model (paper 002 Eq. 5.1)",
+        re_g_db,
+    ),
+    Observable::simple(
+        "Im g_dbZp",
+        "Im g_db at q^2 = m_Z'^2",
+        r"\mathrm{Im}\,g_{dbZ'}",
+        "1",
+        Some(1),
+        "flavour mechanisms of the model (paper 002 Eq. 5.1)",
+        im_g_db,
+    ),
+    Observable::simple(
+        "BR(K+->piZp)",
+        "BR(K+ -> pi+ Z'), proportional to |g_ds|^2",
+        r"\mathrm{BR}(K^+\to\pi^+Z')",
+        "1",
+        Some(2),
+        "paper 002 Eq. 4.6 (= paper 000 Eq. 7; paper 003 Eq. 2.2 with |g|^2, erratum)",
+        br_kplus,
+    ),
+    Observable::simple(
+        "BR(KL->piZp)",
+        "BR(K_L -> pi0 Z'), proportional to (Im g_ds)^2",
+        r"\mathrm{BR}(K_L\to\pi^0Z')",
+        "1",
+        Some(2),
+        "paper 002 Eq. 4.7, paper 003 Eq. 2.3",
+        br_klong,
+    ),
+];
+
 /// f_+(q²) from the input set.
 pub fn form_factor(ctx: &Context, q2: f64) -> Result<f64> {
     let i = ctx.inputs;

@@ -1,6 +1,7 @@
-//! Observables, one module per physics area, each registered once in [`registry`] under its
-//! canonical name (DESIGN.md). Everything downstream (CLI, JSON, constraints, plots) reads the
-//! registry.
+//! Observables, one module per physics area; each area declares its observables next to their
+//! functions and [`registry()`] concatenates the areas (DESIGN.md). Everything downstream (CLI,
+//! JSON, constraints, plots) reads the registry; names, arguments and preparation are
+//! documented in [`mod@registry`].
 
 pub mod cosmology;
 pub mod g_minus_2;
@@ -13,7 +14,10 @@ pub mod tau;
 pub mod trident;
 pub mod zp_decays;
 
-pub use registry::{find, registry, Context, Observable};
+pub use registry::{
+    everywhere, find, listed, predict, registry, Args, Argument, ArgumentKind, AtMass, Compute,
+    Context, Evaluator, InCoupling, Observable, Prepared, Query, Validity,
+};
 
 /// Helpers for the observables' unit tests.
 #[cfg(test)]

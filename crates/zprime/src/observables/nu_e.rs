@@ -40,17 +40,105 @@
 //! to the Standard-Model couplings (a few per cent) are not included, which cancels in the
 //! Borexino ratio and is inside the CHARM-II errors.
 
-use super::Context;
+use super::{Args, Argument, ArgumentKind, Compute, Context, Evaluator, InCoupling, Observable};
 use crate::couplings::{chiral, Fermion};
 use crate::error::{Error, Result};
-use crate::inputs::Parameter;
+use crate::inputs::{InputSet, Parameter, StandardModel};
 use crate::math::gauss::composite;
-use crate::model::Point;
 use num_complex::Complex64;
 use serde::Deserialize;
-use std::cell::RefCell;
 use std::f64::consts::PI;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+
+/// The observables of this area: one per measured quantity (a ratio of event rates for
+/// Borexino, σ/E for CHARM-II), each with its experiment as argument.
+pub(crate) const OBSERVABLES: &[Observable] = &[
+    Observable {
+        name: "R_nue",
+        description: "7Be solar-neutrino events on electrons in the Borexino recoil window, with the Z' over the Standard Model (flavour fractions after oscillation)",
+        latex: r"R_{\nu e}",
+        unit: "1",
+        degree: None,
+        reference: "nu-e elastic scattering with the t-channel Z' (loop-induced or direct electron coupling), as in arXiv:1803.05466 and arXiv:2006.11225",
+        arguments: &[Argument {
+            name: "experiment",
+            description: "a solar-neutrino experiment of data/experiments/nu_e.toml",
+            kind: ArgumentKind::Choice(&["Borexino"]),
+            default: None,
+            required: true,
+        }],
+        listed: Some(&["Borexino"]),
+        validity: super::everywhere,
+        compute: Compute::Prepared(prepare_ratio),
+    },
+    Observable {
+        name: "sigma(numu e)/E",
+        description: "sigma(nu_mu e -> nu_mu e)/E at CHARM-II (23.7 GeV; Z' effect from the events above 3 GeV recoil)",
+        latex: r"\sigma(\nu_\mu e)/E_\nu",
+        unit: "cm^2/GeV",
+        degree: None,
+        reference: "nu-e elastic scattering with the t-channel Z', as in arXiv:1803.05466",
+        arguments: &[Argument {
+            name: "experiment",
+            description: "a nu_mu beam of data/experiments/nu_e.toml",
+            kind: ArgumentKind::Choice(&["CHARM-II"]),
+            default: None,
+            required: true,
+        }],
+        listed: Some(&["CHARM-II"]),
+        validity: super::everywhere,
+        compute: Compute::Prepared(prepare_sigma_nu),
+    },
+    Observable {
+        name: "sigma(numubar e)/E",
+        description: "sigma(anti-nu_mu e -> anti-nu_mu e)/E at CHARM-II (19.1 GeV; Z' effect from the events above 3 GeV recoil)",
+        latex: r"\sigma(\bar\nu_\mu e)/E_\nu",
+        unit: "cm^2/GeV",
+        degree: None,
+        reference: "nu-e elastic scattering with the t-channel Z', as in arXiv:1803.05466",
+        arguments: &[Argument {
+            name: "experiment",
+            description: "an anti-nu_mu beam (CHARM-II: the entry CHARM-II-bar of data/experiments/nu_e.toml)",
+            kind: ArgumentKind::Choice(&["CHARM-II"]),
+            default: None,
+            required: true,
+        }],
+        listed: Some(&["CHARM-II"]),
+        validity: super::everywhere,
+        compute: Compute::Prepared(prepare_sigma_nubar),
+    },
+];
+
+fn prepare_ratio(
+    o: &Observable,
+    args: &Args,
+    _: &StandardModel,
+    _: &InputSet,
+) -> Result<Arc<dyn Evaluator>> {
+    Ok(Arc::new(Window::new(args.word(o, "experiment")?, false)))
+}
+
+fn prepare_sigma_nu(
+    o: &Observable,
+    args: &Args,
+    _: &StandardModel,
+    _: &InputSet,
+) -> Result<Arc<dyn Evaluator>> {
+    Ok(Arc::new(Window::new(args.word(o, "experiment")?, true)))
+}
+
+fn prepare_sigma_nubar(
+    o: &Observable,
+    args: &Args,
+    _: &StandardModel,
+    _: &InputSet,
+) -> Result<Arc<dyn Evaluator>> {
+    let id = match args.word(o, "experiment")? {
+        "CHARM-II" => "CHARM-II-bar",
+        other => other,
+    };
+    Ok(Arc::new(Window::new(id, true)))
+}
 
 const FILE: &str = "data/experiments/nu_e.toml";
 const TEXT: &str = crate::data::NU_E;
@@ -173,38 +261,6 @@ pub fn solar_flavour_fractions(s12sq: f64, s13sq: f64, s23sq: f64, delta: f64) -
 const PANELS: usize = 3;
 const ORDER: usize = 8;
 
-/// Key of the per-thread caches: experiment, flavour fractions (if overridden), and the point
-/// with the coupling parameter set to 1 (and, for the couplings, the mass set to 1).
-type Key = (String, Option<[u64; 3]>, Point);
-
-/// Whether `key` describes `p` (up to the coupling, and up to the mass if `any_mass`),
-/// without building a key (the constraint engine calls this hundreds of times per mass).
-fn matches(key: &Key, id: &str, fractions: Option<[u64; 3]>, p: &Point, any_mass: bool) -> bool {
-    let q = &key.2;
-    key.0 == id
-        && key.1 == fractions
-        && (any_mass || q.mass.to_bits() == p.mass.to_bits())
-        && q.coupling_kind == p.coupling_kind
-        && match p.coupling_kind {
-            crate::model::CouplingKind::Gauge => q.kinetic_mixing_tree == p.kinetic_mixing_tree,
-            crate::model::CouplingKind::KineticMixing => q.g == p.g,
-        }
-        && q.charges == p.charges
-        && q.light_right_handed_neutrinos == p.light_right_handed_neutrinos
-        && q.parameters == p.parameters
-        && q.model == p.model
-}
-
-/// Entries each per-thread cache keeps (a `point` evaluation alternates three experiments).
-const CACHE_SIZE: usize = 4;
-
-fn remember<T: Clone>(cache: &mut Vec<(Key, T)>, key: Key, value: T) {
-    if cache.len() >= CACHE_SIZE {
-        cache.remove(0);
-    }
-    cache.push((key, value));
-}
-
 /// Couplings at the recoil nodes for coupling parameter 0 and 1 (mass independent).
 #[derive(Clone)]
 struct Nodes {
@@ -246,65 +302,130 @@ fn nodes(ctx: &Context, id: &str) -> Nodes {
 
 /// The window rates at one mass as functions of the coupling parameter c: every Z' coupling
 /// is affine in c (g Q' + ε(q²) e Q with ε ∝ g, plus a fixed ε₀), so g_ν g_e is quadratic and
-/// the rate a quartic polynomial in c, computed exactly once per point-up-to-coupling and
-/// remembered per thread (the constraint engine varies c at fixed mass).
+/// the rate a quartic polynomial in c, computed exactly once per mass (the constraint engine
+/// varies c at fixed mass).
 #[derive(Clone, Copy)]
-struct Window {
+struct Rates {
     /// Coefficients of the rate with the Z' in powers of c.
     with: [f64; 5],
     /// The Standard-Model rate.
     without: f64,
 }
 
+impl Rates {
+    /// (with, without) at coupling `c`.
+    fn at(&self, id: &str, c: f64, mass: f64) -> Result<(f64, f64)> {
+        let with = self.with.iter().rev().fold(0.0, |acc, a| acc * c + a);
+        if !(with.is_finite() && self.without > 0.0) {
+            return Err(Error::Numerical {
+                context: format!("nu-e scattering ({id})"),
+                message: format!("rate not finite at m_Z' = {mass} GeV"),
+            });
+        }
+        Ok((with, self.without))
+    }
+}
+
+/// The rates of experiment `id` at the point's mass as a polynomial in the coupling (the
+/// recoil nodes and couplings are computed here, once per mass).
+fn rates(ctx: &Context, id: &str, fractions: Option<[f64; 3]>) -> Rates {
+    window_polynomial(ctx, id, fractions, &nodes(ctx, id))
+}
+
 /// Events in the recoil window ∝ ∫dT Σ_α P_α dσ_α/dT (in units of 2G_F² m_e/π), with and
 /// without the Z': (with, without). The flavour fractions follow from the beam unless given.
 fn window_rates(ctx: &Context, id: &str, fractions: Option<[f64; 3]>) -> Result<(f64, f64)> {
-    thread_local! {
-        static NODES: RefCell<Vec<(Key, Nodes)>> = const { RefCell::new(Vec::new()) };
-        static WINDOWS: RefCell<Vec<(Key, Window)>> = const { RefCell::new(Vec::new()) };
-    }
-    let p = ctx.point;
-    let c = p.coupling();
-    let fkey = fractions.map(|f| f.map(f64::to_bits));
-    let cached = WINDOWS.with(|w| {
-        w.borrow()
-            .iter()
-            .find(|(k, _)| matches(k, id, fkey, p, false))
-            .map(|x| x.1)
-    });
-    let window = match cached {
-        Some(w) => w,
-        None => {
-            let unit = p.with_coupling(1.0);
-            let key: Key = (id.to_string(), fkey, unit.clone());
-            let nkey: Key = (id.to_string(), None, unit.with_mass(1.0));
-            let found = NODES.with(|n| {
-                n.borrow()
-                    .iter()
-                    .find(|(k, _)| matches(k, id, None, p, true))
-                    .map(|x| x.1.clone())
-            });
-            let n = match found {
-                Some(n) => n,
-                None => {
-                    let n = nodes(ctx, id);
-                    NODES.with(|c| remember(&mut c.borrow_mut(), nkey, n.clone()));
-                    n
-                }
-            };
-            let w = window_polynomial(ctx, id, fractions, &n);
-            WINDOWS.with(|c| remember(&mut c.borrow_mut(), key, w));
-            w
+    rates(ctx, id, fractions).at(id, ctx.point.coupling(), ctx.point.mass)
+}
+
+/// A prepared ν–e observable: the ratio of window rates, or σ/E (`sigma`).
+struct Window {
+    id: String,
+    sigma: bool,
+}
+
+impl Window {
+    fn new(id: &str, sigma: bool) -> Window {
+        Window {
+            id: id.to_string(),
+            sigma,
         }
-    };
-    let with = window.with.iter().rev().fold(0.0, |acc, a| acc * c + a);
-    if !(with.is_finite() && window.without > 0.0) {
-        return Err(Error::Numerical {
-            context: format!("nu-e scattering ({id})"),
-            message: format!("rate not finite at m_Z' = {} GeV", ctx.point.mass),
-        });
     }
-    Ok((with, window.without))
+
+    fn value(&self, ctx: &Context, (with, without): (f64, f64)) -> f64 {
+        if self.sigma {
+            let s = spec(&self.id);
+            sigma_sm_over_e(ctx, s.energy.value, s.beam) * with / without
+        } else {
+            with / without
+        }
+    }
+}
+
+impl Evaluator for Window {
+    fn predict(&self, ctx: &Context) -> Result<f64> {
+        let r = window_rates(ctx, &self.id, None)?;
+        Ok(self.value(ctx, r))
+    }
+
+    /// The quartic polynomial once per mass.
+    fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
+        Ok(self.polynomial_at_mass(ctx, rates(ctx, &self.id, None)))
+    }
+
+    /// The recoil nodes with their couplings (mass independent) once per model.
+    fn for_model(&self, ctx: &Context) -> Option<Arc<dyn Evaluator>> {
+        Some(Arc::new(ModelWindow {
+            window: Window::new(&self.id, self.sigma),
+            nodes: nodes(ctx, &self.id),
+            model: model_key(ctx.point),
+        }))
+    }
+}
+
+impl Window {
+    fn polynomial_at_mass<'a>(&'a self, ctx: &Context<'a>, rates: Rates) -> InCoupling<'a> {
+        let ctx = *ctx;
+        InCoupling::Function(Box::new(move |c| {
+            let r = rates.at(&self.id, c, ctx.point.mass)?;
+            Ok(self.value(&ctx, r))
+        }))
+    }
+}
+
+/// The point with mass and coupling set to 1: what the recoil-node couplings depend on.
+fn model_key(p: &crate::model::Point) -> crate::model::Point {
+    p.with_mass(1.0).with_coupling(1.0)
+}
+
+/// A ν–e observable specialised to one model: the recoil nodes and their couplings computed
+/// once (they depend on neither mass nor coupling); any other model falls back to [`Window`].
+struct ModelWindow {
+    window: Window,
+    nodes: Nodes,
+    model: crate::model::Point,
+}
+
+impl ModelWindow {
+    fn rates(&self, ctx: &Context) -> Rates {
+        if model_key(ctx.point) == self.model {
+            window_polynomial(ctx, &self.window.id, None, &self.nodes)
+        } else {
+            rates(ctx, &self.window.id, None)
+        }
+    }
+}
+
+impl Evaluator for ModelWindow {
+    fn predict(&self, ctx: &Context) -> Result<f64> {
+        let p = ctx.point;
+        let r = self.rates(ctx).at(&self.window.id, p.coupling(), p.mass)?;
+        Ok(self.window.value(ctx, r))
+    }
+
+    fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
+        Ok(self.window.polynomial_at_mass(ctx, self.rates(ctx)))
+    }
 }
 
 /// Product of two polynomials (coefficients in increasing powers) truncated to degree 4.
@@ -320,7 +441,7 @@ fn poly_mul(a: &[Complex64], b: &[Complex64]) -> [Complex64; 5] {
     out
 }
 
-fn window_polynomial(ctx: &Context, id: &str, fractions: Option<[f64; 3]>, n: &Nodes) -> Window {
+fn window_polynomial(ctx: &Context, id: &str, fractions: Option<[f64; 3]>, n: &Nodes) -> Rates {
     let s = spec(id);
     let beam = s.beam;
     let fractions = fractions.unwrap_or(match beam {
@@ -366,7 +487,7 @@ fn window_polynomial(ctx: &Context, id: &str, fractions: Option<[f64; 3]>, n: &N
             without += weight * p * (a0 * a0 + b0 * b0 * y * y - a0 * b0 * z);
         }
     }
-    Window { with, without }
+    Rates { with, without }
 }
 
 /// The solar flavour fractions from the data file.
@@ -382,8 +503,7 @@ pub fn borexino_fractions() -> [f64; 3] {
 
 /// `R_nue(Borexino)`: 7Be events in the recoil window with the Z' over the Standard Model.
 pub fn ratio_borexino(ctx: &Context) -> Result<f64> {
-    let (with, without) = window_rates(ctx, "Borexino", None)?;
-    Ok(with / without)
+    Window::new("Borexino", false).predict(ctx)
 }
 
 /// σ_SM(E)/E over the full recoil range, cm²/GeV.
@@ -406,20 +526,14 @@ fn sigma_sm_over_e(ctx: &Context, e: f64, beam: Beam) -> f64 {
     2.0 * sm.g_fermi.powi(2) * m_e / PI * integral / e * gev2_to_cm2
 }
 
-fn charm2(ctx: &Context, id: &str) -> Result<f64> {
-    let (with, without) = window_rates(ctx, id, None)?;
-    let s = spec(id);
-    Ok(sigma_sm_over_e(ctx, s.energy.value, s.beam) * with / without)
-}
-
 /// `sigma(numu e)/E(CHARM-II)`, cm²/GeV.
 pub fn sigma_charm2_nu(ctx: &Context) -> Result<f64> {
-    charm2(ctx, "CHARM-II")
+    Window::new("CHARM-II", true).predict(ctx)
 }
 
 /// `sigma(numubar e)/E(CHARM-II)`, cm²/GeV.
 pub fn sigma_charm2_nubar(ctx: &Context) -> Result<f64> {
-    charm2(ctx, "CHARM-II-bar")
+    Window::new("CHARM-II-bar", true).predict(ctx)
 }
 
 #[cfg(test)]
@@ -428,6 +542,25 @@ mod tests {
     use crate::math::quad::integrate;
 
     use super::super::testing::with_point as with_ctx;
+
+    /// Every experiment argument of the ν–e observables names an experiment of the data file
+    /// with the matching beam.
+    #[test]
+    fn experiment_choices_follow_the_data_file() {
+        for o in OBSERVABLES {
+            let super::super::ArgumentKind::Choice(ids) = o.arguments[0].kind else {
+                panic!("{}: experiment is a choice", o.name)
+            };
+            for id in ids {
+                let (id, beam) = match o.name {
+                    "R_nue" => (id.to_string(), Beam::Solar),
+                    "sigma(numu e)/E" => (id.to_string(), Beam::NuMu),
+                    _ => (format!("{id}-bar"), Beam::NuMuBar),
+                };
+                assert_eq!(spec(&id).beam, beam, "{}({id})", o.name);
+            }
+        }
+    }
 
     #[test]
     fn shipped_file_is_valid_and_errors_are_named() {

@@ -1,9 +1,36 @@
-//! The observable registry: canonical name, description, LaTeX label, unit, scaling with the
-//! coupling, and the function that predicts it.
+//! The observable registry: every physics area declares its observables next to their
+//! functions (a `pub(crate) const OBSERVABLES: &[Observable]` in its own module, the way flavio
+//! pairs each function with its `Observable`); this file only concatenates the areas and
+//! provides the one entry point [`predict`].
+//!
+//! # Names and arguments
+//!
+//! An observable may take arguments (an experiment, a momentum window, ...). A name is
+//!
+//! * `NAME` — the observable with its defaults, e.g. `Delta a_mu`, `BR(K+->munuZp)`;
+//! * `NAME(value)` — the first argument given positionally, e.g. `R_trident(CCFR)`;
+//! * `NAME(key=value,key=value)` — arguments by name, e.g.
+//!   `BR(K+->munuZp)*BR(Zp->invisible)(p_min=0.14,p_max=0.2)`.
+//!
+//! A name may itself contain parentheses (`BR(K+->munuZp)`): the whole text is first looked up
+//! as a name, and only otherwise split at the parenthesis that closes the text. The canonical
+//! form ([`Query::name`]) writes a single-argument observable positionally and every other one
+//! by key, in the declared order, numbers as Rust prints them (`0.2`, not `0.200`).
+//!
+//! # Preparation and evaluation per mass
+//!
+//! Expensive data that do not depend on the coupling (the trident tables, say) are built by
+//! [`Query::prepare`] into a [`Prepared`] observable that the caller owns (a resolved
+//! constraint, a `scan::Session`): there are no hidden caches. At a fixed mass,
+//! [`Prepared::at_mass`] hands out a cheap function of the coupling ([`InCoupling`]): closed
+//! form for homogeneous observables, a polynomial, or a closure holding per-mass data, so that
+//! root finding in the coupling does not recompute loops and tables.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::Point;
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 /// What an observable needs: the Standard-Model inputs and the model point.
 #[derive(Debug, Clone, Copy)]
@@ -16,10 +43,209 @@ pub struct Context<'a> {
     pub point: &'a Point,
 }
 
+/// The values an argument accepts.
+#[derive(Debug, Clone, Copy)]
+pub enum ArgumentKind {
+    /// A finite number (in the unit of the description).
+    Number,
+    /// One of these words.
+    Choice(&'static [&'static str]),
+}
+
+/// One declared argument of an observable.
+#[derive(Debug, Clone, Copy)]
+pub struct Argument {
+    /// Key, e.g. `experiment`, `p_min`.
+    pub name: &'static str,
+    /// What it means (with its unit).
+    pub description: &'static str,
+    /// Accepted values.
+    pub kind: ArgumentKind,
+    /// Value when not given (`None`: no default; see `required`).
+    pub default: Option<&'static str>,
+    /// Whether a use must give it (an optional argument without a default lets the
+    /// calculation decide, e.g. an open momentum window).
+    pub required: bool,
+}
+
+/// Argument values of one use of an observable, by key (validated against the declaration
+/// by [`Query::new`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Args(BTreeMap<String, String>);
+
+impl Args {
+    /// No arguments (every argument at its default).
+    pub fn none() -> Args {
+        Args::default()
+    }
+
+    /// Arguments from (key, value) pairs.
+    pub fn from_pairs<K: Into<String>, V: Into<String>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Args {
+        Args(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        )
+    }
+
+    /// The value given for `key`, if any.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.get(key).map(String::as_str)
+    }
+
+    /// Set `key` to `value` (replacing a previous value).
+    pub fn set(&mut self, key: &str, value: &str) {
+        self.0.insert(key.to_string(), value.to_string());
+    }
+
+    /// A number argument if given (or defaulted), `None` otherwise.
+    pub fn optional_number(&self, observable: &Observable, key: &str) -> Result<Option<f64>> {
+        match self
+            .get(key)
+            .or_else(|| observable.argument(key).and_then(|a| a.default))
+        {
+            Some(text) => parse_number(observable, key, text).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A word argument or its declared default.
+    pub fn word<'a>(&'a self, observable: &Observable, key: &str) -> Result<&'a str> {
+        match self.get(key) {
+            Some(v) => Ok(v),
+            None => observable
+                .argument(key)
+                .and_then(|a| a.default)
+                .ok_or_else(|| missing(observable, key)),
+        }
+    }
+
+    /// A number argument or its declared default.
+    pub fn number(&self, observable: &Observable, key: &str) -> Result<f64> {
+        let text = self.word(observable, key)?;
+        parse_number(observable, key, text)
+    }
+}
+
+fn missing(observable: &Observable, key: &str) -> Error {
+    let known = match observable.argument(key).map(|a| a.kind) {
+        Some(ArgumentKind::Choice(values)) => values.join(", "),
+        _ => "a number".into(),
+    };
+    Error::Unknown {
+        kind: "value of the required observable argument",
+        name: format!("{}({key}=?)", observable.name),
+        known,
+    }
+}
+
+fn parse_number(observable: &Observable, key: &str, text: &str) -> Result<f64> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(Error::Unknown {
+            kind: "number for an observable argument",
+            name: format!("{}({key}={text})", observable.name),
+            known: "a finite number, e.g. 0.14".into(),
+        }),
+    }
+}
+
+/// Where an observable's calculation holds, computed from the input set (m_τ of the set,
+/// say), with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Validity {
+    /// [min, max] Z' mass in GeV.
+    pub mass: [f64; 2],
+    /// Why (one sentence).
+    pub reason: String,
+}
+
+impl Validity {
+    /// Whether `mass` lies inside.
+    pub fn contains(&self, mass: f64) -> bool {
+        mass >= self.mass[0] && mass <= self.mass[1]
+    }
+}
+
+/// The validity of an observable valid at every mass.
+pub fn everywhere(_: &Args, _: &StandardModel) -> Option<Validity> {
+    None
+}
+
+/// The prediction as a function of the coupling parameter c at a fixed mass (every other
+/// parameter of the point fixed).
+pub enum InCoupling<'a> {
+    /// O(c) = `unit` c^`degree` (inverted in closed form).
+    Homogeneous {
+        /// O at c = 1.
+        unit: f64,
+        /// The power of c.
+        degree: i32,
+    },
+    /// O(c) = Σ_k a_k c^k (coefficients in increasing powers).
+    Polynomial(Vec<f64>),
+    /// Any cheap function of c (holding the per-mass data it needs).
+    Function(Box<dyn Fn(f64) -> Result<f64> + 'a>),
+}
+
+impl InCoupling<'_> {
+    /// O at coupling `c`.
+    pub fn at(&self, c: f64) -> Result<f64> {
+        match self {
+            InCoupling::Homogeneous { unit, degree } => Ok(unit * c.powi(*degree)),
+            InCoupling::Polynomial(a) => Ok(a.iter().rev().fold(0.0, |acc, x| acc * c + x)),
+            InCoupling::Function(f) => f(c),
+        }
+    }
+}
+
+/// The prepared form of an observable whose coupling-independent data (tables) are built once
+/// by [`Query::prepare`].
+pub trait Evaluator: Send + Sync {
+    /// The prediction at a point.
+    fn predict(&self, ctx: &Context) -> Result<f64>;
+
+    /// An evaluator specialised to the point's model (everything but mass and coupling
+    /// fixed) holding data that depend on the model but on neither mass nor coupling (the
+    /// ν–e recoil-node couplings), for a grid of masses; `None` if there are none. It must
+    /// stay correct for any point (falling back to the general calculation).
+    fn for_model(&self, _ctx: &Context) -> Option<Arc<dyn Evaluator>> {
+        None
+    }
+
+    /// The prediction as a cheap function of the coupling at the point's mass. The default
+    /// re-evaluates [`Evaluator::predict`] at each coupling.
+    fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
+        let ctx = *ctx;
+        Ok(InCoupling::Function(Box::new(move |c| {
+            let p = ctx.point.with_coupling(c);
+            self.predict(&Context { point: &p, ..ctx })
+        })))
+    }
+}
+
+/// A function that prepares an observable from its arguments and the input set.
+pub type PrepareFn =
+    fn(&Observable, &Args, &StandardModel, &InputSet) -> Result<Arc<dyn Evaluator>>;
+
+/// How an observable is computed.
+#[derive(Clone, Copy)]
+pub enum Compute {
+    /// A function of the point (no arguments, nothing to prepare).
+    Point(fn(&Context) -> Result<f64>),
+    /// A function of the point and the arguments (nothing to prepare).
+    WithArgs(fn(&Context, &Observable, &Args) -> Result<f64>),
+    /// Tables built once per (arguments, input set), then a cheap evaluator.
+    Prepared(PrepareFn),
+}
+
 /// One registered observable.
 #[derive(Clone, Copy)]
 pub struct Observable {
-    /// Canonical name, e.g. `Delta a_mu`.
+    /// Canonical name, e.g. `Delta a_mu` or `R_trident` (used as `R_trident(CCFR)`).
     pub name: &'static str,
     /// One-line description.
     pub description: &'static str,
@@ -33,286 +259,476 @@ pub struct Observable {
     pub degree: Option<i32>,
     /// The equation it implements.
     pub reference: &'static str,
-    /// The prediction.
-    pub predict: fn(&Context) -> Result<f64>,
+    /// Declared arguments (empty for most observables).
+    pub arguments: &'static [Argument],
+    /// The argument lists `zprime point` evaluates (each one text as inside `NAME(...)`); an
+    /// empty list means the observable is evaluated once with its defaults, `None` that
+    /// `point` does not list it (it needs arguments, such as a momentum window).
+    pub listed: Option<&'static [&'static str]>,
+    /// Where the calculation is valid, from the arguments and the inputs (`None`: every
+    /// mass; [`everywhere`] for observables valid at every mass).
+    pub validity: fn(&Args, &StandardModel) -> Option<Validity>,
+    /// The calculation.
+    pub compute: Compute,
 }
 
 impl std::fmt::Debug for Observable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Observable")
             .field("name", &self.name)
-            .finish()
+            .finish_non_exhaustive()
     }
+}
+
+impl Observable {
+    /// A plain observable: no arguments, every mass, a function of the point.
+    pub const fn simple(
+        name: &'static str,
+        description: &'static str,
+        latex: &'static str,
+        unit: &'static str,
+        degree: Option<i32>,
+        reference: &'static str,
+        predict: fn(&Context) -> Result<f64>,
+    ) -> Observable {
+        Observable {
+            name,
+            description,
+            latex,
+            unit,
+            degree,
+            reference,
+            arguments: &[],
+            listed: Some(&[]),
+            validity: everywhere,
+            compute: Compute::Point(predict),
+        }
+    }
+
+    /// The declared argument `key`.
+    pub fn argument(&self, key: &str) -> Option<&'static Argument> {
+        self.arguments.iter().find(|a| a.name == key)
+    }
+}
+
+/// The areas, in the order `zprime point` prints them. Adding an observable to an area
+/// touches that area's file only; a new area adds one line here.
+fn areas() -> [&'static [Observable]; 8] {
+    use super::{g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e, tau, trident, zp_decays};
+    [
+        zp_decays::OBSERVABLES,
+        g_minus_2::OBSERVABLES,
+        kinetic_mixing::OBSERVABLES,
+        trident::OBSERVABLES,
+        nu_e::OBSERVABLES,
+        tau::OBSERVABLES,
+        k_munu::OBSERVABLES,
+        k_to_pi::OBSERVABLES,
+    ]
 }
 
 /// Every observable, in the order `zprime point` prints them.
 pub fn registry() -> &'static [Observable] {
-    use super::*;
-    static REGISTRY: &[Observable] = &[
-        Observable {
-            name: "Gamma(Zp)",
-            description: "total Z' width into leptons (hadronic channels not included)",
-            latex: r"\Gamma(Z')",
-            unit: "GeV",
-            degree: Some(2),
-            reference: "sum of the partial widths below",
-            predict: zp_decays::total_width,
-        },
-        Observable {
-            name: "Gamma(Zp->nunu)",
-            description: "Z' width into neutrinos, summed over flavours (and light nu_R if the model has them)",
-            latex: r"\Gamma(Z'\to\nu\bar\nu)",
-            unit: "GeV",
-            degree: Some(2),
-            reference: "Gamma = m |g_L|^2 / (24 pi) per left-handed flavour",
-            predict: zp_decays::width_nunu,
-        },
-        Observable {
-            name: "Gamma(Zp->ee)",
-            description: "Z' width into e+ e- (through kinetic mixing in L_mu - L_tau)",
-            latex: r"\Gamma(Z'\to e^+e^-)",
-            unit: "GeV",
-            degree: Some(2),
-            reference: "two-body width with vector and axial couplings, zp_decays::fermion_width",
-            predict: zp_decays::width_ee,
-        },
-        Observable {
-            name: "Gamma(Zp->mumu)",
-            description: "Z' width into mu+ mu-",
-            latex: r"\Gamma(Z'\to\mu^+\mu^-)",
-            unit: "GeV",
-            degree: Some(2),
-            reference: "two-body width with vector and axial couplings, zp_decays::fermion_width",
-            predict: zp_decays::width_mumu,
-        },
-        Observable {
-            name: "Gamma(Zp->tautau)",
-            description: "Z' width into tau+ tau-",
-            latex: r"\Gamma(Z'\to\tau^+\tau^-)",
-            unit: "GeV",
-            degree: Some(2),
-            reference: "two-body width with vector and axial couplings, zp_decays::fermion_width",
-            predict: zp_decays::width_tautau,
-        },
-        Observable {
-            name: "BR(Zp->invisible)",
-            description: "branching fraction of the Z' into neutrinos",
-            latex: r"\mathrm{BR}(Z'\to\mathrm{inv})",
-            unit: "1",
-            degree: Some(0),
-            reference: "Gamma(Zp->nunu) / Gamma(Zp)",
-            predict: zp_decays::br_invisible,
-        },
-        Observable {
-            name: "BR(Zp->mumu)",
-            description: "branching fraction of the Z' into mu+ mu-",
-            latex: r"\mathrm{BR}(Z'\to\mu^+\mu^-)",
-            unit: "1",
-            degree: Some(0),
-            reference: "Gamma(Zp->mumu) / Gamma(Zp)",
-            predict: zp_decays::br_mumu,
-        },
-        Observable {
-            name: "ctau(Zp)",
-            description: "proper decay length of the Z'",
-            latex: r"c\tau(Z')",
-            unit: "m",
-            degree: Some(-2),
-            reference: "hbar c / Gamma(Zp)",
-            predict: zp_decays::ctau,
-        },
-        Observable {
-            name: "Delta a_mu",
-            description: "Z' contribution to the muon anomalous magnetic moment (g-2)/2",
-            latex: r"\Delta a_\mu",
-            unit: "1",
-            degree: Some(2),
-            reference: "exact one loop, vector (paper 001 Eq. 5) and axial couplings",
-            predict: g_minus_2::delta_a_mu,
-        },
-        Observable {
-            name: "eps_gamma(Zp)",
-            description: "Z'-photon kinetic mixing at q^2 = 0 (tree-level plus muon/tau/quark loops)",
-            latex: r"\varepsilon_\gamma",
-            unit: "1",
-            degree: Some(1),
-            reference: "paper 001 Eq. 8 (L_mu - L_tau), couplings::kinetic_mixing_loop in general",
-            predict: kinetic_mixing::eps_gamma,
-        },
-        Observable {
-            name: "R_trident(CCFR)",
-            description: "sigma/sigma_SM of nu_mu N -> nu_mu N mu+ mu- at CCFR (Fe, 160 GeV): coherent, equivalent-photon approximation, Z' of any mass",
-            latex: r"\sigma/\sigma_\mathrm{SM}\,(\mathrm{CCFR})",
-            unit: "1",
-            degree: None,
-            reference: "nu gamma -> nu mu mu with W, Z and Z' (full propagator) in the EPA of arXiv:1406.2332; heavy limit paper 004 Eq. (34)",
-            predict: trident::ratio_ccfr,
-        },
-        Observable {
-            name: "R_trident(CHARM-II)",
-            description: "sigma/sigma_SM of nu_mu N -> nu_mu N mu+ mu- at CHARM-II (glass, 23.7 GeV): coherent, equivalent-photon approximation, Z' of any mass",
-            latex: r"\sigma/\sigma_\mathrm{SM}\,(\mathrm{CHARM\text{-}II})",
-            unit: "1",
-            degree: None,
-            reference: "nu gamma -> nu mu mu with W, Z and Z' (full propagator) in the EPA of arXiv:1406.2332; heavy limit paper 004 Eq. (34)",
-            predict: trident::ratio_charm2,
-        },
-        Observable {
-            name: "R_trident(NuTeV)",
-            description: "sigma/sigma_SM of nu_mu N -> nu_mu N mu+ mu- at NuTeV (Fe, 120 GeV): coherent, equivalent-photon approximation, Z' of any mass",
-            latex: r"\sigma/\sigma_\mathrm{SM}\,(\mathrm{NuTeV})",
-            unit: "1",
-            degree: None,
-            reference: "nu gamma -> nu mu mu with W, Z and Z' (full propagator) in the EPA of arXiv:1406.2332; heavy limit paper 004 Eq. (34)",
-            predict: trident::ratio_nutev,
-        },
-        Observable {
-            name: "R_trident(heavy)",
-            description: "sigma/sigma_SM of neutrino trident production in the heavy-Z' contact limit, the same for every experiment (valid for m_Z' >~ 10 GeV)",
-            latex: r"\sigma/\sigma_\mathrm{SM}\,(\text{contact})",
-            unit: "1",
-            degree: None,
-            reference: "paper 004 Eq. (34), generalized to vector and axial muon couplings",
-            predict: trident::ratio_heavy,
-        },
-        Observable {
-            name: "R_nue(Borexino)",
-            description: "7Be solar-neutrino events on electrons in the Borexino recoil window, with the Z' over the Standard Model (flavour fractions after oscillation)",
-            latex: r"R_{\nu e}(\mathrm{Borexino})",
-            unit: "1",
-            degree: None,
-            reference: "nu-e elastic scattering with the t-channel Z' (loop-induced or direct electron coupling), as in arXiv:1803.05466 and arXiv:2006.11225",
-            predict: nu_e::ratio_borexino,
-        },
-        Observable {
-            name: "sigma(numu e)/E(CHARM-II)",
-            description: "sigma(nu_mu e -> nu_mu e)/E at CHARM-II (23.7 GeV; Z' effect from the events above 3 GeV recoil)",
-            latex: r"\sigma(\nu_\mu e)/E_\nu",
-            unit: "cm^2/GeV",
-            degree: None,
-            reference: "nu-e elastic scattering with the t-channel Z', as in arXiv:1803.05466",
-            predict: nu_e::sigma_charm2_nu,
-        },
-        Observable {
-            name: "sigma(numubar e)/E(CHARM-II)",
-            description: "sigma(anti-nu_mu e -> anti-nu_mu e)/E at CHARM-II (19.1 GeV; Z' effect from the events above 3 GeV recoil)",
-            latex: r"\sigma(\bar\nu_\mu e)/E_\nu",
-            unit: "cm^2/GeV",
-            degree: None,
-            reference: "nu-e elastic scattering with the t-channel Z', as in arXiv:1803.05466",
-            predict: nu_e::sigma_charm2_nubar,
-        },
-        Observable {
-            name: "Delta(tau->mununu)",
-            description: "BR(tau -> mu nu nu)/BR_SM - 1 from Z' box diagrams (valid for m_Z' > m_tau)",
-            latex: r"\Delta(\tau\to\mu\nu\bar\nu)",
-            unit: "1",
-            degree: Some(2),
-            reference: "paper 004 Eq. (28), generalized to any lepton-doublet charges",
-            predict: tau::delta_tau_mununu,
-        },
-        Observable {
-            name: "BR(K+->munuZp)",
-            description: "branching ratio of K+ -> mu+ nu_mu Z' (Z' not decayed; lepton-line emission, exact three-body phase space)",
-            latex: r"\mathrm{BR}(K^+\to\mu^+\nu_\mu Z')",
-            unit: "1",
-            degree: Some(2),
-            reference: "paper 001 Eq. (10)-(19), App. A; |M|^2 re-derived (Eq. 11 erratum: missing m_Z'^2 factor), normalized to BR(K+ -> mu+ nu)",
-            predict: k_munu::br_k_munu_zp,
-        },
-        Observable {
-            name: "Re g_dsZp",
-            description: "Re g_ds, L = -g_ds (d_L-bar gamma^mu s_L) Z'_mu + h.c., at q^2 = m_Z'^2",
-            latex: r"\mathrm{Re}\,g_{dsZ'}",
-            unit: "1",
-            degree: Some(1),
-            reference: "flavour mechanisms of the model (papers 000 Eq. 6, 002 Eq. 4.4, 003 Eq. 2.13, 4.5)",
-            predict: k_to_pi::re_g_ds,
-        },
-        Observable {
-            name: "Im g_dsZp",
-            description: "Im g_ds at q^2 = m_Z'^2",
-            latex: r"\mathrm{Im}\,g_{dsZ'}",
-            unit: "1",
-            degree: Some(1),
-            reference: "flavour mechanisms of the model (papers 000 Eq. 6, 002 Eq. 4.4, 003 Eq. 2.13, 4.5)",
-            predict: k_to_pi::im_g_ds,
-        },
-        Observable {
-            name: "Re g_sbZp",
-            description: "Re g_sb, L = -g_sb (s_L-bar gamma^mu b_L) Z'_mu + h.c., at q^2 = m_Z'^2",
-            latex: r"\mathrm{Re}\,g_{sbZ'}",
-            unit: "1",
-            degree: Some(1),
-            reference: "flavour mechanisms of the model (papers 002 Eq. 5.1, 003 Eq. 4.5)",
-            predict: k_to_pi::re_g_sb,
-        },
-        Observable {
-            name: "Im g_sbZp",
-            description: "Im g_sb at q^2 = m_Z'^2",
-            latex: r"\mathrm{Im}\,g_{sbZ'}",
-            unit: "1",
-            degree: Some(1),
-            reference: "flavour mechanisms of the model (papers 002 Eq. 5.1, 003 Eq. 4.5)",
-            predict: k_to_pi::im_g_sb,
-        },
-        Observable {
-            name: "Re g_dbZp",
-            description: "Re g_db, L = -g_db (d_L-bar gamma^mu b_L) Z'_mu + h.c., at q^2 = m_Z'^2",
-            latex: r"\mathrm{Re}\,g_{dbZ'}",
-            unit: "1",
-            degree: Some(1),
-            reference: "flavour mechanisms of the model (paper 002 Eq. 5.1)",
-            predict: k_to_pi::re_g_db,
-        },
-        Observable {
-            name: "Im g_dbZp",
-            description: "Im g_db at q^2 = m_Z'^2",
-            latex: r"\mathrm{Im}\,g_{dbZ'}",
-            unit: "1",
-            degree: Some(1),
-            reference: "flavour mechanisms of the model (paper 002 Eq. 5.1)",
-            predict: k_to_pi::im_g_db,
-        },
-        Observable {
-            name: "BR(K+->piZp)",
-            description: "BR(K+ -> pi+ Z'), proportional to |g_ds|^2",
-            latex: r"\mathrm{BR}(K^+\to\pi^+Z')",
-            unit: "1",
-            degree: Some(2),
-            reference: "paper 002 Eq. 4.6 (= paper 000 Eq. 7; paper 003 Eq. 2.2 with |g|^2, erratum)",
-            predict: k_to_pi::br_kplus,
-        },
-        Observable {
-            name: "BR(KL->piZp)",
-            description: "BR(K_L -> pi0 Z'), proportional to (Im g_ds)^2",
-            latex: r"\mathrm{BR}(K_L\to\pi^0Z')",
-            unit: "1",
-            degree: Some(2),
-            reference: "paper 002 Eq. 4.7, paper 003 Eq. 2.3",
-            predict: k_to_pi::br_klong,
-        },
-    ];
-    REGISTRY
+    // The concatenation of constant slices (built once; nothing in it ever changes).
+    static REGISTRY: OnceLock<Vec<Observable>> = OnceLock::new();
+    REGISTRY.get_or_init(|| areas().concat())
 }
 
-/// Look an observable up by its canonical name.
-pub fn find(name: &str) -> Result<&'static Observable> {
-    crate::error::lookup(registry(), name, "observable", |o| o.name)
+/// An observable with its arguments: what a name such as `R_trident(CCFR)` denotes. Two
+/// queries are equal when they name the same observable with the same (canonical) arguments.
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// The registered observable.
+    pub observable: &'static Observable,
+    /// Its arguments (validated).
+    pub args: Args,
+}
+
+impl PartialEq for Query {
+    fn eq(&self, other: &Query) -> bool {
+        self.observable.name == other.observable.name && self.args == other.args
+    }
+}
+
+impl Query {
+    /// An observable by registered name (without arguments) with `args`, validated: every key
+    /// declared, every value allowed, every required argument given.
+    pub fn new(name: &str, mut args: Args) -> Result<Query> {
+        let observable = crate::error::lookup(registry(), name, "observable", |o| o.name)?;
+        for (k, v) in &mut args.0 {
+            let a = observable.argument(k).ok_or_else(|| Error::Unknown {
+                kind: "observable argument",
+                name: format!("{}({k}=...)", observable.name),
+                known: declared(observable),
+            })?;
+            match a.kind {
+                ArgumentKind::Number => {
+                    // Stored canonically, so that `0.140` and `0.14` are the same query.
+                    *v = parse_number(observable, k, v)?.to_string();
+                }
+                ArgumentKind::Choice(values) => {
+                    if !values.contains(&v.as_str()) {
+                        return Err(Error::Unknown {
+                            kind: "observable argument value",
+                            name: format!("{}({k}={v})", observable.name),
+                            known: values.join(", "),
+                        });
+                    }
+                }
+            }
+        }
+        for a in observable.arguments {
+            if a.required && args.get(a.name).is_none() {
+                return Err(missing(observable, a.name));
+            }
+        }
+        Ok(Query { observable, args })
+    }
+
+    /// Parse `NAME`, `NAME(value)` or `NAME(key=value,...)` (see the module documentation).
+    pub fn parse(text: &str) -> Result<Query> {
+        let (name, args) = split(text)?;
+        Query::new(name, args)
+    }
+
+    /// The same observable with `key` set to `value` (validated).
+    pub fn with(&self, key: &str, value: &str) -> Result<Query> {
+        let mut args = self.args.clone();
+        args.set(key, value);
+        Query::new(self.observable.name, args)
+    }
+
+    /// The canonical name: `NAME`, `NAME(value)` for a single-argument observable, else
+    /// `NAME(key=value,...)` in the declared order.
+    pub fn name(&self) -> String {
+        let o = self.observable;
+        let given: Vec<(&str, String)> = o
+            .arguments
+            .iter()
+            .filter_map(|a| {
+                self.args.get(a.name).map(|v| {
+                    let v = match a.kind {
+                        ArgumentKind::Number => v
+                            .trim()
+                            .parse::<f64>()
+                            .map_or_else(|_| v.to_string(), |x| x.to_string()),
+                        ArgumentKind::Choice(_) => v.to_string(),
+                    };
+                    (a.name, v)
+                })
+            })
+            .collect();
+        match (o.arguments.len(), given.as_slice()) {
+            (_, []) => o.name.to_string(),
+            (1, [(_, v)]) => format!("{}({v})", o.name),
+            _ => format!(
+                "{}({})",
+                o.name,
+                given
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        }
+    }
+
+    /// Where the calculation is valid with these arguments and inputs (`None`: every mass).
+    pub fn validity(&self, sm: &StandardModel) -> Option<Validity> {
+        (self.observable.validity)(&self.args, sm)
+    }
+
+    /// Build the coupling-independent data (tables) for this input set.
+    pub fn prepare(&self, sm: &StandardModel, inputs: &InputSet) -> Result<Prepared> {
+        let evaluator = match self.observable.compute {
+            Compute::Prepared(f) => Some(f(self.observable, &self.args, sm, inputs)?),
+            _ => None,
+        };
+        Ok(Prepared {
+            query: self.clone(),
+            name: self.name(),
+            validity: self.validity(sm),
+            evaluator,
+        })
+    }
+
+    /// The prediction at a point (prepares what it needs first: for many points, use
+    /// [`Query::prepare`] once).
+    pub fn predict(&self, ctx: &Context) -> Result<f64> {
+        self.prepare(ctx.sm, ctx.inputs)?.predict(ctx)
+    }
+}
+
+/// The registered name and the (not yet validated) arguments of `NAME(...)`.
+fn split(text: &str) -> Result<(&'static str, Args)> {
+    let text = text.trim();
+    if let Some(o) = registry().iter().find(|o| o.name == text) {
+        return Ok((o.name, Args::none()));
+    }
+    let Some((name, inside)) = split_arguments(text) else {
+        let o = crate::error::lookup(registry(), text, "observable", |o| o.name)?;
+        return Ok((o.name, Args::none()));
+    };
+    let observable = crate::error::lookup(registry(), name, "observable", |o| o.name)?;
+    let mut args = Args::none();
+    for (i, part) in inside.split(',').map(str::trim).enumerate() {
+        if part.is_empty() {
+            continue;
+        }
+        if let Some((k, v)) = part.split_once('=') {
+            args.set(k.trim(), v.trim());
+        } else {
+            let a = observable.arguments.get(i).ok_or_else(|| Error::Unknown {
+                kind: "positional observable argument",
+                name: format!("{}({inside})", observable.name),
+                known: declared(observable),
+            })?;
+            args.set(a.name, part);
+        }
+    }
+    Ok((observable.name, args))
+}
+
+fn declared(o: &Observable) -> String {
+    if o.arguments.is_empty() {
+        return "(no arguments)".into();
+    }
+    o.arguments
+        .iter()
+        .map(|a| a.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Split `NAME(inside)` at the parenthesis matching the final one.
+fn split_arguments(text: &str) -> Option<(&str, &str)> {
+    let body = text.strip_suffix(')')?;
+    let mut depth = 0usize;
+    for (i, ch) in body.char_indices().rev() {
+        match ch {
+            ')' => depth += 1,
+            '(' if depth == 0 => return Some((&text[..i], &body[i + 1..])),
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// An observable ready to evaluate: its tables built for one input set.
+#[derive(Clone)]
+pub struct Prepared {
+    /// The observable and its arguments.
+    pub query: Query,
+    /// Canonical name (with arguments).
+    pub name: String,
+    /// Where the calculation is valid (`None`: every mass).
+    pub validity: Option<Validity>,
+    evaluator: Option<Arc<dyn Evaluator>>,
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Prepared {
+    /// The registered observable.
+    pub fn observable(&self) -> &'static Observable {
+        self.query.observable
+    }
+
+    /// The prediction at a point; an error if it is not finite.
+    pub fn predict(&self, ctx: &Context) -> Result<f64> {
+        let v = self.unchecked(ctx)?;
+        self.finite(v, ctx.point)
+    }
+
+    /// The calculation's own value, finite or not (the registry tests check that it is).
+    fn unchecked(&self, ctx: &Context) -> Result<f64> {
+        match (&self.evaluator, self.query.observable.compute) {
+            (Some(e), _) => e.predict(ctx),
+            (None, Compute::Point(f)) => f(ctx),
+            (None, Compute::WithArgs(f)) => f(ctx, self.query.observable, &self.query.args),
+            (None, Compute::Prepared(_)) => unprepared(&self.name),
+        }
+    }
+
+    fn finite(&self, v: f64, p: &Point) -> Result<f64> {
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err(Error::Numerical {
+                context: self.name.clone(),
+                message: format!("non-finite prediction at {p:?}"),
+            })
+        }
+    }
+
+    /// The same observable specialised to the point's model (see [`Evaluator::for_model`]),
+    /// for evaluations at many masses and couplings of that model.
+    #[must_use]
+    pub fn for_model(&self, ctx: &Context) -> Prepared {
+        let evaluator = match &self.evaluator {
+            Some(e) => e.for_model(ctx).or_else(|| Some(e.clone())),
+            None => None,
+        };
+        Prepared {
+            evaluator,
+            ..self.clone()
+        }
+    }
+
+    /// The prediction at the point and at zero coupling (the Standard Model), by the
+    /// cheapest exact route: one per-mass function for a prepared observable, two direct
+    /// predictions otherwise.
+    pub fn with_sm_value(&self, ctx: &Context) -> Result<(f64, f64)> {
+        let homogeneous = matches!(self.query.observable.degree, Some(k) if k != 0)
+            && ctx.point.single_coupling();
+        if self.evaluator.is_some() && !homogeneous {
+            let at = self.at_mass(ctx)?;
+            return Ok((at.function.at(ctx.point.coupling())?, at.sm_value));
+        }
+        let zero = ctx.point.with_coupling(0.0);
+        Ok((
+            self.predict(ctx)?,
+            self.predict(&Context {
+                point: &zero,
+                ..*ctx
+            })?,
+        ))
+    }
+
+    /// The prediction as a function of the coupling at the point's mass, with its value at
+    /// zero coupling (the Standard Model). A homogeneous observable (declared degree k ≠ 0,
+    /// one coupling, vanishing Standard-Model value) is returned in closed form; a prepared
+    /// one through [`Evaluator::at_mass`] (per-mass data computed once).
+    pub fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<AtMass<'a>> {
+        let homogeneous = matches!(self.query.observable.degree, Some(k) if k != 0)
+            && ctx.point.single_coupling();
+        let inner = if let (Some(e), false) = (&self.evaluator, homogeneous) {
+            e.at_mass(ctx)?
+        } else {
+            let zero = ctx.point.with_coupling(0.0);
+            let sm_value = self.predict(&Context {
+                point: &zero,
+                ..*ctx
+            })?;
+            if let (true, Some(degree)) =
+                (homogeneous && sm_value == 0.0, self.query.observable.degree)
+            {
+                let p1 = ctx.point.with_coupling(1.0);
+                let unit = self.predict(&Context { point: &p1, ..*ctx })?;
+                return Ok(AtMass {
+                    sm_value,
+                    function: InCoupling::Homogeneous { unit, degree },
+                });
+            }
+            let ctx = *ctx;
+            InCoupling::Function(Box::new(move |c| {
+                let p = ctx.point.with_coupling(c);
+                self.predict(&Context { point: &p, ..ctx })
+            }))
+        };
+        // Every value handed to the engine is checked like a direct prediction.
+        let point = ctx.point;
+        let function = InCoupling::Function(Box::new(move |c| {
+            let v = inner.at(c)?;
+            if v.is_finite() {
+                Ok(v)
+            } else {
+                self.finite(v, &point.with_coupling(c))
+            }
+        }));
+        Ok(AtMass {
+            sm_value: function.at(0.0)?,
+            function,
+        })
+    }
+}
+
+/// An observable at one mass: its value in the Standard Model and as a function of the
+/// coupling.
+pub struct AtMass<'a> {
+    /// The prediction at zero coupling.
+    pub sm_value: f64,
+    /// The prediction as a function of the coupling.
+    pub function: InCoupling<'a>,
+}
+
+fn unprepared(name: &str) -> Result<f64> {
+    Err(Error::Numerical {
+        context: name.into(),
+        message: "the observable's tables were not prepared".into(),
+    })
+}
+
+/// Look an observable up by name, with arguments (`R_trident(CCFR)`, see the module
+/// documentation).
+pub fn find(name: &str) -> Result<Query> {
+    Query::parse(name)
+}
+
+/// The one entry point: the prediction of `name` (with the arguments of its name, then
+/// `args` on top) at `point` with the input set `inputs`. For many points, prepare once with
+/// [`Query::prepare`].
+pub fn predict(name: &str, args: &[(&str, &str)], point: &Point, inputs: &InputSet) -> Result<f64> {
+    let (name, mut given) = split(name)?;
+    for (k, v) in args {
+        given.set(k, v);
+    }
+    let q = Query::new(name, given)?;
+    let sm = StandardModel::from_inputs(inputs)?;
+    q.predict(&Context {
+        sm: &sm,
+        inputs,
+        point,
+    })
+}
+
+/// Every (observable, arguments) that `zprime point` evaluates, in print order.
+pub fn listed() -> Result<Vec<Query>> {
+    let mut out = Vec::new();
+    for o in registry() {
+        let Some(list) = o.listed else { continue };
+        if list.is_empty() {
+            out.push(Query::new(o.name, Args::none())?);
+        }
+        for text in list {
+            out.push(Query::parse(&format!("{}({text})", o.name))?);
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::preset;
-    use std::collections::{BTreeMap, HashSet};
+    use std::collections::HashSet;
+
+    /// Every listed use of an observable, and every unlisted observable at its defaults.
+    fn every_query() -> Vec<Query> {
+        let mut out = listed().unwrap();
+        for o in registry() {
+            if o.listed.is_none() {
+                out.push(Query::new(o.name, Args::none()).unwrap());
+            }
+        }
+        out
+    }
 
     #[test]
     fn names_are_unique_and_findable() {
         let mut seen = HashSet::new();
         for o in registry() {
             assert!(seen.insert(o.name), "duplicate {}", o.name);
-            assert_eq!(find(o.name).unwrap().name, o.name);
+        }
+        for q in listed().unwrap() {
+            assert_eq!(find(&q.name()).unwrap(), q);
         }
         assert!(find("nonsense")
             .unwrap_err()
@@ -321,16 +737,65 @@ mod tests {
     }
 
     #[test]
+    fn names_with_arguments_parse_and_print_canonically() {
+        let q = find("R_trident(CCFR)").unwrap();
+        assert_eq!(q.observable.name, "R_trident");
+        assert_eq!(q.args.get("experiment"), Some("CCFR"));
+        assert_eq!(
+            find("R_trident(experiment=CCFR)").unwrap().name(),
+            "R_trident(CCFR)"
+        );
+        let w = find("BR(K+->munuZp)*BR(Zp->invisible)(p_min=0.140, p_max=0.2)").unwrap();
+        assert_eq!(
+            w.name(),
+            "BR(K+->munuZp)*BR(Zp->invisible)(p_min=0.14,p_max=0.2)"
+        );
+        assert_eq!(find("BR(K+->munuZp)").unwrap().name(), "BR(K+->munuZp)");
+        assert_eq!(
+            w,
+            find("BR(K+->munuZp)*BR(Zp->invisible)(p_max=2e-1,p_min=.14)").unwrap()
+        );
+        for bad in [
+            "R_trident(MINOS)",
+            "R_trident(beam=CCFR)",
+            "BR(K+->munuZp)(p_min=fast)",
+            "Delta a_mu(3)",
+        ] {
+            assert!(find(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn validity_follows_the_inputs() {
+        let mut inputs = InputSet::default_set();
+        inputs.set_value("m_tau", 1.8).unwrap();
+        let sm = StandardModel::from_inputs(&inputs).unwrap();
+        let v = find("Delta(tau->mununu)").unwrap().validity(&sm).unwrap();
+        assert_eq!(v.mass[0], 1.8);
+        assert!(!v.reason.is_empty());
+        let heavy = find("R_trident(heavy)").unwrap().validity(&sm).unwrap();
+        assert_eq!(heavy.mass[0], 10.0);
+        assert!(find("R_trident(CCFR)").unwrap().validity(&sm).is_none());
+    }
+
+    #[test]
     fn declared_degrees_hold() {
         let inputs = InputSet::default_set();
         let sm = StandardModel::from_inputs(&inputs).unwrap();
+        let queries = every_query();
+        let prepared: Vec<Prepared> = queries
+            .iter()
+            .map(|q| q.prepare(&sm, &inputs).unwrap())
+            .collect();
         for model in ["lmu-ltau", "b-l-23", "dark-photon"] {
             let m = preset(model).unwrap();
             for mass in [3e-3, 0.15, 0.5, 3.0, 50.0] {
                 let p1 = m.point(mass, 1e-3, &BTreeMap::new()).unwrap();
                 let p2 = p1.with_coupling(3e-3);
-                for o in registry() {
-                    let Some(k) = o.degree else { continue };
+                for o in &prepared {
+                    let Some(k) = o.observable().degree else {
+                        continue;
+                    };
                     let c1 = Context {
                         sm: &sm,
                         inputs: &inputs,
@@ -341,7 +806,7 @@ mod tests {
                         inputs: &inputs,
                         point: &p2,
                     };
-                    let (Ok(a), Ok(b)) = ((o.predict)(&c1), (o.predict)(&c2)) else {
+                    let (Ok(a), Ok(b)) = (o.unchecked(&c1), o.unchecked(&c2)) else {
                         continue;
                     };
                     if a == 0.0 {
@@ -359,10 +824,79 @@ mod tests {
         }
     }
 
+    /// The per-mass function of every listed observable equals the direct prediction.
+    #[test]
+    fn per_mass_functions_equal_direct_predictions() {
+        let inputs = InputSet::default_set();
+        let sm = StandardModel::from_inputs(&inputs).unwrap();
+        for q in every_query() {
+            let o = q.prepare(&sm, &inputs).unwrap();
+            for model in ["lmu-ltau", "lmu-ltau+b3"] {
+                let p = preset(model)
+                    .unwrap()
+                    .point(0.2, 1e-3, &BTreeMap::new())
+                    .unwrap();
+                let ctx = Context {
+                    sm: &sm,
+                    inputs: &inputs,
+                    point: &p,
+                };
+                let Ok(o_sm) = o.predict(&Context {
+                    point: &p.with_coupling(0.0),
+                    ..ctx
+                }) else {
+                    continue;
+                };
+                let at = o.at_mass(&ctx).unwrap();
+                assert_eq!(at.sm_value, o_sm, "{}", o.name);
+                let f = at.function;
+                // Specialised to this model, and (wrongly) to another one: both must agree.
+                let same = o.for_model(&ctx);
+                let other_point = preset("b-l-23")
+                    .unwrap()
+                    .point(3.0, 1.0, &BTreeMap::new())
+                    .unwrap();
+                let other = o.for_model(&Context {
+                    point: &other_point,
+                    ..ctx
+                });
+                for c in [1e-5, 2e-3, 0.3] {
+                    let at = p.with_coupling(c);
+                    let direct = o.predict(&Context { point: &at, ..ctx }).unwrap();
+                    for (what, cheap) in [
+                        ("at_mass", f.at(c).unwrap()),
+                        (
+                            "model",
+                            same.predict(&Context { point: &at, ..ctx }).unwrap(),
+                        ),
+                        (
+                            "other",
+                            other.predict(&Context { point: &at, ..ctx }).unwrap(),
+                        ),
+                        (
+                            "model at_mass",
+                            same.at_mass(&ctx).unwrap().function.at(c).unwrap(),
+                        ),
+                    ] {
+                        assert!(
+                            (cheap - direct).abs() <= 1e-12 * direct.abs(),
+                            "{model} {} {what}: {cheap} vs {direct}",
+                            o.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn no_nan_anywhere_in_the_domain() {
         let inputs = InputSet::default_set();
         let sm = StandardModel::from_inputs(&inputs).unwrap();
+        let prepared: Vec<Prepared> = every_query()
+            .iter()
+            .map(|q| q.prepare(&sm, &inputs).unwrap())
+            .collect();
         for model in crate::model::preset_names() {
             let m = preset(model).unwrap();
             for &mass in &[
@@ -386,8 +920,8 @@ mod tests {
                         inputs: &inputs,
                         point: &p,
                     };
-                    for o in registry() {
-                        if let Ok(v) = (o.predict)(&ctx) {
+                    for o in &prepared {
+                        if let Ok(v) = o.unchecked(&ctx) {
                             assert!(v.is_finite(), "{model} {} at m={mass}, c={c}: {v}", o.name);
                         }
                     }

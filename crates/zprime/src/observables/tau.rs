@@ -11,10 +11,35 @@
 //! conserved currents (the same bookkeeping gives the finite QED correction to muon decay).
 //! Valid for m_τ ≪ m_Z' (the box is evaluated with massless external leptons).
 
-use super::Context;
+use super::{Args, Compute, Context, Observable, Validity};
 use crate::couplings::{chiral, Fermion};
 use crate::error::Result;
+use crate::inputs::StandardModel;
 use std::f64::consts::PI;
+
+/// The observables of this area.
+pub(crate) const OBSERVABLES: &[Observable] = &[Observable {
+    name: "Delta(tau->mununu)",
+    description: "BR(tau -> mu nu nu)/BR_SM - 1 from Z' box diagrams (valid for m_Z' > m_tau)",
+    latex: r"\Delta(\tau\to\mu\nu\bar\nu)",
+    unit: "1",
+    degree: Some(2),
+    reference: "paper 004 Eq. (28), generalized to any lepton-doublet charges",
+    arguments: &[],
+    listed: Some(&[]),
+    validity,
+    compute: Compute::Point(delta_tau_mununu),
+}];
+
+/// The box diagrams are evaluated with massless external leptons: valid for m_Z' above the
+/// input set's m_τ (up to the largest mass zprime accepts).
+#[allow(clippy::unnecessary_wraps)] // the signature of Observable::validity
+fn validity(_: &Args, sm: &StandardModel) -> Option<Validity> {
+    Some(Validity {
+        mass: [sm.m_lepton[2], crate::model::MASS_MAX],
+        reason: "box diagrams with massless external leptons: m_Z' must be above m_tau".into(),
+    })
+}
 
 /// `ln(m_W²/m²)/(1 − m²/m_W²)`, continuous through m = m_W (where it is 1).
 pub fn box_log(m: f64, m_w: f64) -> f64 {

@@ -7,6 +7,84 @@ use crate::couplings::{chiral, vector_axial, Fermion};
 use crate::error::{Error, Result};
 use std::f64::consts::PI;
 
+use super::Observable;
+
+/// The observables of this area, in the order `zprime point` prints them.
+pub(crate) const OBSERVABLES: &[Observable] = &[
+    Observable::simple(
+        "Gamma(Zp)",
+        "total Z' width into leptons (hadronic channels not included)",
+        r"\Gamma(Z')",
+        "GeV",
+        Some(2),
+        "sum of the partial widths below",
+        total_width,
+    ),
+    Observable::simple(
+        "Gamma(Zp->nunu)",
+        "Z' width into neutrinos, summed over flavours (and light nu_R if the model has them)",
+        r"\Gamma(Z'\to\nu\bar\nu)",
+        "GeV",
+        Some(2),
+        "Gamma = m |g_L|^2 / (24 pi) per left-handed flavour",
+        width_nunu,
+    ),
+    Observable::simple(
+        "Gamma(Zp->ee)",
+        "Z' width into e+ e- (through kinetic mixing in L_mu - L_tau)",
+        r"\Gamma(Z'\to e^+e^-)",
+        "GeV",
+        Some(2),
+        "two-body width with vector and axial couplings, zp_decays::fermion_width",
+        width_ee,
+    ),
+    Observable::simple(
+        "Gamma(Zp->mumu)",
+        "Z' width into mu+ mu-",
+        r"\Gamma(Z'\to\mu^+\mu^-)",
+        "GeV",
+        Some(2),
+        "two-body width with vector and axial couplings, zp_decays::fermion_width",
+        width_mumu,
+    ),
+    Observable::simple(
+        "Gamma(Zp->tautau)",
+        "Z' width into tau+ tau-",
+        r"\Gamma(Z'\to\tau^+\tau^-)",
+        "GeV",
+        Some(2),
+        "two-body width with vector and axial couplings, zp_decays::fermion_width",
+        width_tautau,
+    ),
+    Observable::simple(
+        "BR(Zp->invisible)",
+        "branching fraction of the Z' into neutrinos",
+        r"\mathrm{BR}(Z'\to\mathrm{inv})",
+        "1",
+        Some(0),
+        "Gamma(Zp->nunu) / Gamma(Zp)",
+        br_invisible,
+    ),
+    Observable::simple(
+        "BR(Zp->mumu)",
+        "branching fraction of the Z' into mu+ mu-",
+        r"\mathrm{BR}(Z'\to\mu^+\mu^-)",
+        "1",
+        Some(0),
+        "Gamma(Zp->mumu) / Gamma(Zp)",
+        br_mumu,
+    ),
+    Observable::simple(
+        "ctau(Zp)",
+        "proper decay length of the Z'",
+        r"c\tau(Z')",
+        "m",
+        Some(-2),
+        "hbar c / Gamma(Zp)",
+        ctau,
+    ),
+];
+
 /// Two-body width Z' → f f̄ for couplings `f̄ γ^μ (g_V − g_A γ5) f`:
 ///
 /// `Γ = N_c m/(12π) β [ |g_V|² (1 + 2r) + |g_A|² (1 − 4r) ]`, r = m_f²/m², β = √(1 − 4r),

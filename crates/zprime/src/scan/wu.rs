@@ -74,7 +74,11 @@ fn haar_row(rng: &mut Random) -> [C64; 3] {
     let (c, d) = rng.normal_pair();
     let (e, f) = rng.normal_pair();
     let v = [C64::new(a, b), C64::new(c, d), C64::new(e, f)];
-    let n = v.iter().map(|z| z.norm_sqr()).sum::<f64>().sqrt();
+    let n = v
+        .iter()
+        .map(num_complex::Complex::norm_sqr)
+        .sum::<f64>()
+        .sqrt();
     [v[0] / n, v[1] / n, v[2] / n]
 }
 
@@ -202,10 +206,10 @@ pub fn g2_band(inputs: &InputSet) -> Result<Band> {
             known: inputs.constraints.join(", "),
         })?;
     let c = crate::constraints::Constraint::load(id, inputs)?;
-    match crate::experiments::resolve(&c.spec.measurement, inputs)? {
+    match crate::experiments::resolve(c.spec.measurement(), inputs)? {
         crate::experiments::Value::Gaussian { value, uncertainty } => {
             let mut b = Band::new(
-                &c.spec.measurement,
+                c.spec.measurement(),
                 value,
                 [(value - uncertainty).max(0.0), value + uncertainty],
                 [
@@ -214,12 +218,12 @@ pub fn g2_band(inputs: &InputSet) -> Result<Band> {
                 ],
             )?;
             b.quantity = "Delta a_mu".into();
-            b.reference = c.reference.clone();
+            b.reference.clone_from(&c.reference);
             Ok(b)
         }
-        _ => Err(Error::Unknown {
+        crate::experiments::Value::UpperLimit { .. } => Err(Error::Unknown {
             kind: "Gaussian g-2 measurement",
-            name: c.spec.measurement.clone(),
+            name: c.spec.measurement().to_string(),
             known: "a constraint with a Gaussian measurement".into(),
         }),
     }
@@ -238,12 +242,12 @@ mod tests {
         let mut m2 = 0.0;
         for _ in 0..n {
             let w = haar_row(&mut rng);
-            let s: f64 = w.iter().map(|z| z.norm_sqr()).sum();
+            let s: f64 = w.iter().map(num_complex::Complex::norm_sqr).sum();
             assert!((s - 1.0).abs() < 1e-14);
             for i in 0..3 {
-                m[i] += w[i].norm_sqr() / n as f64;
+                m[i] += w[i].norm_sqr() / f64::from(n);
             }
-            m2 += w[0].norm_sqr().powi(2) / n as f64;
+            m2 += w[0].norm_sqr().powi(2) / f64::from(n);
         }
         // |w_i|² is Dirichlet(1,1,1): mean 1/3, E|w|⁴ = 1/6
         for x in m {

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use zprime::constraints::Constraint;
-use zprime::observables::{find, Context};
 use zprime::{InputSet, Model, Point, StandardModel};
 
 /// A point of a preset model.
@@ -15,13 +14,7 @@ pub fn point(model: &str, mass: f64, g: f64) -> Point {
 
 /// Predict an observable by canonical name with an input set.
 pub fn predict(name: &str, inputs: &InputSet, p: &Point) -> f64 {
-    let sm = StandardModel::from_inputs(inputs).unwrap();
-    (find(name).unwrap().predict)(&Context {
-        sm: &sm,
-        inputs,
-        point: p,
-    })
-    .unwrap()
+    zprime::observables::predict(name, &[], p, inputs).unwrap()
 }
 
 /// The upper limit on the coupling of constraint `id` at `mass` (lmu-ltau).
@@ -62,17 +55,26 @@ pub fn value(id: &str) -> f64 {
 
 /// The relative tolerance of `id` about its printed value.
 pub fn relative(id: &str) -> f64 {
-    number(id).tolerance.and_then(|t| t.relative()).unwrap()
+    number(id)
+        .tolerance
+        .and_then(zprime::reproduce::Tolerance::relative)
+        .unwrap()
 }
 
 /// The absolute tolerance of `id` about its printed value.
 pub fn absolute(id: &str) -> f64 {
-    number(id).tolerance.and_then(|t| t.absolute()).unwrap()
+    number(id)
+        .tolerance
+        .and_then(zprime::reproduce::Tolerance::absolute)
+        .unwrap()
 }
 
 /// The accepted open range of `id`.
 pub fn within(id: &str) -> (f64, f64) {
-    number(id).tolerance.and_then(|t| t.within()).unwrap()
+    number(id)
+        .tolerance
+        .and_then(zprime::reproduce::Tolerance::within)
+        .unwrap()
 }
 
 /// Our value of `id` where it differs from the printed one for a documented cause.

@@ -40,10 +40,10 @@ fn g2_eq5_intermediate_mass() {
     let (m, g, mmu) = (0.1_f64, 1e-3_f64, 0.1056583755_f64);
     let n = 100_000;
     let f = |x: f64| 2.0 * mmu * mmu * x * x * (1.0 - x) / (x * x * mmu * mmu + (1.0 - x) * m * m);
-    let h = 1.0 / n as f64;
+    let h = 1.0 / f64::from(n);
     let mut s = f(0.0) + f(1.0);
     for i in 1..n {
-        s += if i % 2 == 1 { 4.0 } else { 2.0 } * f(i as f64 * h);
+        s += if i % 2 == 1 { 4.0 } else { 2.0 } * f(f64::from(i) * h);
     }
     let eq5 = g * g / (8.0 * std::f64::consts::PI.powi(2)) * s * h / 3.0;
     let da = predict("Delta a_mu", &set, &point("lmu-ltau", m, g));

@@ -49,7 +49,7 @@ fn fig2_left_br_over_g2() {
 #[test]
 fn fig2_right_spectrum_shapes() {
     let set = inputs();
-    let p: Vec<f64> = (1..400).map(|i| 0.236 * i as f64 / 400.0).collect();
+    let p: Vec<f64> = (1..400).map(|i| 0.236 * f64::from(i) / 400.0).collect();
     let mut peaks = Vec::new();
     for m in [0.01, 0.1, 0.2] {
         let s = spectrum(&set, m, &p);

@@ -473,7 +473,7 @@ fn no_nan_from_1_kev_to_the_endpoint() {
         assert!(b.is_finite() && b > 0.0, "{mz}: {b}");
         let pm = kn.p_max();
         for i in 0..=200 {
-            let s = spectrum_at(&kn, BR, &c, pm * i as f64 / 200.0);
+            let s = spectrum_at(&kn, BR, &c, pm * f64::from(i) / 200.0);
             assert!(s.is_finite() && s >= 0.0, "{mz} {i}: {s}");
         }
         mz *= 1.3;

@@ -141,7 +141,7 @@ fn traced(s: f64, qsq: f64, w2: f64, m: f64) -> [f64; 3] {
         let st = (1.0 - c * c).sqrt();
         let jac = we * (1.0 - c * c);
         for k in 0..nphi {
-            let phi = 2.0 * std::f64::consts::PI * k as f64 / nphi as f64;
+            let phi = 2.0 * std::f64::consts::PI * f64::from(k) / f64::from(nphi);
             let p1 = [0.5 * w, p * st * phi.cos(), p * st * phi.sin(), p * c];
             let p2 = [0.5 * w, -p1[1], -p1[2], -p1[3]];
             let d1 = -2.0 * (p1[0] * q[0] - p1[3] * q[3]);
@@ -169,7 +169,7 @@ fn traced(s: f64, qsq: f64, w2: f64, m: f64) -> [f64; 3] {
                     .collect();
                 let left: Vec<M4> = ops.iter().map(|o| mul(&mul(&sp1, o), &sp2)).collect();
                 let bars: Vec<M4> = ops.iter().map(|o| bar(&g[0], o)).collect();
-                let f = -METRIC[mu] * jac / nphi as f64;
+                let f = -METRIC[mu] * jac / f64::from(nphi);
                 out[0] += f * trace(&mul(&left[0], &bars[0])).re;
                 out[1] += f * trace(&mul(&left[1], &bars[1])).re;
                 out[2] +=

@@ -1,5 +1,7 @@
 //! Neutrino trident production ν_μ N → ν_μ N μ⁺μ⁻ with a Z' of any mass:
-//! `R_trident(CCFR)`, `R_trident(CHARM-II)`, `R_trident(NuTeV)` = σ/σ_SM for each experiment.
+//! `R_trident(CCFR)`, `R_trident(CHARM-II)`, `R_trident(NuTeV)` = σ/σ_SM for each experiment
+//! (one observable `R_trident` with an `experiment` argument; `R_trident(heavy)` is the
+//! contact limit of [`heavy`]).
 //!
 //! # Physics
 //!
@@ -48,68 +50,156 @@ mod check;
 
 pub use heavy::ratio_heavy;
 
-use super::Context;
+use super::{
+    Args, Argument, ArgumentKind, Compute, Context, Evaluator, InCoupling, Observable, Validity,
+};
 use crate::couplings::{chiral, vector_axial, Fermion};
 use crate::error::{Error, Result};
-use crate::inputs::StandardModel;
+use crate::inputs::{InputSet, StandardModel};
 use num_complex::Complex64;
-use std::cell::RefCell;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 use table::{Moments, Settings, Table};
 
-/// Cache key: experiment id, m_μ and ħc (the inputs a table depends on).
-type Key = (String, u64, u64);
-/// The tables built so far.
-type Cache = Mutex<Vec<(Key, Arc<Table>)>>;
+/// The experiments `R_trident` knows: the full calculation for each beam and target of
+/// `data/experiments/trident.toml`, and `heavy`, the contact limit shared by all.
+const EXPERIMENTS: &[&str] = &["CCFR", "CHARM-II", "NuTeV", "heavy"];
 
-fn table_for(id: &str, sm: &StandardModel) -> Result<Arc<Table>> {
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key: Key = (
-        id.to_string(),
-        sm.m_lepton[1].to_bits(),
-        sm.hbar_c.to_bits(),
-    );
-    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
-    let mut guard = cache.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some((_, t)) = guard.iter().find(|(k, _)| *k == key) {
-        return Ok(t.clone());
+/// Smallest Z' mass where the contact limit `R_trident(heavy)` is used: a documented choice,
+/// the mass above which paper 004 applies Eq. (34) (the full propagator differs from the
+/// contact form by (Q²/m_Z'²) with Q² ≲ 1 GeV² at these beams: a per-cent effect at 10 GeV).
+pub const HEAVY_MASS_MIN: f64 = 10.0;
+
+/// The observables of this area.
+pub(crate) const OBSERVABLES: &[Observable] = &[Observable {
+    name: "R_trident",
+    description: "sigma/sigma_SM of nu_mu N -> nu_mu N mu+ mu- at an experiment (CCFR: Fe, 160 GeV; CHARM-II: glass, 23.7 GeV; NuTeV: Fe, 120 GeV): coherent, equivalent-photon approximation, Z' of any mass; `heavy`: the contact limit, the same for every experiment (m_Z' >= 10 GeV)",
+    latex: r"\sigma/\sigma_\mathrm{SM}",
+    unit: "1",
+    degree: None,
+    reference: "nu gamma -> nu mu mu with W, Z and Z' (full propagator) in the EPA of arXiv:1406.2332; heavy limit paper 004 Eq. (34), generalized to vector and axial muon couplings",
+    arguments: &[Argument {
+        name: "experiment",
+        description: "CCFR, CHARM-II, NuTeV (data/experiments/trident.toml) or heavy (contact limit)",
+        kind: ArgumentKind::Choice(EXPERIMENTS),
+        default: None,
+        required: true,
+    }],
+    listed: Some(EXPERIMENTS),
+    validity,
+    compute: Compute::Prepared(prepare),
+}];
+
+fn validity(args: &Args, _: &StandardModel) -> Option<Validity> {
+    (args.get("experiment") == Some("heavy")).then(|| Validity {
+        mass: [HEAVY_MASS_MIN, crate::model::MASS_MAX],
+        reason: "contact limit of the Z' propagator, used from 10 GeV up (paper 004)".into(),
+    })
+}
+
+fn prepare(
+    o: &Observable,
+    args: &Args,
+    sm: &StandardModel,
+    _: &InputSet,
+) -> Result<Arc<dyn Evaluator>> {
+    match args.word(o, "experiment")? {
+        "heavy" => Ok(Arc::new(Heavy)),
+        id => Ok(Arc::new(Experiment::new(id, sm)?)),
     }
-    let exp = nucleus::experiment(id, hbar_c_gev_fm(sm))?;
-    let m2 = sm.m_lepton[1].powi(2);
-    let t = Arc::new(Table::new(&exp, m2, &Settings::default()));
-    if t.i0().iter().any(|v| !(v.is_finite() && *v > 0.0)) {
-        return Err(Error::Numerical {
-            context: format!("R_trident({id})"),
-            message: "the Standard-Model cross section table is not positive".into(),
-        });
+}
+
+/// The contact limit (nothing to prepare).
+struct Heavy;
+
+impl Evaluator for Heavy {
+    fn predict(&self, ctx: &Context) -> Result<f64> {
+        ratio_heavy(ctx)
     }
-    guard.push((key, t.clone()));
-    Ok(t)
+}
+
+/// One experiment with its cross-section table (built once: it depends on m_μ and ħc only).
+pub struct Experiment {
+    id: String,
+    table: Table,
+}
+
+impl Experiment {
+    /// Build the table of experiment `id` for the input set's m_μ and ħc.
+    pub fn new(id: &str, sm: &StandardModel) -> Result<Experiment> {
+        let exp = nucleus::experiment(id, hbar_c_gev_fm(sm))?;
+        let m2 = sm.m_lepton[1].powi(2);
+        let table = Table::new(&exp, m2, &Settings::default());
+        if table.i0().iter().any(|v| !(v.is_finite() && *v > 0.0)) {
+            return Err(Error::Numerical {
+                context: format!("R_trident({id})"),
+                message: "the Standard-Model cross section table is not positive".into(),
+            });
+        }
+        Ok(Experiment {
+            id: id.to_string(),
+            table,
+        })
+    }
+
+    /// The flux moments at the point's mass (the expensive, coupling-independent part).
+    fn moments(&self, mass: f64) -> Result<Moments> {
+        let mz2 = mass * mass;
+        if !(mz2.is_finite() && mz2 > 0.0) {
+            return Err(Error::invalid(
+                "mass",
+                mass,
+                "0 < mass with a finite, nonzero square",
+            ));
+        }
+        Ok(self.table.moments(mz2))
+    }
+
+    /// σ/σ_SM from the moments at the point's mass.
+    fn ratio_from(&self, ctx: &Context, mom: &Moments) -> Result<f64> {
+        let b = zprime_couplings(ctx);
+        let a = standard_model_couplings(ctx.sm);
+        let sm_sigma = table::sigma_from_moments(mom, a, [Complex64::new(0.0, 0.0); 2]);
+        let r = table::sigma_from_moments(mom, a, b) / sm_sigma;
+        if !r.is_finite() {
+            return Err(Error::Numerical {
+                context: format!("R_trident({})", self.id),
+                message: format!("sigma/sigma_SM overflows at m_Z' = {} GeV", ctx.point.mass),
+            });
+        }
+        Ok(r)
+    }
+}
+
+impl Evaluator for Experiment {
+    fn predict(&self, ctx: &Context) -> Result<f64> {
+        if zprime_couplings(ctx).iter().all(|x| x.norm() == 0.0) {
+            return Ok(1.0);
+        }
+        let mom = self.moments(ctx.point.mass)?;
+        self.ratio_from(ctx, &mom)
+    }
+
+    /// The moments once per mass; each coupling then costs a few multiplications.
+    fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
+        let mom = self.moments(ctx.point.mass);
+        let ctx = *ctx;
+        Ok(InCoupling::Function(Box::new(move |c| {
+            let p = ctx.point.with_coupling(c);
+            let at = Context { point: &p, ..ctx };
+            if zprime_couplings(&at).iter().all(|x| x.norm() == 0.0) {
+                return Ok(1.0);
+            }
+            match &mom {
+                Ok(mom) => self.ratio_from(&at, mom),
+                Err(e) => Err(e.clone()),
+            }
+        })))
+    }
 }
 
 /// ħc in GeV·fm from the input set's ħc in GeV·m.
 fn hbar_c_gev_fm(sm: &StandardModel) -> f64 {
     sm.hbar_c * 1e15
-}
-
-/// The moments at one Z' mass, remembered per thread: the constraint engine asks for many
-/// couplings at the same mass.
-fn moments_for(table: &Arc<Table>, mz2: f64) -> Moments {
-    thread_local! {
-        static LAST: RefCell<Option<(usize, u64, Moments)>> = const { RefCell::new(None) };
-    }
-    let id = Arc::as_ptr(table) as usize;
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((i, m, mom)) = *last {
-            if i == id && m == mz2.to_bits() {
-                return mom;
-            }
-        }
-        let mom = table.moments(mz2);
-        *last = Some((id, mz2.to_bits(), mom));
-        mom
-    })
 }
 
 /// Standard-Model coefficients (a_V, a_A) = √2 G_F (1/2 + 2s_W², 1/2), GeV⁻².
@@ -125,56 +215,20 @@ fn zprime_couplings(ctx: &Context) -> [Complex64; 2] {
     [g_nu * g_v, g_nu * g_a]
 }
 
-/// σ/σ_SM for experiment `id` at the context's point.
+/// σ/σ_SM for experiment `id` at the context's point. Builds the experiment's table: for
+/// many points prepare `R_trident(id)` once ([`super::Query::prepare`]).
 pub fn ratio(ctx: &Context, id: &str) -> Result<f64> {
-    let mass = ctx.point.mass;
-    let name = || format!("R_trident({id})");
-    let b = zprime_couplings(ctx);
-    if b.iter().all(|x| x.norm() == 0.0) {
+    if zprime_couplings(ctx).iter().all(|x| x.norm() == 0.0) {
         return Ok(1.0);
     }
-    let mz2 = mass * mass;
-    if !(mz2.is_finite() && mz2 > 0.0) {
-        return Err(Error::invalid(
-            "mass",
-            mass,
-            "0 < mass with a finite, nonzero square",
-        ));
-    }
-    let table = table_for(id, ctx.sm)?;
-    let mom = moments_for(&table, mz2);
-    let a = standard_model_couplings(ctx.sm);
-    let sm_sigma = table::sigma_from_moments(&mom, a, [Complex64::new(0.0, 0.0); 2]);
-    let r = table::sigma_from_moments(&mom, a, b) / sm_sigma;
-    if !r.is_finite() {
-        return Err(Error::Numerical {
-            context: name(),
-            message: format!("sigma/sigma_SM overflows at m_Z' = {mass} GeV"),
-        });
-    }
-    Ok(r)
-}
-
-/// `R_trident(CCFR)`.
-pub fn ratio_ccfr(ctx: &Context) -> Result<f64> {
-    ratio(ctx, "CCFR")
-}
-
-/// `R_trident(CHARM-II)`.
-pub fn ratio_charm2(ctx: &Context) -> Result<f64> {
-    ratio(ctx, "CHARM-II")
-}
-
-/// `R_trident(NuTeV)`.
-pub fn ratio_nutev(ctx: &Context) -> Result<f64> {
-    ratio(ctx, "NuTeV")
+    Experiment::new(id, ctx.sm)?.predict(ctx)
 }
 
 /// The Standard-Model trident cross section of experiment `id` in cm² per nucleus (averaged
 /// over the nuclei of the target unit, e.g. per "glass nucleus" for SiO2), and the vector
 /// and axial shares of it (K_V a_V², K_A a_A² normalized to 1).
 pub fn sigma_sm(id: &str, sm: &StandardModel) -> Result<(f64, [f64; 2])> {
-    let table = table_for(id, sm)?;
+    let table = Experiment::new(id, sm)?.table;
     let exp = nucleus::experiment(id, hbar_c_gev_fm(sm))?;
     let a = standard_model_couplings(sm);
     let i0 = table.i0();
@@ -222,6 +276,15 @@ mod tests {
     /// fixed rule of the table.
     #[test]
     fn table_against_adaptive_quadrature() {
+        // ξ − 1 − ln ξ, with its series near ξ = 1 where the difference cancels.
+        fn xi_m1(x: f64) -> f64 {
+            let y = x - 1.0;
+            if y.abs() < 1e-3 {
+                y * y / 2.0 - y * y * y / 3.0
+            } else {
+                y - x.ln()
+            }
+        }
         use crate::math::quad::integrate;
         let sm = sm();
         let m2 = sm.m_lepton[1].powi(2);
@@ -249,14 +312,6 @@ mod tests {
             let dd = integrate(|l| f2(l) * xi_m1(xi(l)), x.ln(), t_end.ln(), 1e-10).unwrap();
             (tt, dd)
         };
-        fn xi_m1(x: f64) -> f64 {
-            let y = x - 1.0;
-            if y.abs() < 1e-3 {
-                y * y / 2.0 - y * y * y / 3.0
-            } else {
-                y - x.ln()
-            }
-        }
         // Flux spline against the adaptive flux at off-grid points.
         let fl = table::Flux::new(&exp, 4.0 * m2, &s);
         for u in [0.05, 0.3, 2.0, 7.7] {
@@ -394,6 +449,15 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("spectrum"));
+    }
+
+    /// The `experiment` argument accepts exactly the experiments of the data file (and the
+    /// contact limit).
+    #[test]
+    fn experiment_choices_follow_the_data_file() {
+        let ids: Vec<&str> = nucleus::specs().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(&EXPERIMENTS[..EXPERIMENTS.len() - 1], ids.as_slice());
+        assert_eq!(EXPERIMENTS.last(), Some(&"heavy"));
     }
 
     #[test]

@@ -96,7 +96,7 @@ fn xi_minus_one_minus_ln(xi: f64) -> f64 {
         let mut term = y * y;
         let mut sum = 0.0;
         for k in 2..40 {
-            sum += term / k as f64 * if k % 2 == 0 { 1.0 } else { -1.0 };
+            sum += term / f64::from(k) * if k % 2 == 0 { 1.0 } else { -1.0 };
             term *= y;
             if term.abs() < 1e-18 * sum.abs() {
                 break;

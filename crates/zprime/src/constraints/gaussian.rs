@@ -1,0 +1,175 @@
+//! `kind = "gaussian"`: a measurement value ± σ. The allowed interval at z sigma is
+//! [value − zσ, value + zσ] (or only its upper edge, `upper_only`); z comes from `cl`
+//! (two-sided, 1.96 for 0.95) or is given as `sigma`. When the Standard Model lies outside the
+//! interval (an anomaly) the allowed region is a preferred band, drawn at the `bands` levels;
+//! otherwise the constraint acts as a bound. `bands_only`: mark the bands, exclude nothing
+//! (a paper's favoured band whose exclusion, if any, is a separate constraint).
+
+use super::intervals::{self, bound_on_side, segments, status_of, with_status};
+use super::{Outcome, Regions, Rule, Status};
+use crate::error::{Error, Result};
+use crate::experiments::{self, Value};
+use crate::inputs::{InputSet, StandardModel};
+use crate::observables::{Context, Prepared, Query, Validity};
+use serde::{Deserialize, Serialize};
+
+/// The fields of a Gaussian constraint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// Measurement id (`data/experiments/measurements.toml`).
+    pub measurement: String,
+    /// Confidence level (two-sided).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cl: Option<f64>,
+    /// Or the number of sigma directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sigma: Option<f64>,
+    /// Preferred bands to draw (in sigma) when the SM is outside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<f64>,
+    /// Only the upper side of the interval is used.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub upper_only: bool,
+    /// The constraint only marks preferred bands and excludes nothing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bands_only: bool,
+}
+
+/// The allowed interval of the observable at `z` sigma.
+pub fn allowed_interval(value: f64, uncertainty: f64, z: f64, upper_only: bool) -> (f64, f64) {
+    let lo = if upper_only {
+        f64::NEG_INFINITY
+    } else {
+        value - z * uncertainty
+    };
+    (lo, value + z * uncertainty)
+}
+
+/// A resolved Gaussian constraint.
+#[derive(Clone)]
+pub struct Gaussian {
+    spec: Spec,
+    observable: Prepared,
+    value: f64,
+    uncertainty: f64,
+    z: f64,
+    cl: f64,
+    reference: String,
+}
+
+impl Gaussian {
+    /// Resolve the measurement and prepare the observable.
+    pub fn new(
+        c: &super::Spec,
+        spec: &Spec,
+        query: &Query,
+        sm: &StandardModel,
+        inputs: &InputSet,
+    ) -> Result<Gaussian> {
+        let bad = |m: &str| Error::file(super::FILE, format!("constraint '{}': {m}", c.id));
+        let Value::Gaussian { value, uncertainty } =
+            experiments::resolve(&spec.measurement, inputs)?
+        else {
+            return Err(bad(
+                "kind = gaussian needs a measurement with an uncertainty",
+            ));
+        };
+        let (z, cl) = match (spec.cl, spec.sigma) {
+            (Some(cl), None) if cl > 0.0 && cl < 1.0 => (super::stats::two_sided_z(cl), cl),
+            (None, Some(z)) if z > 0.0 => (z, super::stats::cl_of_z(z)),
+            _ => return Err(bad("give exactly one of cl (0 < cl < 1) or sigma (> 0)")),
+        };
+        if spec.bands.iter().any(|b| !(b.is_finite() && *b > 0.0)) {
+            return Err(bad("bands are sigma levels > 0"));
+        }
+        Ok(Gaussian {
+            spec: spec.clone(),
+            observable: query.prepare(sm, inputs)?,
+            value,
+            uncertainty,
+            z,
+            cl,
+            reference: experiments::entry(&spec.measurement)?.reference.clone(),
+        })
+    }
+
+    fn allowed(&self, z: f64) -> (f64, f64) {
+        allowed_interval(self.value, self.uncertainty, z, self.spec.upper_only)
+    }
+}
+
+impl Rule for Gaussian {
+    fn cl(&self) -> f64 {
+        self.cl
+    }
+
+    fn reference(&self) -> String {
+        self.reference.clone()
+    }
+
+    fn observable(&self) -> String {
+        self.observable.name.clone()
+    }
+
+    fn validity(&self) -> Option<Validity> {
+        self.observable.validity.clone()
+    }
+
+    fn bands(&self) -> &[f64] {
+        &self.spec.bands
+    }
+
+    fn outcome(&self, ctx: &Context) -> Result<Outcome> {
+        let (o, o_sm) = self.observable.with_sm_value(ctx)?;
+        let allowed = self.allowed(self.z);
+        let mut status = status_of(allowed, o, o_sm);
+        if self.spec.bands_only && status == Status::Excluded {
+            status = Status::Allowed;
+        }
+        let pull = (o - self.value) / self.uncertainty;
+        Ok(Outcome {
+            status,
+            value: o,
+            bound: bound_on_side(allowed, o, self.value),
+            test_statistic: if self.spec.upper_only && pull < 0.0 {
+                0.0
+            } else {
+                pull * pull
+            },
+        })
+    }
+
+    fn regions(&self, ctx: &Context) -> Result<Regions> {
+        let at = self.observable.at_mass(ctx)?;
+        let (f, o_sm) = (at.function, at.sm_value);
+        let excluded = if self.spec.bands_only {
+            vec![]
+        } else {
+            with_status(&segments(&f, o_sm, self.allowed(self.z))?, Status::Excluded)
+        };
+        let preferred = self
+            .spec
+            .bands
+            .iter()
+            .map(|&b| {
+                Ok(intervals::with_status(
+                    &segments(&f, o_sm, self.allowed(b))?,
+                    Status::Preferred,
+                ))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Regions {
+            excluded,
+            preferred,
+            expected: vec![],
+        })
+    }
+
+    fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
+        Box::new(Gaussian {
+            observable: self.observable.for_model(ctx),
+            ..self.clone()
+        })
+    }
+}

@@ -1,0 +1,409 @@
+//! `kind = "limit_curve"`: an upper limit on an observable that depends on the Z' mass, read
+//! from a data file, so that a published exclusion curve is one file and needs no
+//! recompilation. The curve applies only inside its mass range.
+//!
+//! The file is a CSV table with a citation header of `# key: value` lines:
+//!
+//! ```text
+//! # reference: A. Author et al. (Experiment), Journal 1, 2 (2024), arXiv:2401.00001, Fig. 3
+//! # observable: BR(K+->munuZp)*BR(Zp->invisible)(p_min=0.14,p_max=0.2)
+//! # cl: 0.90
+//! # mass_unit: GeV
+//! # unit: 1
+//! # interpolation: log-log
+//! mass,limit
+//! 0.001,2.4e-6
+//! 0.1,1.1e-6
+//! ```
+//!
+//! Required keys: `reference`, `observable` (must name the constraint's observable), `cl`,
+//! `mass_unit` (GeV or MeV) and `unit` (the limit's unit, which must be the observable's);
+//! `interpolation` is `linear` (default) or `log-log`; other keys (`source`, `note`, ...) are
+//! kept as documentation. Masses must increase strictly, limits be positive.
+//!
+//! The reader ([`Table`]) takes any number of numeric columns, so that a limit on a grid in
+//! (mass, lifetime) (the ALPaca shape) is a second kind reading the same format with a
+//! `ctau` column.
+
+use super::{upper_limit, Outcome, Regions, Rule};
+use crate::error::{Error, Result};
+use crate::inputs::{InputSet, StandardModel};
+use crate::observables::{Context, Prepared, Query, Validity};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The fields of a limit-curve constraint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// The curve file: relative to the constraint file's directory (a compiled-in data path
+    /// such as `data/limits/...` for the shipped file).
+    pub file: String,
+}
+
+/// A numeric table with a `# key: value` header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Header entries.
+    pub header: BTreeMap<String, String>,
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Rows, one value per column.
+    pub rows: Vec<Vec<f64>>,
+}
+
+impl Table {
+    /// Parse the text of `file`.
+    pub fn parse(text: &str, file: &str) -> Result<Table> {
+        let bad = |line: usize, m: String| Error::file(file, format!("line {line}: {m}"));
+        let mut header = BTreeMap::new();
+        let mut columns: Vec<String> = Vec::new();
+        let mut rows = Vec::new();
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix('#') {
+                if let Some((k, v)) = rest.split_once(':') {
+                    if rows.is_empty() && columns.is_empty() {
+                        header.insert(k.trim().to_string(), v.trim().to_string());
+                    }
+                }
+                continue;
+            }
+            let cells: Vec<&str> = line.split(',').map(str::trim).collect();
+            if columns.is_empty() {
+                columns = cells.iter().map(std::string::ToString::to_string).collect();
+                continue;
+            }
+            if cells.len() != columns.len() {
+                return Err(bad(
+                    i + 1,
+                    format!("{} values for {} columns", cells.len(), columns.len()),
+                ));
+            }
+            let row = cells
+                .iter()
+                .map(|c| match c.parse::<f64>() {
+                    Ok(v) if v.is_finite() => Ok(v),
+                    _ => Err(bad(i + 1, format!("'{c}' is not a finite number"))),
+                })
+                .collect::<Result<Vec<_>>>()?;
+            rows.push(row);
+        }
+        Ok(Table {
+            header,
+            columns,
+            rows,
+        })
+    }
+
+    /// A header value.
+    pub fn key(&self, key: &str, file: &str) -> Result<&str> {
+        self.header
+            .get(key)
+            .map(String::as_str)
+            .ok_or_else(|| Error::file(file, format!("header line '# {key}: ...' missing")))
+    }
+
+    /// The values of a column.
+    pub fn column(&self, name: &str, file: &str) -> Result<Vec<f64>> {
+        let i = self.columns.iter().position(|c| c == name).ok_or_else(|| {
+            Error::file(
+                file,
+                format!("no column '{name}' (columns: {})", self.columns.join(", ")),
+            )
+        })?;
+        Ok(self.rows.iter().map(|r| r[i]).collect())
+    }
+}
+
+/// How the limit is interpolated between the points of the curve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Interpolation {
+    /// Linear in mass and limit.
+    Linear,
+    /// Linear in ln(mass) and ln(limit) (a power law between points).
+    LogLog,
+}
+
+/// An upper limit against the mass.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curve {
+    /// Masses, GeV, increasing.
+    pub mass: Vec<f64>,
+    /// Limits, in the observable's unit.
+    pub limit: Vec<f64>,
+    /// Interpolation rule.
+    pub interpolation: Interpolation,
+    /// Confidence level.
+    pub cl: f64,
+    /// Citation.
+    pub reference: String,
+    /// The observable the limit applies to (as written in the file).
+    pub observable: String,
+    /// The limit's unit.
+    pub unit: String,
+}
+
+impl Curve {
+    /// Parse and check a curve file's text (`file` names it in errors).
+    pub fn parse(text: &str, file: &str) -> Result<Curve> {
+        let t = Table::parse(text, file)?;
+        let bad = |m: String| Error::file(file, m);
+        let reference = t.key("reference", file)?.to_string();
+        if reference.is_empty() {
+            return Err(bad("reference: empty".into()));
+        }
+        let cl: f64 = t
+            .key("cl", file)?
+            .parse()
+            .ok()
+            .filter(|cl: &f64| *cl > 0.0 && *cl < 1.0)
+            .ok_or_else(|| bad("cl: need 0 < cl < 1".into()))?;
+        let scale = match t.key("mass_unit", file)? {
+            "GeV" => 1.0,
+            "MeV" => 1e-3,
+            other => return Err(bad(format!("mass_unit '{other}': allowed GeV, MeV"))),
+        };
+        let interpolation = match t.header.get("interpolation").map(String::as_str) {
+            None | Some("linear") => Interpolation::Linear,
+            Some("log-log") => Interpolation::LogLog,
+            Some(other) => {
+                return Err(bad(format!(
+                    "interpolation '{other}': allowed linear, log-log"
+                )))
+            }
+        };
+        let mass: Vec<f64> = t.column("mass", file)?.iter().map(|m| m * scale).collect();
+        let limit = t.column("limit", file)?;
+        if mass.len() < 2 {
+            return Err(bad("a curve needs at least two points".into()));
+        }
+        if mass[0] <= 0.0 || mass.windows(2).any(|w| w[1] <= w[0]) {
+            return Err(bad("masses must be positive and strictly increasing".into()));
+        }
+        if limit.iter().any(|l| *l <= 0.0) {
+            return Err(bad("limits must be positive".into()));
+        }
+        Ok(Curve {
+            mass,
+            limit,
+            interpolation,
+            cl,
+            reference,
+            observable: t.key("observable", file)?.to_string(),
+            unit: t.key("unit", file)?.to_string(),
+        })
+    }
+
+    /// [first, last] mass of the curve, GeV.
+    pub fn range(&self) -> [f64; 2] {
+        [self.mass[0], self.mass[self.mass.len() - 1]]
+    }
+
+    /// The limit at `mass`; `None` outside the curve's range.
+    pub fn at(&self, mass: f64) -> Option<f64> {
+        let [lo, hi] = self.range();
+        if !(mass >= lo && mass <= hi) {
+            return None;
+        }
+        let i = self
+            .mass
+            .partition_point(|m| *m <= mass)
+            .clamp(1, self.mass.len() - 1);
+        let (m0, m1, l0, l1) = (
+            self.mass[i - 1],
+            self.mass[i],
+            self.limit[i - 1],
+            self.limit[i],
+        );
+        if l0 == l1 {
+            // A flat piece is exact in either rule (no rounding through logarithms).
+            return Some(l0);
+        }
+        Some(match self.interpolation {
+            Interpolation::Linear => l0 + (l1 - l0) * (mass - m0) / (m1 - m0),
+            Interpolation::LogLog => {
+                let t = (mass / m0).ln() / (m1 / m0).ln();
+                (l0.ln() + t * (l1 / l0).ln()).exp()
+            }
+        })
+    }
+}
+
+/// The text and the displayed path of a data file named by a constraint entry: relative to
+/// the entry's constraint file, or a compiled-in data path for the shipped file.
+pub(crate) fn read_text(c: &super::Spec, file: &str) -> Result<(String, String)> {
+    let path = match &c.base {
+        Some(base) => base.join(file),
+        None => PathBuf::from(file),
+    };
+    let name = path.display().to_string();
+    let text = match crate::data::file(file).filter(|_| c.base.is_none()) {
+        Some(t) => t.to_string(),
+        None => std::fs::read_to_string(&path).map_err(|e| {
+            Error::file(
+                &name,
+                format!("constraint '{}': cannot read the data file: {e}", c.id),
+            )
+        })?,
+    };
+    Ok((text, name))
+}
+
+/// Read the curve file of a constraint entry.
+fn read(c: &super::Spec, spec: &Spec) -> Result<(Curve, String)> {
+    let (text, name) = read_text(c, &spec.file)?;
+    Ok((Curve::parse(&text, &name)?, name))
+}
+
+/// A resolved limit curve.
+#[derive(Clone)]
+pub struct LimitCurve {
+    observable: Prepared,
+    curve: Curve,
+}
+
+impl LimitCurve {
+    /// Read the curve and prepare the observable.
+    pub fn new(
+        c: &super::Spec,
+        spec: &Spec,
+        query: &Query,
+        sm: &StandardModel,
+        inputs: &InputSet,
+    ) -> Result<LimitCurve> {
+        let (curve, file) = read(c, spec)?;
+        let of_file = crate::observables::find(&curve.observable)?;
+        if of_file != *query {
+            return Err(Error::file(
+                &file,
+                format!(
+                    "the curve is a limit on '{}', constraint '{}' names '{}'",
+                    of_file.name(),
+                    c.id,
+                    query.name()
+                ),
+            ));
+        }
+        if curve.unit != query.observable.unit {
+            return Err(Error::file(
+                &file,
+                format!(
+                    "unit '{}': the observable's unit is '{}'",
+                    curve.unit, query.observable.unit
+                ),
+            ));
+        }
+        Ok(LimitCurve {
+            observable: query.prepare(sm, inputs)?,
+            curve,
+        })
+    }
+
+    fn limit(&self, mass: f64) -> Result<f64> {
+        self.curve.at(mass).ok_or_else(|| Error::NotApplicable {
+            observable: self.observable.name.clone(),
+            reason: format!("outside the limit curve ({:?} GeV)", self.curve.range()),
+        })
+    }
+}
+
+impl Rule for LimitCurve {
+    fn cl(&self) -> f64 {
+        self.curve.cl
+    }
+
+    fn reference(&self) -> String {
+        self.curve.reference.clone()
+    }
+
+    fn observable(&self) -> String {
+        self.observable.name.clone()
+    }
+
+    /// The curve's mass range, cut to where the observable is valid.
+    fn validity(&self) -> Option<Validity> {
+        let [lo, hi] = self.curve.range();
+        let reason = format!("the limit curve covers {lo} to {hi} GeV");
+        Some(match &self.observable.validity {
+            None => Validity {
+                mass: [lo, hi],
+                reason,
+            },
+            Some(v) => Validity {
+                mass: [lo.max(v.mass[0]), hi.min(v.mass[1])],
+                reason: format!("{reason}; {}", v.reason),
+            },
+        })
+    }
+
+    fn outcome(&self, ctx: &Context) -> Result<Outcome> {
+        let limit = self.limit(ctx.point.mass)?;
+        upper_limit::outcome(&self.observable, limit, self.curve.cl, ctx)
+    }
+
+    fn regions(&self, ctx: &Context) -> Result<Regions> {
+        let limit = self.limit(ctx.point.mass)?;
+        upper_limit::regions(&self.observable, limit, ctx)
+    }
+
+    fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
+        Box::new(LimitCurve {
+            observable: self.observable.for_model(ctx),
+            ..self.clone()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str =
+        "# reference: test\n# observable: Delta a_mu\n# cl: 0.95\n# mass_unit: GeV\n# unit: 1\n";
+
+    #[test]
+    fn interpolation_linear_and_log_log() {
+        let lin = Curve::parse(&format!("{HEAD}mass,limit\n1,1\n3,5\n"), "c.csv").unwrap();
+        assert_eq!(lin.at(2.0), Some(3.0));
+        assert_eq!(lin.at(0.5), None);
+        assert_eq!(lin.at(3.5), None);
+        assert_eq!(lin.at(3.0), Some(5.0));
+        let log = Curve::parse(
+            &format!("{HEAD}# interpolation: log-log\nmass,limit\n1,1e-8\n100,1e-4\n"),
+            "c.csv",
+        )
+        .unwrap();
+        // A power law limit ∝ m²: at m = 10 the limit is 1e-6.
+        assert!((log.at(10.0).unwrap() / 1e-6 - 1.0).abs() < 1e-12);
+        let mev = Curve::parse(
+            &format!("{}mass,limit\n1,1\n3,5\n", HEAD.replace("GeV", "MeV")),
+            "c.csv",
+        )
+        .unwrap();
+        assert_eq!(mev.range(), [1e-3, 3e-3]);
+    }
+
+    #[test]
+    fn bad_curves_name_the_file_and_the_problem() {
+        for (text, needle) in [
+            ("mass,limit\n1,1\n2,1\n".to_string(), "reference"),
+            (format!("{HEAD}mass,limit\n1,1\n"), "two points"),
+            (format!("{HEAD}mass,limit\n2,1\n1,1\n"), "increasing"),
+            (format!("{HEAD}mass,limit\n1,1\n2,-1\n"), "positive"),
+            (format!("{HEAD}mass,limit\n1,1\n2,x\n"), "line 8"),
+            (format!("{HEAD}mass,bound\n1,1\n2,1\n"), "limit"),
+            (
+                format!("{HEAD}# interpolation: cubic\nmass,limit\n1,1\n2,1\n"),
+                "cubic",
+            ),
+        ] {
+            let e = Curve::parse(&text, "my_curve.csv").unwrap_err().to_string();
+            assert!(e.contains("my_curve.csv") && e.contains(needle), "{e}");
+        }
+    }
+}

@@ -1,0 +1,353 @@
+//! `kind = "limit_grid"`: an upper limit on an observable that depends on the Z' mass and on
+//! its proper decay length (the shape of displaced-vertex and beam-dump searches, as ALPaca
+//! tabulates them), read from a data file like a limit curve ([`super::limit_curve`]) with a
+//! `ctau` column:
+//!
+//! ```text
+//! # reference: ...
+//! # observable: BR(K+->munuZp)*BR(Zp->invisible)(p_min=0.14,p_max=0.2)
+//! # lifetime: ctau(Zp)
+//! # cl: 0.90
+//! # mass_unit: GeV
+//! # ctau_unit: m
+//! # unit: 1
+//! mass,ctau,limit
+//! 0.001,1e-6,2.4e-6
+//! ...
+//! ```
+//!
+//! The rows must fill a rectangular grid (every mass with every ctau). The limit is
+//! interpolated linearly in (ln m, ln cτ, ln limit). `lifetime` names the observable that gives
+//! the point's cτ (in metres). The grid applies only inside its mass range; at a cτ outside
+//! its range the search sets no limit (the point is allowed there).
+
+use super::intervals::{segments, status_of, upper_limit_statistic, with_status};
+use super::limit_curve::Table;
+use super::{Outcome, Regions, Rule, Status};
+use crate::error::{Error, Result};
+use crate::inputs::{InputSet, StandardModel};
+use crate::observables::{Context, InCoupling, Prepared, Query, Validity};
+use serde::{Deserialize, Serialize};
+
+/// The fields of a limit-grid constraint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// The grid file, relative to the constraint file's directory.
+    pub file: String,
+}
+
+/// An upper limit on a grid in (mass, cτ).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    /// [first, last] mass, GeV.
+    range: [f64; 2],
+    /// ln of the masses (GeV), increasing.
+    ln_mass: Vec<f64>,
+    /// ln of cτ (m), increasing.
+    ln_ctau: Vec<f64>,
+    /// ln of the limits, `[mass][ctau]`.
+    ln_limit: Vec<Vec<f64>>,
+    /// Confidence level.
+    pub cl: f64,
+    /// Citation.
+    pub reference: String,
+    /// The observable limited (as written in the file).
+    pub observable: String,
+    /// The observable giving cτ in metres.
+    pub lifetime: String,
+    /// The limit's unit.
+    pub unit: String,
+}
+
+fn increasing_unique(values: &[f64]) -> Vec<f64> {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    v.dedup();
+    v
+}
+
+impl Grid {
+    /// Parse and check a grid file's text (`file` names it in errors).
+    pub fn parse(text: &str, file: &str) -> Result<Grid> {
+        let t = Table::parse(text, file)?;
+        let bad = |m: String| Error::file(file, m);
+        let reference = t.key("reference", file)?.to_string();
+        let cl: f64 = t
+            .key("cl", file)?
+            .parse()
+            .ok()
+            .filter(|cl: &f64| *cl > 0.0 && *cl < 1.0)
+            .ok_or_else(|| bad("cl: need 0 < cl < 1".into()))?;
+        let mass_scale = match t.key("mass_unit", file)? {
+            "GeV" => 1.0,
+            "MeV" => 1e-3,
+            other => return Err(bad(format!("mass_unit '{other}': allowed GeV, MeV"))),
+        };
+        let ctau_scale = match t.key("ctau_unit", file)? {
+            "m" => 1.0,
+            "mm" => 1e-3,
+            "cm" => 1e-2,
+            other => return Err(bad(format!("ctau_unit '{other}': allowed m, cm, mm"))),
+        };
+        let mass: Vec<f64> = t
+            .column("mass", file)?
+            .iter()
+            .map(|m| m * mass_scale)
+            .collect();
+        let ctau: Vec<f64> = t
+            .column("ctau", file)?
+            .iter()
+            .map(|c| c * ctau_scale)
+            .collect();
+        let limit = t.column("limit", file)?;
+        if mass.iter().chain(&ctau).chain(&limit).any(|x| *x <= 0.0) {
+            return Err(bad("mass, ctau and limit must be positive".into()));
+        }
+        let (ms, cs) = (increasing_unique(&mass), increasing_unique(&ctau));
+        if ms.len() < 2 || cs.len() < 2 || ms.len() * cs.len() != limit.len() {
+            return Err(bad(format!(
+                "the rows must fill a grid of at least 2 x 2: {} masses x {} ctau values for {} rows",
+                ms.len(),
+                cs.len(),
+                limit.len()
+            )));
+        }
+        let mut ln_limit = vec![vec![f64::NAN; cs.len()]; ms.len()];
+        for ((m, c), l) in mass.iter().zip(&ctau).zip(&limit) {
+            let i = ms.partition_point(|x| x < m);
+            let j = cs.partition_point(|x| x < c);
+            if !ln_limit[i][j].is_nan() {
+                return Err(bad(format!("(mass {m}, ctau {c}) given twice")));
+            }
+            ln_limit[i][j] = l.ln();
+        }
+        Ok(Grid {
+            range: [ms[0], ms[ms.len() - 1]],
+            ln_mass: ms.iter().map(|m| m.ln()).collect(),
+            ln_ctau: cs.iter().map(|c| c.ln()).collect(),
+            ln_limit,
+            cl,
+            reference,
+            observable: t.key("observable", file)?.to_string(),
+            lifetime: t.key("lifetime", file)?.to_string(),
+            unit: t.key("unit", file)?.to_string(),
+        })
+    }
+
+    /// [first, last] mass, GeV.
+    pub fn mass_range(&self) -> [f64; 2] {
+        self.range
+    }
+
+    /// The limit at (mass, cτ); `None` outside the grid.
+    pub fn at(&self, mass: f64, ctau: f64) -> Option<f64> {
+        let cell = |axis: &[f64], x: f64| -> Option<(usize, f64)> {
+            let (first, last) = (axis[0], axis[axis.len() - 1]);
+            if !(x >= first && x <= last) {
+                return None;
+            }
+            let i = axis.partition_point(|a| *a <= x).clamp(1, axis.len() - 1);
+            Some((i, (x - axis[i - 1]) / (axis[i] - axis[i - 1])))
+        };
+        if !(mass >= self.range[0] && mass <= self.range[1]) {
+            return None;
+        }
+        // The range check is on the masses themselves (ln may round past an edge).
+        let ln_m = mass
+            .ln()
+            .clamp(self.ln_mass[0], self.ln_mass[self.ln_mass.len() - 1]);
+        let (i, u) = cell(&self.ln_mass, ln_m)?;
+        let (j, v) = cell(&self.ln_ctau, ctau.ln())?;
+        let l = &self.ln_limit;
+        let ln = (1.0 - u) * ((1.0 - v) * l[i - 1][j - 1] + v * l[i - 1][j])
+            + u * ((1.0 - v) * l[i][j - 1] + v * l[i][j]);
+        Some(ln.exp())
+    }
+}
+
+/// A resolved limit grid.
+#[derive(Clone)]
+pub struct LimitGrid {
+    observable: Prepared,
+    lifetime: Prepared,
+    grid: Grid,
+}
+
+impl LimitGrid {
+    /// Read the grid and prepare the observable and the lifetime observable.
+    pub fn new(
+        c: &super::Spec,
+        spec: &Spec,
+        query: &Query,
+        sm: &StandardModel,
+        inputs: &InputSet,
+    ) -> Result<LimitGrid> {
+        let (text, name) = super::limit_curve::read_text(c, &spec.file)?;
+        let grid = Grid::parse(&text, &name)?;
+        let of_file = crate::observables::find(&grid.observable)?;
+        if of_file != *query || grid.unit != query.observable.unit {
+            return Err(Error::file(
+                &name,
+                format!(
+                    "the grid is a limit on '{}' [{}], constraint '{}' names '{}' [{}]",
+                    of_file.name(),
+                    grid.unit,
+                    c.id,
+                    query.name(),
+                    query.observable.unit
+                ),
+            ));
+        }
+        let lifetime = crate::observables::find(&grid.lifetime)?;
+        if lifetime.observable.unit != "m" {
+            return Err(Error::file(
+                &name,
+                format!("lifetime '{}' must be a length in m", grid.lifetime),
+            ));
+        }
+        Ok(LimitGrid {
+            observable: query.prepare(sm, inputs)?,
+            lifetime: lifetime.prepare(sm, inputs)?,
+            grid,
+        })
+    }
+}
+
+impl Rule for LimitGrid {
+    fn cl(&self) -> f64 {
+        self.grid.cl
+    }
+
+    fn reference(&self) -> String {
+        self.grid.reference.clone()
+    }
+
+    fn observable(&self) -> String {
+        self.observable.name.clone()
+    }
+
+    fn validity(&self) -> Option<Validity> {
+        let [lo, hi] = self.grid.mass_range();
+        let reason = format!("the limit grid covers {lo} to {hi} GeV");
+        Some(match &self.observable.validity {
+            None => Validity {
+                mass: [lo, hi],
+                reason,
+            },
+            Some(v) => Validity {
+                mass: [lo.max(v.mass[0]), hi.min(v.mass[1])],
+                reason: format!("{reason}; {}", v.reason),
+            },
+        })
+    }
+
+    /// At a cτ outside the grid the search sets no limit: not applied at that point.
+    fn outcome(&self, ctx: &Context) -> Result<Outcome> {
+        let ctau = self.lifetime.predict(ctx)?;
+        let limit = self
+            .grid
+            .at(ctx.point.mass, ctau)
+            .ok_or_else(|| Error::NotApplicable {
+                observable: self.observable.name.clone(),
+                reason: format!("c tau = {ctau:e} m lies outside the limit grid"),
+            })?;
+        let (o, o_sm) = self.observable.with_sm_value(ctx)?;
+        let allowed = (f64::NEG_INFINITY, limit);
+        Ok(Outcome {
+            status: status_of(allowed, o, o_sm),
+            value: o,
+            bound: limit,
+            test_statistic: upper_limit_statistic(o, limit, self.grid.cl),
+        })
+    }
+
+    /// Excluded where the observable exceeds the limit at the point's own cτ (which moves with
+    /// the coupling): the ratio observable/limit against 1.
+    fn regions(&self, ctx: &Context) -> Result<Regions> {
+        let o = self.observable.at_mass(ctx)?;
+        let mass = ctx.point.mass;
+        // cτ(c): in closed form when the lifetime observable is homogeneous and the point has
+        // one coupling (cτ ∝ c⁻²); a stable Z' (zero coupling) has no cτ and no limit.
+        let unit = match self.lifetime.observable().degree {
+            Some(k) if ctx.point.single_coupling() => {
+                let one = ctx.point.with_coupling(1.0);
+                Some((
+                    self.lifetime.predict(&Context {
+                        point: &one,
+                        ..*ctx
+                    })?,
+                    k,
+                ))
+            }
+            _ => None,
+        };
+        let ctx = *ctx;
+        let ctau = move |c: f64| -> Option<f64> {
+            if let Some((u, k)) = unit {
+                Some(u * c.powi(k)).filter(|t| t.is_finite())
+            } else {
+                let p = ctx.point.with_coupling(c);
+                self.lifetime.predict(&Context { point: &p, ..ctx }).ok()
+            }
+        };
+        let ratio = move |c: f64| -> Result<f64> {
+            let value = o.function.at(c)?;
+            Ok(match ctau(c).and_then(|t| self.grid.at(mass, t)) {
+                Some(limit) => value / limit,
+                None => 0.0,
+            })
+        };
+        let f = InCoupling::Function(Box::new(ratio));
+        let sm_value = f.at(0.0)?;
+        Ok(Regions {
+            excluded: with_status(
+                &segments(&f, sm_value, (f64::NEG_INFINITY, 1.0))?,
+                Status::Excluded,
+            ),
+            ..Regions::default()
+        })
+    }
+
+    fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
+        Box::new(LimitGrid {
+            observable: self.observable.for_model(ctx),
+            lifetime: self.lifetime.for_model(ctx),
+            ..self.clone()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "# reference: test\n# observable: Delta a_mu\n# lifetime: ctau(Zp)\n# cl: 0.95\n# mass_unit: GeV\n# ctau_unit: m\n# unit: 1\n";
+
+    #[test]
+    fn log_interpolation_on_the_grid() {
+        // limit = 1e-6 (m/GeV)^2 (ctau/m): a power law, exact in log-log interpolation.
+        let mut text = format!("{HEAD}mass,ctau,limit\n");
+        for m in [0.1, 1.0, 10.0] {
+            for c in [1e-3, 1.0] {
+                text.push_str(&format!("{m},{c},{}\n", 1e-6 * m * m * c));
+            }
+        }
+        let g = Grid::parse(&text, "g.csv").unwrap();
+        let l = g.at(3.0, 0.01).unwrap();
+        assert!((l / (1e-6 * 9.0 * 0.01) - 1.0).abs() < 1e-12, "{l}");
+        assert_eq!(g.at(20.0, 0.01), None);
+        assert_eq!(g.at(3.0, 10.0), None);
+        assert_eq!(g.mass_range(), [0.1, 10.0]);
+    }
+
+    #[test]
+    fn incomplete_grids_are_rejected() {
+        let text = format!("{HEAD}mass,ctau,limit\n1,1,1\n2,1,1\n1,2,1\n");
+        let e = Grid::parse(&text, "g.csv").unwrap_err().to_string();
+        assert!(e.contains("g.csv") && e.contains("grid"), "{e}");
+        let text = format!("{HEAD}mass,ctau,limit\n1,1,1\n2,1,1\n1,2,1\n1,2,1\n");
+        let e = Grid::parse(&text, "g.csv").unwrap_err().to_string();
+        assert!(e.contains("twice"), "{e}");
+    }
+}
