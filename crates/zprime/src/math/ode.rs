@@ -82,7 +82,7 @@ where
     let mut stats = Stats::default();
     let mut x = x0;
     let mut y = y0;
-    if !(x1 > x0) {
+    if x1.partial_cmp(&x0) != Some(std::cmp::Ordering::Greater) {
         return if x1 == x0 {
             Ok((y, stats))
         } else {
@@ -246,16 +246,17 @@ fn lu<const N: usize>(mut a: [[f64; N]; N]) -> Option<Lu<N>> {
         let (p, pivot) = (k..N)
             .map(|i| (i, a[i][k].abs()))
             .fold((k, -1.0), |best, c| if c.1 > best.1 { c } else { best });
-        if !(pivot > 0.0) || !pivot.is_finite() {
+        if !(pivot.is_finite() && pivot > 0.0) {
             return None;
         }
         a.swap(k, p);
         perm.swap(k, p);
-        for i in k + 1..N {
-            let l = a[i][k] / a[k][k];
-            a[i][k] = l;
-            for j in k + 1..N {
-                a[i][j] -= l * a[k][j];
+        let row_k = a[k];
+        for row in a.iter_mut().skip(k + 1) {
+            let l = row[k] / row_k[k];
+            row[k] = l;
+            for (x, pivot_row) in row.iter_mut().zip(row_k.iter()).skip(k + 1) {
+                *x -= l * pivot_row;
             }
         }
     }
@@ -297,8 +298,8 @@ mod tests {
 
     #[test]
     fn exponential_decay_matches_closed_form() {
-        let (y, stats) = rosenbrock23(|y: &[f64; 1]| [-2.0 * y[0]], 0.0, [1.0], 3.0, &opts(1e-8))
-            .unwrap();
+        let (y, stats) =
+            rosenbrock23(|y: &[f64; 1]| [-2.0 * y[0]], 0.0, [1.0], 3.0, &opts(1e-8)).unwrap();
         let exact = (-6.0f64).exp();
         assert!((y[0] / exact - 1.0).abs() < 1e-5, "{} vs {exact}", y[0]);
         assert!(stats.accepted > 10);

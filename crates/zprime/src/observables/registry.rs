@@ -313,8 +313,10 @@ impl Observable {
 
 /// The areas, in the order `zprime point` prints them. Adding an observable to an area
 /// touches that area's file only; a new area adds one line here.
-fn areas() -> [&'static [Observable]; 8] {
-    use super::{g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e, tau, trident, zp_decays};
+fn areas() -> [&'static [Observable]; 9] {
+    use super::{
+        cosmology, g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e, tau, trident, zp_decays,
+    };
     [
         zp_decays::OBSERVABLES,
         g_minus_2::OBSERVABLES,
@@ -324,6 +326,7 @@ fn areas() -> [&'static [Observable]; 8] {
         tau::OBSERVABLES,
         k_munu::OBSERVABLES,
         k_to_pi::OBSERVABLES,
+        cosmology::OBSERVABLES,
     ]
 }
 

@@ -48,13 +48,29 @@
 
 mod thermo;
 
-use super::Context;
+use super::{Context, Observable};
 use crate::couplings::{chiral, Fermion};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::ode::{rosenbrock23, Options};
 use std::f64::consts::PI;
 use thermo::{qed_pressure, Statistics, Table};
+
+/// True for a finite x > 0 (false for NaN).
+fn is_positive_finite(x: f64) -> bool {
+    x.is_finite() && x > 0.0
+}
+
+/// The observables of this area.
+pub(crate) const OBSERVABLES: &[Observable] = &[Observable::simple(
+    "N_eff",
+    "effective number of neutrino species after e+e- annihilation, Standard Model + Z' (no oscillations, MB weak rates: 3.052 for the SM alone)",
+    r"N_{\rm eff}",
+    "1",
+    None,
+    "temperature evolution with energy-transfer rates (Escudero arXiv:1812.05605) and Z' decays/inverse decays (Escudero, Hooper, Krnjaic, Pierre arXiv:1901.02010); observables/cosmology/mod.rs",
+    n_eff,
+)];
 
 /// The physical inputs of the calculation.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,7 +98,7 @@ impl Cosmology {
                 "missing required parameter 'G_N' (Newton's constant, GeV^-2)",
             )
         })?;
-        if !(g_newton > 0.0) {
+        if !is_positive_finite(g_newton) {
             return Err(Error::invalid("G_N", g_newton, "a positive value"));
         }
         Ok(Cosmology {
@@ -115,7 +131,7 @@ impl ZpChannels {
     /// a declared extra invisible width is not included).
     pub fn of_point(ctx: &Context) -> Result<Self> {
         let p = ctx.point;
-        if !(p.mass > 0.0) || !p.mass.is_finite() {
+        if !is_positive_finite(p.mass) {
             return Err(Error::invalid("mass", p.mass, "m_Z' > 0"));
         }
         let nu = |i: usize| {
@@ -206,7 +222,11 @@ impl NeffAtMass {
         if !g.is_finite() {
             return Err(Error::invalid("g", g, "a finite coupling"));
         }
-        n_eff_with(&self.cosmo, Some(&self.per_g2.scaled(g * g)), Switches::default())
+        n_eff_with(
+            &self.cosmo,
+            Some(&self.per_g2.scaled(g * g)),
+            Switches::default(),
+        )
     }
 }
 
@@ -402,10 +422,10 @@ impl System<'_> {
 pub fn n_eff_with(cosmo: &Cosmology, zp: Option<&ZpChannels>, switches: Switches) -> Result<f64> {
     if let Some(z) = zp {
         let widths = [z.width_nu_e, z.width_nu_mu_tau, z.width_plasma];
-        if !(z.mass > 0.0) || !z.mass.is_finite() {
+        if !is_positive_finite(z.mass) {
             return Err(Error::invalid("mass", z.mass, "m_Z' > 0"));
         }
-        if widths.iter().any(|w| !(*w >= 0.0) || !w.is_finite()) {
+        if widths.iter().any(|w| !(w.is_finite() && *w >= 0.0)) {
             return Err(Error::invalid(
                 "width",
                 widths.iter().copied().fold(f64::NAN, f64::min),
@@ -428,7 +448,10 @@ pub fn n_eff_with(cosmo: &Cosmology, zp: Option<&ZpChannels>, switches: Switches
     let host = if total == 0.0 {
         NU_MU_TAU
     } else {
-        (0..3).fold(NU_MU_TAU, |best, i| if widths[i] > widths[best] { i } else { best })
+        (0..3).fold(
+            NU_MU_TAU,
+            |best, i| if widths[i] > widths[best] { i } else { best },
+        )
     };
     let t0 = if treatment == Treatment::Absent {
         T_START_MIN

@@ -89,7 +89,10 @@ fn entropy_conservation_closed_form() {
         },
     )
     .unwrap();
-    assert!((kinetic / closed - 1.0).abs() < 5e-4, "{kinetic} vs {closed}");
+    assert!(
+        (kinetic / closed - 1.0).abs() < 5e-4,
+        "{kinetic} vs {closed}"
+    );
 }
 
 #[test]
@@ -165,7 +168,10 @@ fn finite_everywhere_on_the_domain() {
     for m in [1e-4, 1e-3, 5e-3, 1e-2, 0.05, 0.2, 1.0] {
         for g in [1e-12, 1e-9, 1e-6, 1e-4, 1e-2, 1.0] {
             let n = lmu_ltau(m, g);
-            assert!(n.is_finite() && (2.9..12.0).contains(&n), "m {m} g {g}: {n}");
+            assert!(
+                n.is_finite() && (2.9..12.0).contains(&n),
+                "m {m} g {g}: {n}"
+            );
         }
     }
 }
