@@ -38,8 +38,9 @@ pub struct ModelArgs {
 impl ModelArgs {
     /// Resolve the model, warning (or failing with --strict) if it is anomalous.
     pub fn model(&self) -> Result<Model> {
-        let model = Model::resolve(&self.model)?;
-        zprime::flavour::check(&model)?;
+        let model =
+            Model::resolve(&self.model).map_err(|e| flag_error("--model", &self.model, e))?;
+        zprime::flavour::check(&model).map_err(|e| flag_error("--model", &self.model, e))?;
         let failing = model.anomalies();
         if !failing.is_empty() && self.strict {
             let list = failing
@@ -62,7 +63,7 @@ impl ModelArgs {
 
     /// Resolve the input set by name or file.
     pub fn inputs(&self) -> Result<InputSet> {
-        Ok(InputSet::resolve(&self.inputs)?)
+        InputSet::resolve(&self.inputs).map_err(|e| flag_error("--inputs", &self.inputs, e))
     }
 
     /// Parse `--param NAME=VALUE` pairs; returns (coupling if given as a param, the rest).
@@ -118,13 +119,18 @@ impl ModelArgs {
                 .into())
             }
         };
-        Ok(model.point(mass, coupling, &params)?)
+        let coupling_flag = if g.is_some() { "--g" } else { "--param" };
+        model
+            .point(mass, coupling, &params)
+            .map_err(|e| point_error(e, model, coupling_flag))
     }
 
     /// A template point for grids (mass and coupling are replaced per grid point).
     pub fn template(&self, model: &Model) -> Result<Point> {
         let (_, params) = self.params(model)?;
-        Ok(model.point(1.0, 1e-3, &params)?)
+        model
+            .point(1.0, 1e-3, &params)
+            .map_err(|e| point_error(e, model, "--param"))
     }
 }
 
@@ -143,16 +149,20 @@ impl ConstraintArgs {
     pub fn specs(&self) -> Result<Vec<zprime::constraints::Spec>> {
         match &self.file {
             None => Ok(vec![]),
-            Some(path) => Ok(zprime::constraints::Spec::from_path(path)?),
+            Some(path) => zprime::constraints::Spec::from_path(path)
+                .map_err(|e| flag_error("--constraints", &path.display().to_string(), e)),
         }
     }
 
     /// The input set's constraints and the file's, resolved (tables built).
     pub fn resolve(&self, inputs: &InputSet) -> Result<Vec<zprime::constraints::Constraint>> {
-        Ok(zprime::constraints::Constraint::for_inputs_with(
-            inputs,
-            &self.specs()?,
-        )?)
+        let specs = self.specs()?;
+        zprime::constraints::Constraint::for_inputs_with(inputs, &specs).map_err(|e| {
+            match &self.file {
+                Some(path) => flag_error("--constraints", &path.display().to_string(), e),
+                None => e.into(),
+            }
+        })
     }
 }
 
@@ -173,12 +183,98 @@ pub struct GridArgs {
 impl GridArgs {
     /// The validated grid.
     pub fn masses(&self) -> Result<Vec<f64>> {
-        Ok(zprime::scan::log_masses(
-            self.mass_min,
-            self.mass_max,
-            self.points,
-        )?)
+        zprime::scan::log_masses(self.mass_min, self.mass_max, self.points).map_err(|e| match e {
+            zprime::Error::InvalidParameter {
+                name,
+                value,
+                allowed,
+            } => UsageError(format!(
+                "invalid value {value} for '--{name}': allowed range is {allowed}"
+            ))
+            .into(),
+            e => e.into(),
+        })
     }
+}
+
+/// An error about the value of a command-line flag, reworded to name the flag as the user
+/// typed it (`--inputs`) and the value; the library's message says what is allowed. Errors
+/// that are not about the user's input (numerical failures) pass unchanged.
+pub fn flag_error(flag: &str, value: &str, e: impl Into<anyhow::Error>) -> anyhow::Error {
+    let e: anyhow::Error = e.into();
+    match e.downcast_ref::<zprime::Error>() {
+        Some(zprime::Error::InvalidParameter { allowed, .. }) => UsageError(format!(
+            "invalid value {value} for '{flag}': allowed range is {allowed}"
+        ))
+        .into(),
+        Some(z) if z.is_invalid_input() => UsageError(format!("{flag} {value}: {z}")).into(),
+        Some(_) => e,
+        None if e.is::<UsageError>() => UsageError(format!("{flag} {value}: {e}")).into(),
+        None => e,
+    }
+}
+
+/// An error of `Model::point` with the flag that carried the offending value: `--mass`, the
+/// coupling's flag (`--g`, or `--param eps=` for a dark photon), `--param NAME=` otherwise.
+fn point_error(e: zprime::Error, model: &Model, coupling_flag: &str) -> anyhow::Error {
+    let flag_of = |name: &str| {
+        if name == "mass" {
+            "--mass".to_string()
+        } else if name == model.coupling.name() && coupling_flag == "--g" {
+            "--g".to_string()
+        } else {
+            format!("--param {name}")
+        }
+    };
+    match e {
+        zprime::Error::InvalidParameter {
+            name,
+            value,
+            allowed,
+        } => UsageError(format!(
+            "invalid value {value} for '{}': allowed range is {allowed}",
+            flag_of(&name)
+        ))
+        .into(),
+        zprime::Error::Unknown { kind, name, known } if kind == "model parameter" => {
+            UsageError(format!(
+                "--param {name}=...: unknown parameter of model '{}' (allowed: {known}; the mass \
+                 with --mass)",
+                model.name
+            ))
+            .into()
+        }
+        e => e.into(),
+    }
+}
+
+/// A mass in GeV for messages and tables, with its unit and the MeV equivalent below 1 GeV.
+pub fn mass_text(m: f64) -> String {
+    if m < 1.0 && m > 0.0 {
+        format!("{} GeV ({} MeV)", sig(m), sig(m * 1e3))
+    } else {
+        format!("{} GeV", sig(m))
+    }
+}
+
+/// The unit of a model parameter as printed after its value (" GeV", " rad" or nothing), read
+/// from its description ("..., GeV", "..., radians").
+pub fn param_unit(p: &zprime::model::ParameterSpec) -> &'static str {
+    if p.description.contains(", GeV") {
+        " GeV"
+    } else if p.description.contains("radians") {
+        " rad"
+    } else {
+        ""
+    }
+}
+
+/// A confidence level as a percentage: 0.95 -> "95%", 0.6827 -> "68.27%".
+pub fn cl_text(cl: f64) -> String {
+    let pct = cl * 100.0;
+    let text = format!("{pct:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}%")
 }
 
 /// Format a number compactly with 4 significant digits.
