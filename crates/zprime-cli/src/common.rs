@@ -277,6 +277,17 @@ pub fn cl_text(cl: f64) -> String {
     format!("{text}%")
 }
 
+/// A number with every digit it was given (the shortest text that reads back to the same
+/// value), in exponent notation when very small or large: for data as shipped.
+pub fn full(x: f64) -> String {
+    let a = x.abs();
+    if a == 0.0 || (1e-4..1e7).contains(&a) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
 /// Format a number compactly with 4 significant digits.
 pub fn sig(x: f64) -> String {
     if x == 0.0 {
