@@ -43,7 +43,8 @@ pub struct Args {
 /// Run `zprime models`.
 pub fn run(args: &Args) -> Result<()> {
     let models: Vec<Model> = match &args.name {
-        Some(n) => vec![Model::resolve(n)?],
+        Some(n) => vec![Model::resolve(n)
+            .map_err(|e| crate::common::flag_error("zprime models NAME:", n, e))?],
         None => preset_names().into_iter().filter_map(preset).collect(),
     };
     for m in &models {
