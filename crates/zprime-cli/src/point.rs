@@ -154,6 +154,16 @@ fn verdict(session: &Session, report: &PointReport, point: &Point) -> Result<ser
     }))
 }
 
+/// The JSON of `zprime point`: the report's keys in their order, then the verdict and the
+/// constraints the model names as relevant but not computed.
+#[derive(serde::Serialize)]
+struct JsonOut<'a> {
+    #[serde(flatten)]
+    report: &'a PointReport,
+    verdict: serde_json::Value,
+    not_included: &'a [String],
+}
+
 /// Run `zprime point`.
 pub fn run(args: &Args) -> Result<()> {
     let model = args.model.model()?;
@@ -170,10 +180,12 @@ pub fn run(args: &Args) -> Result<()> {
     let report = session.evaluate_point(&model, &point)?;
     let verdict = verdict(&session, &report, &point)?;
     if args.json {
-        let mut v = serde_json::to_value(&report)?;
-        v["verdict"] = verdict;
-        v["not_included"] = serde_json::to_value(&model.not_included)?;
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        let out = JsonOut {
+            report: &report,
+            verdict,
+            not_included: &model.not_included,
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
     println!("model {}  inputs {}", report.model, report.inputs);

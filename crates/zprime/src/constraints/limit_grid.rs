@@ -250,7 +250,7 @@ impl Rule for LimitGrid {
             .at(ctx.point.mass, ctau)
             .ok_or_else(|| Error::NotApplicable {
                 observable: self.observable.name.clone(),
-                reason: format!("c tau = {ctau:e} m lies outside the limit grid"),
+                reason: format!("c tau = {ctau:.3e} m lies outside the limit grid"),
             })?;
         let (o, o_sm) = self.observable.with_sm_value(ctx)?;
         let allowed = (f64::NEG_INFINITY, limit);
