@@ -206,7 +206,10 @@ pub fn run(args: &Args) -> Result<()> {
         })
         .collect();
     println!("parameters: {}\n", params.join(", "));
-    println!("{:<30} {:>12}  unit", "observable", "value");
+    println!(
+        "{:<30} {:>12}  unit (blank: dimensionless)",
+        "observable", "value"
+    );
     for o in &session.observables {
         let unit = o.observable().unit;
         let unit = if unit == "1" { "" } else { unit };
