@@ -208,9 +208,8 @@ pub fn flag_error(flag: &str, value: &str, e: impl Into<anyhow::Error>) -> anyho
         ))
         .into(),
         Some(z) if z.is_invalid_input() => UsageError(format!("{flag} {value}: {z}")).into(),
-        Some(_) => e,
         None if e.is::<UsageError>() => UsageError(format!("{flag} {value}: {e}")).into(),
-        None => e,
+        _ => e,
     }
 }
 
@@ -236,14 +235,16 @@ fn point_error(e: zprime::Error, model: &Model, coupling_flag: &str) -> anyhow::
             flag_of(&name)
         ))
         .into(),
-        zprime::Error::Unknown { kind, name, known } if kind == "model parameter" => {
-            UsageError(format!(
-                "--param {name}=...: unknown parameter of model '{}' (allowed: {known}; the mass \
+        zprime::Error::Unknown {
+            kind: "model parameter",
+            name,
+            known,
+        } => UsageError(format!(
+            "--param {name}=...: unknown parameter of model '{}' (allowed: {known}; the mass \
                  with --mass)",
-                model.name
-            ))
-            .into()
-        }
+            model.name
+        ))
+        .into(),
         e => e.into(),
     }
 }
