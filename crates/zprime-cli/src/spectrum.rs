@@ -26,10 +26,10 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     model: ModelArgs,
-    /// Z' mass in GeV (0 < mass < M_K - m_mu for a non-zero spectrum).
+    /// Z' mass in GeV, 0 < mass < M_K - m_mu = 0.388 GeV (the decay is closed above).
     #[arg(long, allow_hyphen_values = true, required_unless_present = "br_curve")]
     mass: Option<f64>,
-    /// Gauge coupling g.
+    /// Gauge coupling g (0 <= g <= 4 pi); the spectrum scales as g^2.
     #[arg(long, allow_hyphen_values = true)]
     g: Option<f64>,
     /// Number of momenta (or masses with --br-curve), 2..=100000.
