@@ -48,11 +48,14 @@ impl ModelArgs {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
-            return Err(zprime::Error::Anomalous {
-                model: model.name.clone(),
-                conditions: list,
-            }
-            .into());
+            return Err(flag_error(
+                "--strict --model",
+                &self.model,
+                zprime::Error::Anomalous {
+                    model: model.name.clone(),
+                    conditions: list,
+                },
+            ));
         }
         // how decimals were read as fractions, and the failing anomaly conditions
         for w in model.warnings() {
