@@ -267,14 +267,20 @@ pub fn run(args: &Args) -> Result<()> {
                 .map(|x| {
                     let name = x["name"].as_str().unwrap_or_default();
                     match (x["g_limit"].as_f64(), x["excluded_interval"].as_array()) {
-                        (Some(lim), Some(i)) => format!(
-                            "{name} ({cname} = {} > {cname}_limit = {}, ratio {}; excluded {}..{})",
-                            sig(g),
-                            sig(lim),
-                            sig(g / lim),
-                            sig(i[0].as_f64().unwrap_or(lim)),
-                            sig(i[1].as_f64().unwrap_or(lim))
-                        ),
+                        (Some(lim), Some(i)) => {
+                            let high = i[1].as_f64().unwrap_or(lim);
+                            let range = if high >= zprime::model::COUPLING_MAX {
+                                format!("everything above {}", sig(lim))
+                            } else {
+                                format!("{}..{}", sig(lim), sig(high))
+                            };
+                            format!(
+                                "{name} ({cname} = {} > {cname}_limit = {}, ratio {}; excluded: {range})",
+                                sig(g),
+                                sig(lim),
+                                sig(g / lim)
+                            )
+                        }
                         _ => name.to_string(),
                     }
                 })
