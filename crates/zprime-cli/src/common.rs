@@ -282,13 +282,35 @@ pub fn cl_text(cl: f64) -> String {
 }
 
 /// A number with every digit it was given (the shortest text that reads back to the same
-/// value), in exponent notation when very small or large: for data as shipped.
+/// value), in exponent notation when very small or large: for data as shipped. A derived
+/// value (more than 10 significant digits, the arithmetic's rounding noise) gets 6.
 pub fn full(x: f64) -> String {
     let a = x.abs();
-    if a == 0.0 || (1e-4..1e7).contains(&a) {
+    let text = if a == 0.0 || (1e-4..1e7).contains(&a) {
         format!("{x}")
     } else {
         format!("{x:e}")
+    };
+    let mantissa = text.split('e').next().unwrap_or(&text);
+    let digits = mantissa
+        .trim_start_matches(['-', '0', '.'])
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    if digits <= 10 {
+        text
+    } else if (1e-4..1e7).contains(&a) {
+        // six significant digits in fixed notation
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let decimals = (5 - a.log10().floor() as i32).max(0) as usize;
+        format!("{x:.decimals$}")
+    } else {
+        // six significant digits, trailing zeros of the mantissa dropped (3.85e-10)
+        let e = format!("{x:.5e}");
+        match e.split_once('e') {
+            Some((m, exp)) => format!("{}e{exp}", m.trim_end_matches('0').trim_end_matches('.')),
+            None => e,
+        }
     }
 }
 
