@@ -31,7 +31,7 @@ pub mod upper_limit;
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::Point;
-use crate::observables::{Context, Validity};
+use crate::observables::{Context, Preparations, Validity};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -347,6 +347,12 @@ impl Constraint {
     /// Resolve any constraint entry (shipped or from a user's file) with an input set.
     pub fn from_spec(spec: Spec, inputs: &InputSet) -> Result<Constraint> {
         let sm = StandardModel::from_inputs(inputs)?;
+        Constraint::from_spec_in(spec, &Preparations::new(&sm, inputs))
+    }
+
+    /// Resolve a constraint entry with the observables prepared in `prep` (shared with the
+    /// other constraints and observables resolved there).
+    pub fn from_spec_in(spec: Spec, prep: &Preparations) -> Result<Constraint> {
         let query = crate::observables::find(&spec.observable).map_err(|e| {
             Error::file(
                 spec.base
@@ -357,19 +363,19 @@ impl Constraint {
         })?;
         let rule: std::sync::Arc<dyn Rule> = match &spec.kind {
             Kind::Gaussian(k) => {
-                std::sync::Arc::new(gaussian::Gaussian::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(gaussian::Gaussian::new(&spec, k, &query, prep)?)
             }
             Kind::UpperLimit(k) => {
-                std::sync::Arc::new(upper_limit::UpperLimit::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(upper_limit::UpperLimit::new(&spec, k, &query, prep)?)
             }
             Kind::LimitCurve(k) => {
-                std::sync::Arc::new(limit_curve::LimitCurve::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(limit_curve::LimitCurve::new(&spec, k, &query, prep)?)
             }
             Kind::LimitGrid(k) => {
-                std::sync::Arc::new(limit_grid::LimitGrid::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(limit_grid::LimitGrid::new(&spec, k, &query, prep)?)
             }
             Kind::PoissonLikelihood(k) => {
-                std::sync::Arc::new(poisson::Likelihood::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(poisson::Likelihood::new(&spec, k, &query, prep)?)
             }
         };
         Ok(Constraint {
@@ -387,10 +393,21 @@ impl Constraint {
 
     /// The constraints an input set applies, then every entry of `extra` (a user's file).
     pub fn for_inputs_with(inputs: &InputSet, extra: &[Spec]) -> Result<Vec<Constraint>> {
+        let sm = StandardModel::from_inputs(inputs)?;
+        Constraint::for_inputs_in(extra, &Preparations::new(&sm, inputs))
+    }
+
+    /// [`Constraint::for_inputs_with`] for the input set of `prep`, sharing its prepared
+    /// observables.
+    pub fn for_inputs_in(extra: &[Spec], prep: &Preparations) -> Result<Vec<Constraint>> {
+        let inputs = prep.inputs;
         let mut out = inputs
             .constraints
             .iter()
-            .map(|id| Constraint::load(id, inputs))
+            .map(|id| {
+                let spec = crate::error::lookup(specs(), id, "constraint", |s| &s.id)?;
+                Constraint::from_spec_in(spec.clone(), prep)
+            })
             .collect::<Result<Vec<_>>>()?;
         for s in extra {
             if out.iter().any(|c| c.spec.id == s.id) {
@@ -408,7 +425,7 @@ impl Constraint {
                     ),
                 ));
             }
-            out.push(Constraint::from_spec(s.clone(), inputs)?);
+            out.push(Constraint::from_spec_in(s.clone(), prep)?);
         }
         Ok(out)
     }
