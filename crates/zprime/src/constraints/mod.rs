@@ -221,7 +221,10 @@ pub fn specs() -> &'static [Spec] {
             .expect("the shipped constraint file parses (checked by tests)");
         // Every shipped limit curve under data/limits/ is a constraint by itself.
         for (path, text) in crate::data::FILES {
-            if path.starts_with("data/limits/") && path.ends_with(".csv") {
+            let csv = Path::new(path)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            if csv && path.starts_with("data/limits/") {
                 specs.push(
                     Spec::from_curve(text, path, path, None)
                         .expect("the shipped limit curves parse (checked by tests)"),
