@@ -69,12 +69,15 @@ impl Session {
     /// Like [`Session::new`], with the entries of a user's constraint file added.
     pub fn with_constraints(inputs: &InputSet, extra: &[Spec]) -> Result<Session> {
         let sm = StandardModel::from_inputs(inputs)?;
+        // One store: the constraints and the listed observables share their tables.
+        let prep = crate::observables::Preparations::new(&sm, inputs);
+        let constraints = Constraint::for_inputs_in(extra, &prep)?;
         let observables = crate::observables::listed()?
             .iter()
-            .map(|q| q.prepare(&sm, inputs))
+            .map(|q| prep.prepare(q))
             .collect::<Result<Vec<_>>>()?;
         Ok(Session {
-            constraints: Constraint::for_inputs_with(inputs, extra)?,
+            constraints,
             inputs: inputs.clone(),
             sm,
             observables,
