@@ -27,7 +27,7 @@ pub struct ModelArgs {
     #[arg(long = "param", value_name = "NAME=VALUE")]
     pub params: Vec<String>,
     /// Input set: a shipped name (default, ibe2016, altmannshofer2014, fuyuto2014, kang2020,
-    /// jho2020) or the path of an input file (.toml).
+    /// jho2020) or the path of an input file (.toml; format in README, "Data and citations").
     #[arg(long, default_value = "default")]
     pub inputs: String,
     /// Treat an anomalous model as an error instead of a warning.
@@ -140,9 +140,10 @@ impl ModelArgs {
 /// Extra constraints from a user's file (`limits`, `point`, `plot`).
 #[derive(ClapArgs, Debug, Clone, Default)]
 pub struct ConstraintArgs {
-    /// A constraint file ([[constraint]] entries as in data/experiments/constraints.toml, e.g.
-    /// a limit curve: kind = "limit_curve", file = "curve.csv"), applied after the input
-    /// set's constraints. Relative curve files are read next to it.
+    /// A constraint file: .toml with [[constraint]] entries as in
+    /// data/experiments/constraints.toml (relative curve files are read next to it), or one
+    /// limit curve as .csv whose '# key: value' header names the observable, reference and cl
+    /// (README, "Data and citations"). Applied after the input set's constraints.
     #[arg(long = "constraints", value_name = "FILE")]
     pub file: Option<std::path::PathBuf>,
 }

@@ -16,8 +16,8 @@ use zprime_plot::{Colour, Figure, Layer, Marker};
 Samples the first row (W_u)_1i of the right-handed up-quark mixing uniformly (a random unit
 vector of C^3) and keeps the rows for which one gauge coupling g explains both the muon g-2
 band (the input set's g-2 measurement; refused when it shows no anomaly, e.g. `default`) and
-the K_L -> pi0 Z' band (default: the KOTO-era
-2.1 +2.0 -1.1 e-9 of paper 002 Eq. 2.1) within 1 sigma, or within 2 sigma (paper 002 Fig. 3).
+the K_L -> pi0 Z' band (default: the KOTO-era 2.1 +2.0 -1.1 e-9 of paper 002 Eq. 2.1) within
+1 sigma, or within 2 sigma (paper 002 Fig. 3). Masses in GeV.
 
 Examples:
   zprime scan-wu --mass 0.14                       # summary, kang2020 inputs
