@@ -274,12 +274,27 @@ pub fn param_unit(p: &zprime::model::ParameterSpec) -> &'static str {
     }
 }
 
-/// A confidence level as a percentage: 0.95 -> "95%", 0.6827 -> "68.27%".
+/// A confidence level as a percentage: 0.95 -> "95%"; a CL that is a whole number of
+/// (two-sided Gaussian) sigmas says so: 0.682689 -> "68.27% (1 sigma)".
 pub fn cl_text(cl: f64) -> String {
+    let z = zprime::constraints::stats::two_sided_z(cl);
+    let whole = z.round();
     let pct = cl * 100.0;
-    let text = format!("{pct:.4}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text}%")
+    // enough decimals to show the complement 100 - pct to two or three significant digits
+    let complement = (100.0 - pct).max(1e-12);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let decimals = ((-complement.log10()).ceil() + 2.0).clamp(0.0, 10.0) as usize;
+    let text = format!("{pct:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    if (z - whole).abs() < 1e-3 && whole >= 1.0 {
+        format!("{text}% ({whole} sigma)")
+    } else {
+        format!("{text}%")
+    }
 }
 
 /// A number with every digit it was given (the shortest text that reads back to the same

@@ -175,8 +175,12 @@ fn table(r: &LimitsReport) -> String {
         r.model, r.inputs, r.coupling
     );
     for (i, c) in r.constraints.iter().enumerate() {
+        let validity = c
+            .valid_mass
+            .map(|[lo, hi]| format!("; valid for {} <= m_Z' <= {} GeV", sig(lo), sig(hi)))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "[{}] {}: {} (CL {})\n",
+            "[{}] {}: {} (CL {}{validity})\n",
             i + 1,
             c.name,
             c.label,

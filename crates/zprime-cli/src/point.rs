@@ -223,9 +223,16 @@ pub fn run(args: &Args) -> Result<()> {
         println!("not valid: {name}: {reason}");
     }
     if !report.constraints.is_empty() {
+        let w = report
+            .constraints
+            .iter()
+            .map(|e| e.name.len())
+            .max()
+            .unwrap_or(10)
+            .max(10);
         println!(
-            "\n{:<28} {:<10} {:>12} {:>12} {:<6} {:>6}",
-            "constraint", "status", "prediction", "bound", "edge", "CL"
+            "\n{:<w$} {:<10} {:>12} {:>12} {:<6} CL",
+            "constraint", "status", "prediction", "bound", "edge"
         );
         for e in &report.constraints {
             let status = serde_json::to_value(e.status)?
@@ -238,7 +245,7 @@ pub fn run(args: &Args) -> Result<()> {
                 .find(|c| c.spec.id == e.name)
                 .map_or("", |c| edge(c, e, &inputs));
             println!(
-                "{:<28} {:<10} {:>12} {:>12} {:<6} {:>6}",
+                "{:<w$} {:<10} {:>12} {:>12} {:<6} {}",
                 e.name,
                 status,
                 sig(e.value),
