@@ -357,6 +357,9 @@ fn point_ends_with_a_verdict_and_what_is_not_included() {
     assert!(!list.iter().any(|x| x == "NA64mu"));
     // numbers in messages to the precision a reader needs
     let notes = v["notes"].to_string();
-    assert!(notes.contains("3.028e-5") && !notes.contains("3.0282212"), "{notes}");
+    assert!(
+        notes.contains("3.028e-5") && !notes.contains("3.0282212"),
+        "{notes}"
+    );
     assert_eq!(v["verdict"]["status"], "allowed");
 }
