@@ -27,7 +27,7 @@ pub struct ModelArgs {
     #[arg(long = "param", value_name = "NAME=VALUE")]
     pub params: Vec<String>,
     /// Input set: a shipped name (default, ibe2016, altmannshofer2014, fuyuto2014, kang2020,
-    /// jho2020) or the path of an input file (.toml).
+    /// jho2020) or the path of an input file (.toml; format in README, "Data and citations").
     #[arg(long, default_value = "default")]
     pub inputs: String,
     /// Treat an anomalous model as an error instead of a warning.
@@ -38,8 +38,9 @@ pub struct ModelArgs {
 impl ModelArgs {
     /// Resolve the model, warning (or failing with --strict) if it is anomalous.
     pub fn model(&self) -> Result<Model> {
-        let model = Model::resolve(&self.model)?;
-        zprime::flavour::check(&model)?;
+        let model =
+            Model::resolve(&self.model).map_err(|e| flag_error("--model", &self.model, e))?;
+        zprime::flavour::check(&model).map_err(|e| flag_error("--model", &self.model, e))?;
         let failing = model.anomalies();
         if !failing.is_empty() && self.strict {
             let list = failing
@@ -47,11 +48,14 @@ impl ModelArgs {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
-            return Err(zprime::Error::Anomalous {
-                model: model.name.clone(),
-                conditions: list,
-            }
-            .into());
+            return Err(flag_error(
+                "--strict --model",
+                &self.model,
+                zprime::Error::Anomalous {
+                    model: model.name.clone(),
+                    conditions: list,
+                },
+            ));
         }
         // how decimals were read as fractions, and the failing anomaly conditions
         for w in model.warnings() {
@@ -62,7 +66,7 @@ impl ModelArgs {
 
     /// Resolve the input set by name or file.
     pub fn inputs(&self) -> Result<InputSet> {
-        Ok(InputSet::resolve(&self.inputs)?)
+        InputSet::resolve(&self.inputs).map_err(|e| flag_error("--inputs", &self.inputs, e))
     }
 
     /// Parse `--param NAME=VALUE` pairs; returns (coupling if given as a param, the rest).
@@ -118,22 +122,28 @@ impl ModelArgs {
                 .into())
             }
         };
-        Ok(model.point(mass, coupling, &params)?)
+        let coupling_flag = if g.is_some() { "--g" } else { "--param" };
+        model
+            .point(mass, coupling, &params)
+            .map_err(|e| point_error(e, model, coupling_flag))
     }
 
     /// A template point for grids (mass and coupling are replaced per grid point).
     pub fn template(&self, model: &Model) -> Result<Point> {
         let (_, params) = self.params(model)?;
-        Ok(model.point(1.0, 1e-3, &params)?)
+        model
+            .point(1.0, 1e-3, &params)
+            .map_err(|e| point_error(e, model, "--param"))
     }
 }
 
 /// Extra constraints from a user's file (`limits`, `point`, `plot`).
 #[derive(ClapArgs, Debug, Clone, Default)]
 pub struct ConstraintArgs {
-    /// A constraint file ([[constraint]] entries as in data/experiments/constraints.toml, e.g.
-    /// a limit curve: kind = "limit_curve", file = "curve.csv"), applied after the input
-    /// set's constraints. Relative curve files are read next to it.
+    /// A constraint file: .toml with [[constraint]] entries as in
+    /// data/experiments/constraints.toml (relative curve files are read next to it), or one
+    /// limit curve as .csv whose '# key: value' header names the observable, reference and cl
+    /// (README, "Data and citations"). Applied after the input set's constraints.
     #[arg(long = "constraints", value_name = "FILE")]
     pub file: Option<std::path::PathBuf>,
 }
@@ -143,16 +153,20 @@ impl ConstraintArgs {
     pub fn specs(&self) -> Result<Vec<zprime::constraints::Spec>> {
         match &self.file {
             None => Ok(vec![]),
-            Some(path) => Ok(zprime::constraints::Spec::from_path(path)?),
+            Some(path) => zprime::constraints::Spec::from_path(path)
+                .map_err(|e| flag_error("--constraints", &path.display().to_string(), e)),
         }
     }
 
     /// The input set's constraints and the file's, resolved (tables built).
     pub fn resolve(&self, inputs: &InputSet) -> Result<Vec<zprime::constraints::Constraint>> {
-        Ok(zprime::constraints::Constraint::for_inputs_with(
-            inputs,
-            &self.specs()?,
-        )?)
+        let specs = self.specs()?;
+        zprime::constraints::Constraint::for_inputs_with(inputs, &specs).map_err(|e| {
+            match &self.file {
+                Some(path) => flag_error("--constraints", &path.display().to_string(), e),
+                None => e.into(),
+            }
+        })
     }
 }
 
@@ -173,11 +187,146 @@ pub struct GridArgs {
 impl GridArgs {
     /// The validated grid.
     pub fn masses(&self) -> Result<Vec<f64>> {
-        Ok(zprime::scan::log_masses(
-            self.mass_min,
-            self.mass_max,
-            self.points,
-        )?)
+        zprime::scan::log_masses(self.mass_min, self.mass_max, self.points).map_err(|e| match e {
+            zprime::Error::InvalidParameter {
+                name,
+                value,
+                allowed,
+            } => UsageError(format!(
+                "invalid value {value} for '--{name}': allowed range is {allowed}"
+            ))
+            .into(),
+            e => e.into(),
+        })
+    }
+}
+
+/// An error about the value of a command-line flag, reworded to name the flag as the user
+/// typed it (`--inputs`) and the value; the library's message says what is allowed. Errors
+/// that are not about the user's input (numerical failures) pass unchanged.
+pub fn flag_error(flag: &str, value: &str, e: impl Into<anyhow::Error>) -> anyhow::Error {
+    let e: anyhow::Error = e.into();
+    match e.downcast_ref::<zprime::Error>() {
+        Some(zprime::Error::InvalidParameter { allowed, .. }) => UsageError(format!(
+            "invalid value {value} for '{flag}': allowed range is {allowed}"
+        ))
+        .into(),
+        Some(z) if z.is_invalid_input() => UsageError(format!("{flag} {value}: {z}")).into(),
+        None if e.is::<UsageError>() => UsageError(format!("{flag} {value}: {e}")).into(),
+        _ => e,
+    }
+}
+
+/// An error of `Model::point` with the flag that carried the offending value: `--mass`, the
+/// coupling's flag (`--g`, or `--param eps=` for a dark photon), `--param NAME=` otherwise.
+fn point_error(e: zprime::Error, model: &Model, coupling_flag: &str) -> anyhow::Error {
+    let flag_of = |name: &str| {
+        if name == "mass" {
+            "--mass".to_string()
+        } else if name == model.coupling.name() && coupling_flag == "--g" {
+            "--g".to_string()
+        } else {
+            format!("--param {name}")
+        }
+    };
+    match e {
+        zprime::Error::InvalidParameter {
+            name,
+            value,
+            allowed,
+        } => UsageError(format!(
+            "invalid value {value} for '{}': allowed range is {allowed}",
+            flag_of(&name)
+        ))
+        .into(),
+        zprime::Error::Unknown {
+            kind: "model parameter",
+            name,
+            known,
+        } => UsageError(format!(
+            "--param {name}=...: unknown parameter of model '{}' (allowed: {known}; the mass \
+                 with --mass)",
+            model.name
+        ))
+        .into(),
+        e => e.into(),
+    }
+}
+
+/// A mass in GeV for messages and tables, with its unit and the MeV equivalent below 1 GeV.
+pub fn mass_text(m: f64) -> String {
+    if m < 1.0 && m > 0.0 {
+        format!("{} GeV ({} MeV)", sig(m), sig(m * 1e3))
+    } else {
+        format!("{} GeV", sig(m))
+    }
+}
+
+/// The unit of a model parameter as printed after its value (" GeV", " rad" or nothing), read
+/// from its description ("..., GeV", "..., radians").
+pub fn param_unit(p: &zprime::model::ParameterSpec) -> &'static str {
+    if p.description.contains(", GeV") {
+        " GeV"
+    } else if p.description.contains("radians") {
+        " rad"
+    } else {
+        ""
+    }
+}
+
+/// A confidence level as a percentage: 0.95 -> "95%"; a CL that is a whole number of
+/// (two-sided Gaussian) sigmas says so: 0.682689 -> "68.27% (1 sigma)".
+pub fn cl_text(cl: f64) -> String {
+    let z = zprime::constraints::stats::two_sided_z(cl);
+    let whole = z.round();
+    let pct = cl * 100.0;
+    // enough decimals to show the complement 100 - pct to two or three significant digits
+    let complement = (100.0 - pct).max(1e-12);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let decimals = ((-complement.log10()).ceil() + 2.0).clamp(0.0, 10.0) as usize;
+    let text = format!("{pct:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    if (z - whole).abs() < 1e-3 && whole >= 1.0 {
+        format!("{text}% ({whole} sigma)")
+    } else {
+        format!("{text}%")
+    }
+}
+
+/// A number with every digit it was given (the shortest text that reads back to the same
+/// value), in exponent notation when very small or large: for data as shipped. A derived
+/// value (more than 10 significant digits, the arithmetic's rounding noise) gets 6.
+pub fn full(x: f64) -> String {
+    let a = x.abs();
+    let text = if a == 0.0 || (1e-4..1e7).contains(&a) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    };
+    let mantissa = text.split('e').next().unwrap_or(&text);
+    let digits = mantissa
+        .trim_start_matches(['-', '0', '.'])
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    if digits <= 10 {
+        text
+    } else if (1e-4..1e7).contains(&a) {
+        // six significant digits in fixed notation
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let decimals = (5 - a.log10().floor() as i32).max(0) as usize;
+        format!("{x:.decimals$}")
+    } else {
+        // six significant digits, trailing zeros of the mantissa dropped (3.85e-10)
+        let e = format!("{x:.5e}");
+        match e.split_once('e') {
+            Some((m, exp)) => format!("{}e{exp}", m.trim_end_matches('0').trim_end_matches('.')),
+            None => e,
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! `zprime data`: every shipped input, measurement and constraint with its citation.
 
-use crate::common::sig;
+use crate::common::{cl_text, flag_error, full};
 use anyhow::Result;
 use clap::Args as ClapArgs;
 use zprime::InputSet;
@@ -35,14 +35,20 @@ pub struct Args {
 /// Run `zprime data`.
 pub fn run(args: &Args) -> Result<()> {
     if let Some(f) = &args.file {
-        let text = zprime::data::file(f).ok_or_else(|| zprime::Error::Unknown {
-            kind: "data file",
-            name: f.clone(),
-            known: zprime::data::FILES
-                .iter()
-                .map(|(p, _)| *p)
-                .collect::<Vec<_>>()
-                .join(", "),
+        let text = zprime::data::file(f).ok_or_else(|| {
+            flag_error(
+                "--file",
+                f,
+                zprime::Error::Unknown {
+                    kind: "data file",
+                    name: f.clone(),
+                    known: zprime::data::FILES
+                        .iter()
+                        .map(|(p, _)| *p)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                },
+            )
         })?;
         print!("{text}");
         return Ok(());
@@ -54,7 +60,8 @@ pub fn run(args: &Args) -> Result<()> {
         }
         return Ok(());
     }
-    let set = InputSet::resolve(&args.inputs)?;
+    let set =
+        InputSet::resolve(&args.inputs).map_err(|e| flag_error("--inputs", &args.inputs, e))?;
     let measurements = zprime::experiments::entries();
     let constraints: Vec<&zprime::constraints::Spec> = zprime::constraints::specs()
         .iter()
@@ -73,17 +80,19 @@ pub fn run(args: &Args) -> Result<()> {
     if let Some(r) = &set.reference {
         println!("reference: {r}");
     }
+    let w = set.parameters.keys().map(String::len).max().unwrap_or(9) + 1;
+    let w1 = w - 1;
     println!(
         "
-{:<14} {:>14} {:>11} {:<7} description; source",
+{:<w$} {:>18} {:>14} {:<7} description; source",
         "parameter", "value", "uncertainty", "unit"
     );
     for (k, p) in &set.parameters {
         let mark = if set.overridden.contains(k) { "*" } else { " " };
         println!(
-            "{mark}{k:<13} {:>14} {:>11} {:<7} {}; {}",
-            sig(p.value),
-            sig(p.uncertainty),
+            "{mark}{k:<w1$} {:>18} {:>14} {:<7} {}; {}",
+            full(p.value),
+            full(p.uncertainty),
             p.unit,
             p.description,
             p.source
@@ -93,11 +102,11 @@ pub fn run(args: &Args) -> Result<()> {
     for c in &constraints {
         let level = match &c.kind {
             zprime::constraints::Kind::Gaussian(g) => match (g.cl, g.sigma) {
-                (Some(cl), _) => format!("{cl} CL"),
+                (Some(cl), _) => format!("{} CL", cl_text(cl)),
                 (_, Some(s)) => format!("{s} sigma"),
                 _ => String::new(),
             },
-            zprime::constraints::Kind::PoissonLikelihood(p) => format!("{} CL", p.cl),
+            zprime::constraints::Kind::PoissonLikelihood(p) => format!("{} CL", cl_text(p.cl)),
             _ => String::new(),
         };
         println!(
@@ -115,13 +124,13 @@ pub fn run(args: &Args) -> Result<()> {
     for m in measurements {
         let value = match zprime::experiments::resolve(&m.id, &set)? {
             zprime::experiments::Value::Gaussian { value, uncertainty } => {
-                format!("{} +- {}", sig(value), sig(uncertainty))
+                format!("{} +- {}", full(value), full(uncertainty))
             }
             zprime::experiments::Value::UpperLimit { limit, cl } => {
-                format!("< {} ({cl} CL)", sig(limit))
+                format!("< {} ({} CL)", full(limit), cl_text(cl))
             }
         };
-        println!("  {:<38} {:<26} {}", m.id, value, m.reference);
+        println!("  {:<38} {:<34} {}", m.id, value, m.reference);
     }
     println!("\nshipped data files (print one with `zprime data --file PATH`):");
     for (path, _) in zprime::data::FILES {

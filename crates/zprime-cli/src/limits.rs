@@ -1,6 +1,6 @@
 //! `zprime limits`: coupling limits of every constraint over a mass grid.
 
-use crate::common::{sig, ConstraintArgs, GridArgs, ModelArgs};
+use crate::common::{cl_text, sig, ConstraintArgs, GridArgs, ModelArgs, UsageError};
 
 use anyhow::Result;
 use clap::Args as ClapArgs;
@@ -17,14 +17,21 @@ paper 004 below 10 GeV) gives nothing there; nor does a limit curve outside its 
 --constraints FILE adds the constraints of a user's file (a limit curve is one CSV file and
 one entry; see docs/developing.md, \"Adding a limit curve\").
 
-Output: a table by default; --csv prints long-format rows
-  mass,constraint,kind,g_low,g_high
+Output: a table by default (every excluded interval of each constraint: 'lo..hi', or '> lo'
+when everything above lo is excluded; a preferred band as 'pref lo..hi' at its smallest sigma
+level); --csv prints long-format rows
+  mass,constraint,kind,g_low,g_high,interval,cl,label,reason
 with kind = excluded | preferred_1sigma | preferred_2sigma | expected_1sigma | expected_2sigma
-(toy bands of a projected search); --json prints every detail
-(citations, CL, validity range, the upper limit per mass).
+(toy bands of a projected search) | not_valid (the constraint is not applied at that mass:
+g_low, g_high empty, the reason in `reason`). g_high = 12.566370614359172 (4 pi, the largest
+coupling zprime considers) means everything above g_low is excluded. `interval` numbers the
+intervals of one kind at one mass (0, 1, ...); cl is the constraint's confidence level (0.95),
+label its legend label. --json prints every detail (citations, CL, validity range, the upper
+limit per mass). Masses in GeV.
 
 Examples:
   zprime limits --model lmu-ltau
+  zprime limits --model lmu-ltau --mass 0.021
   zprime limits --model lmu-ltau --inputs ibe2016 --csv > limits.csv
   zprime limits --model lmu-ltau --mass-min 0.01 --mass-max 1 --points 50 --json
   zprime limits --model lmu-ltau --constraints my_constraints.toml --csv")]
@@ -33,6 +40,9 @@ pub struct Args {
     model: ModelArgs,
     #[command(flatten)]
     grid: GridArgs,
+    /// One Z' mass in GeV instead of the grid.
+    #[arg(long, allow_hyphen_values = true, conflicts_with_all = ["mass_min", "mass_max", "points"])]
+    mass: Option<f64>,
     #[command(flatten)]
     constraints: ConstraintArgs,
     /// Print JSON.
@@ -48,13 +58,31 @@ pub fn run(args: &Args) -> Result<()> {
     let model = args.model.model()?;
     let inputs = args.model.inputs()?;
     let template = args.model.template(&model)?;
-    let masses = args.grid.masses()?;
+    let masses = match args.mass {
+        Some(m) => {
+            let (lo, hi) = (zprime::model::MASS_MIN, zprime::model::MASS_MAX);
+            if !(m.is_finite() && (lo..=hi).contains(&m)) {
+                return Err(UsageError(format!(
+                    "invalid value {m} for '--mass': allowed range is {lo:e} <= mass <= {hi:e} GeV"
+                ))
+                .into());
+            }
+            vec![m]
+        }
+        None => args.grid.masses()?,
+    };
     let constraints = args.constraints.resolve(&inputs)?;
     let report = zprime::scan::limits_with(&constraints, &model, &template, &inputs, &masses)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else if args.csv {
-        print!("{}", csv(&report));
+        let sm = zprime::StandardModel::from_inputs(&inputs)?;
+        let reason = |k: usize, m: f64| {
+            constraints[k]
+                .not_applied_reason(&sm, &inputs, &template.with_mass(m))
+                .unwrap_or_else(|| "not applied at this mass".into())
+        };
+        print!("{}", csv(&report, &reason));
     } else {
         print!("{}", table(&report));
     }
@@ -65,38 +93,80 @@ fn band_name(sigma: f64) -> String {
     format!("preferred_{sigma}sigma")
 }
 
-/// Long-format CSV.
-pub fn csv(r: &LimitsReport) -> String {
-    let mut out = String::from("mass,constraint,kind,g_low,g_high\n");
-    for c in &r.constraints {
+/// A CSV field: quoted (with doubled quotes) when it holds a comma or a quote.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Long-format CSV; `reason(k, mass)` says why constraint k is not valid at that mass.
+pub fn csv(r: &LimitsReport, reason: &dyn Fn(usize, f64) -> String) -> String {
+    let mut out = String::from("mass,constraint,kind,g_low,g_high,interval,cl,label,reason\n");
+    for (k, c) in r.constraints.iter().enumerate() {
+        let label = field(&c.label);
+        let mut not_valid = String::new();
+        let mut row = |mass: f64, kind: &str, i: usize, e: [f64; 2]| {
+            out.push_str(&format!(
+                "{mass},{},{kind},{},{},{i},{},{label},\n",
+                c.name, e[0], e[1], c.cl
+            ));
+        };
         for l in &c.limits {
-            for e in &l.excluded {
-                out.push_str(&format!(
-                    "{},{},excluded,{},{}\n",
-                    l.mass, c.name, e[0], e[1]
+            if !l.valid {
+                not_valid.push_str(&format!(
+                    "{},{},not_valid,,,,{},{label},{}\n",
+                    l.mass,
+                    c.name,
+                    c.cl,
+                    field(&reason(k, l.mass))
                 ));
+                continue;
+            }
+            for (i, e) in l.excluded.iter().enumerate() {
+                row(l.mass, "excluded", i, *e);
             }
             for (level, e) in c.expected_bands.iter().zip(&l.expected) {
-                out.push_str(&format!(
-                    "{},{},expected_{level}sigma,{},{}\n",
-                    l.mass, c.name, e[0], e[1]
-                ));
+                row(l.mass, &format!("expected_{level}sigma"), 0, *e);
             }
             for (b, regions) in c.bands.iter().zip(&l.preferred) {
-                for e in regions {
-                    out.push_str(&format!(
-                        "{},{},{},{},{}\n",
-                        l.mass,
-                        c.name,
-                        band_name(*b),
-                        e[0],
-                        e[1]
-                    ));
+                for (i, e) in regions.iter().enumerate() {
+                    row(l.mass, &band_name(*b), i, *e);
                 }
             }
         }
+        out.push_str(&not_valid);
     }
     out
+}
+
+/// An excluded interval as the table shows it: `> lo` when it reaches the largest coupling.
+fn interval_text(e: [f64; 2]) -> String {
+    if e[1] >= zprime::model::COUPLING_MAX {
+        format!("> {}", sig(e[0]))
+    } else {
+        format!("{}..{}", sig(e[0]), sig(e[1]))
+    }
+}
+
+/// One cell of the table: the preferred band at its smallest sigma level, then every
+/// excluded interval; '-' where nothing is excluded, 'n/a' where the constraint is not valid.
+fn cell(l: &zprime::constraints::MassLimits) -> String {
+    if !l.valid {
+        return "n/a".into();
+    }
+    let mut parts = Vec::new();
+    if let Some(b) = l.preferred.first().and_then(|b| b.first()) {
+        parts.push(format!("pref {}..{}", sig(b[0]), sig(b[1])));
+    }
+    parts.extend(l.excluded.iter().map(|e| interval_text(*e)));
+    if parts.is_empty() {
+        "-".into()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn table(r: &LimitsReport) -> String {
@@ -105,34 +175,42 @@ fn table(r: &LimitsReport) -> String {
         r.model, r.inputs, r.coupling
     );
     for (i, c) in r.constraints.iter().enumerate() {
+        let validity = c
+            .valid_mass
+            .map(|[lo, hi]| format!("; valid for {} <= m_Z' <= {} GeV", sig(lo), sig(hi)))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "[{}] {}: {} (CL {:.3})\n",
+            "[{}] {}: {} (CL {}{validity})\n",
             i + 1,
             c.name,
             c.label,
-            c.cl
+            cl_text(c.cl)
         ));
     }
-    out.push_str(
-        "\nexcluded above the coupling shown ('-' not excluded or not valid at that mass);\n",
-    );
-    out.push_str("a preferred band is shown as low..high at its smallest sigma level\n\n");
+    out.push_str(&format!(
+        "\nexcluded {} intervals at each constraint's CL: lo..hi, or '> lo' (everything above \
+         lo up to 4 pi);\n'pref lo..hi' a preferred band at its smallest sigma level; '-' \
+         nothing excluded; 'n/a' not valid at that mass\n\n",
+        r.coupling
+    ));
+    let cells: Vec<Vec<String>> = r
+        .constraints
+        .iter()
+        .map(|c| c.limits.iter().map(cell).collect())
+        .collect();
+    let widths: Vec<usize> = cells
+        .iter()
+        .map(|col| col.iter().map(String::len).max().unwrap_or(0).max(6))
+        .collect();
     out.push_str(&format!("{:>10}", "m [GeV]"));
-    for i in 0..r.constraints.len() {
-        out.push_str(&format!(" {:>22}", format!("[{}]", i + 1)));
+    for (i, w) in widths.iter().enumerate() {
+        out.push_str(&format!("  {:>w$}", format!("[{}]", i + 1)));
     }
     out.push('\n');
     for (k, m) in r.masses.iter().enumerate() {
         out.push_str(&format!("{:>10}", sig(*m)));
-        for c in &r.constraints {
-            let l = &c.limits[k];
-            let band = l.preferred.first().and_then(|b| b.first());
-            let cell = match (band, l.upper_limit) {
-                (Some(b), _) => format!("{}..{}", sig(b[0]), sig(b[1])),
-                (None, Some(u)) => format!("> {}", sig(u)),
-                _ => "-".into(),
-            };
-            out.push_str(&format!(" {cell:>22}"));
+        for (col, w) in cells.iter().zip(&widths) {
+            out.push_str(&format!("  {:>w$}", col[k]));
         }
         out.push('\n');
     }

@@ -40,10 +40,20 @@ pub struct Args {
     json: bool,
 }
 
+/// A range limit as a reader knows it: ±4π (the largest coupling) by name.
+fn limit_text(x: f64) -> String {
+    if (x.abs() - zprime::model::COUPLING_MAX).abs() < 1e-12 {
+        format!("{}4 pi", if x < 0.0 { "-" } else { "" })
+    } else {
+        format!("{x}")
+    }
+}
+
 /// Run `zprime models`.
 pub fn run(args: &Args) -> Result<()> {
     let models: Vec<Model> = match &args.name {
-        Some(n) => vec![Model::resolve(n)?],
+        Some(n) => vec![Model::resolve(n)
+            .map_err(|e| crate::common::flag_error("zprime models NAME:", n, e))?],
         None => preset_names().into_iter().filter_map(preset).collect(),
     };
     for m in &models {
@@ -80,9 +90,14 @@ pub fn run(args: &Args) -> Result<()> {
             m.coupling.name()
         );
         for p in &m.parameters {
+            let unit = crate::common::param_unit(p);
             println!(
-                "    {} (default {}, range {} .. {}): {}",
-                p.name, p.default, p.min, p.max, p.description
+                "    {} (default {}{unit}, range {} .. {}{unit}): {}",
+                p.name,
+                p.default,
+                limit_text(p.min),
+                limit_text(p.max),
+                p.description
             );
         }
         let c = &m.charges_exact;

@@ -1,6 +1,6 @@
 //! `zprime plot`: the exclusion plot in the (m_Z', coupling) plane.
 
-use crate::common::{GridArgs, ModelArgs};
+use crate::common::{ConstraintArgs, GridArgs, ModelArgs};
 use anyhow::Result;
 use clap::Args as ClapArgs;
 use std::path::PathBuf;
@@ -12,13 +12,15 @@ use zprime_plot::limits::{limits_figure, Captions};
 Draws every constraint of the input set: excluded regions (filled, with an edge), preferred
 bands of anomalies (1 sigma dark, 2 sigma light), each only where its calculation is valid.
 The caption names the input set and cites every measurement used, and lists what the model
-file names as not included yet.
+file names as not included yet. --constraints FILE adds the constraints of a user's file (as
+for `zprime limits`). Masses in GeV.
 
 Examples:
   zprime plot --model lmu-ltau -o lmu-ltau.png
   zprime plot --model lmu-ltau --inputs ibe2016 -o ibe2016-fig1.svg
   zprime plot --model lmu-ltau --mass-min 0.01 --mass-max 10 --g-min 1e-4 --g-max 0.1
   zprime plot --model lmu-ltau --dpi 300 -o lmu-ltau-print.png
+  zprime plot --model lmu-ltau --constraints my_constraints.toml -o mine.svg
 
 Colours and line styles per constraint come from data/plot/styles.toml.")]
 pub struct Args {
@@ -26,6 +28,8 @@ pub struct Args {
     model: ModelArgs,
     #[command(flatten)]
     grid: GridArgs,
+    #[command(flatten)]
+    constraints: ConstraintArgs,
     /// Output file: .svg, .png or .pdf (default: <model>.svg).
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -49,7 +53,7 @@ pub fn run(args: &Args) -> Result<()> {
         && args.g_max > args.g_min)
     {
         return Err(crate::common::UsageError(format!(
-            "invalid coupling axis --g-min {} --g-max {}: allowed 0 < g-min < g-max",
+            "invalid coupling axis --g-min {} --g-max {}: allowed range is 0 < g-min < g-max",
             args.g_min, args.g_max
         ))
         .into());
@@ -69,12 +73,13 @@ pub fn run(args: &Args) -> Result<()> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("{}.svg", sanitize(&args.model.model))));
     zprime_plot::Format::from_path(&output)
-        .map_err(|e| crate::common::UsageError(e.to_string()))?;
+        .map_err(|e| crate::common::UsageError(format!("-o {}: {e}", output.display())))?;
     let model = args.model.model()?;
     let inputs = args.model.inputs()?;
     let template = args.model.template(&model)?;
     let masses = args.grid.masses()?;
-    let report = zprime::scan::limits(&model, &template, &inputs, &masses)?;
+    let constraints = args.constraints.resolve(&inputs)?;
+    let report = zprime::scan::limits_with(&constraints, &model, &template, &inputs, &masses)?;
     let provenance = format!(
         "zprime {}: model {} ({}); inputs '{}': {}",
         env!("CARGO_PKG_VERSION"),

@@ -1,8 +1,11 @@
 //! `zprime point`: every observable and constraint at one point.
 
-use crate::common::{sig, ConstraintArgs, ModelArgs};
+use crate::common::{cl_text, flag_error, mass_text, sig, ConstraintArgs, ModelArgs};
 use anyhow::Result;
 use clap::Args as ClapArgs;
+use zprime::constraints::{Constraint, Evaluation, Kind, Status};
+use zprime::scan::{PointReport, Session};
+use zprime::{InputSet, Point};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -84,9 +87,81 @@ pub struct Args {
     /// Gauge coupling g (0 <= g <= 4 pi); for the dark photon use --param eps=VALUE.
     #[arg(long, allow_hyphen_values = true)]
     g: Option<f64>,
-    /// Print one JSON object (the format of DESIGN.md).
+    /// Print one JSON object: model, parameters, inputs, observables, not_valid (observables
+    /// outside their validity, with the reason), constraints, not_applied, notes, verdict,
+    /// not_included.
     #[arg(long)]
     json: bool,
+}
+
+/// Which edge of the allowed interval the reported bound is: "upper" or "lower" for a
+/// two-sided Gaussian measurement (the edge on the prediction's side of the central value),
+/// "upper" for every one-sided limit.
+fn edge(c: &Constraint, e: &Evaluation, inputs: &InputSet) -> &'static str {
+    if let Kind::Gaussian(g) = &c.spec.kind {
+        if !g.upper_only {
+            if let Ok(zprime::experiments::Value::Gaussian { value, .. }) =
+                zprime::experiments::resolve(&g.measurement, inputs)
+            {
+                return if e.bound >= value { "upper" } else { "lower" };
+            }
+        }
+    }
+    "upper"
+}
+
+/// The verdict at the point: which constraints exclude it (with the coupling limit at this
+/// mass), or prefer it, or that every applied constraint allows it.
+fn verdict(session: &Session, report: &PointReport, point: &Point) -> Result<serde_json::Value> {
+    let g = point.coupling();
+    let mut excluded = Vec::new();
+    let mut preferred = Vec::new();
+    for e in &report.constraints {
+        let Some(c) = session.constraints.iter().find(|c| c.spec.id == e.name) else {
+            continue;
+        };
+        match e.status {
+            Status::Excluded => {
+                let limits = c.limits_at(&session.sm, &session.inputs, point)?;
+                // the excluded interval that holds the coupling: its lower edge is the limit
+                let interval = limits
+                    .excluded
+                    .iter()
+                    .find(|i| i[0] <= g && g <= i[1])
+                    .copied();
+                excluded.push(serde_json::json!({
+                    "name": e.name,
+                    "g_limit": interval.map(|i| i[0]),
+                    "excluded_interval": interval,
+                    "g_over_g_limit": interval.map(|i| g / i[0]),
+                }));
+            }
+            Status::Preferred => preferred.push(e.name.clone()),
+            Status::Allowed => {}
+        }
+    }
+    let status = if !excluded.is_empty() {
+        "excluded"
+    } else if !preferred.is_empty() {
+        "preferred"
+    } else {
+        "allowed"
+    };
+    Ok(serde_json::json!({
+        "status": status,
+        "excluded_by": excluded,
+        "preferred_by": preferred,
+    }))
+}
+
+/// The JSON of `zprime point`: the report's keys in their order, then the verdict and the
+/// constraints the model names as relevant but not computed.
+#[derive(serde::Serialize)]
+struct JsonOut<'a> {
+    #[serde(flatten)]
+    report: &'a PointReport,
+    verdict: serde_json::Value,
+    not_included: &'a [String],
 }
 
 /// Run `zprime point`.
@@ -94,48 +169,89 @@ pub fn run(args: &Args) -> Result<()> {
     let model = args.model.model()?;
     let inputs = args.model.inputs()?;
     let point = args.model.point(&model, args.mass, args.g)?;
-    let session = zprime::scan::Session::with_constraints(&inputs, &args.constraints.specs()?)?;
+    let session =
+        Session::with_constraints(&inputs, &args.constraints.specs()?).map_err(|e| match &args
+            .constraints
+            .file
+        {
+            Some(f) => flag_error("--constraints", &f.display().to_string(), e),
+            None => e.into(),
+        })?;
     let report = session.evaluate_point(&model, &point)?;
+    let verdict = verdict(&session, &report, &point)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        let out = JsonOut {
+            report: &report,
+            verdict,
+            not_included: &model.not_included,
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
     println!("model {}  inputs {}", report.model, report.inputs);
     let params: Vec<String> = report
         .parameters
         .iter()
-        .map(|(k, v)| format!("{k} = {v}"))
+        .map(|(k, v)| {
+            if k == "mass" {
+                format!("mass = {}", mass_text(*v))
+            } else {
+                let unit = model
+                    .parameters
+                    .iter()
+                    .find(|p| &p.name == k)
+                    .map_or("", crate::common::param_unit);
+                format!("{k} = {v}{unit}")
+            }
+        })
         .collect();
     println!("parameters: {}\n", params.join(", "));
-    println!("{:<22} {:>12}  unit", "observable", "value");
+    println!(
+        "{:<30} {:>12}  unit (blank: dimensionless)",
+        "observable", "value"
+    );
     for o in &session.observables {
+        let unit = o.observable().unit;
+        let unit = if unit == "1" { "" } else { unit };
         if let Some(v) = report.observables.get(&o.name) {
-            let unit = o.observable().unit;
-            println!(
-                "{:<22} {:>12}  {}",
-                o.name,
-                sig(*v),
-                if unit == "1" { "" } else { unit }
-            );
+            println!("{:<30} {:>12}  {unit}", o.name, sig(*v));
+        } else if report.not_valid.contains_key(&o.name) {
+            println!("{:<30} {:>12}  (see below)", o.name, "not valid");
         }
     }
+    for (name, reason) in &report.not_valid {
+        println!("not valid: {name}: {reason}");
+    }
     if !report.constraints.is_empty() {
+        let w = report
+            .constraints
+            .iter()
+            .map(|e| e.name.len())
+            .max()
+            .unwrap_or(10)
+            .max(10);
         println!(
-            "\n{:<28} {:<10} {:>12} {:>12} {:>6}",
-            "constraint", "status", "prediction", "bound", "CL"
+            "\n{:<w$} {:<10} {:>12} {:>12} {:<6} CL",
+            "constraint", "status", "prediction", "bound", "edge"
         );
-        for c in &report.constraints {
-            let status = serde_json::to_value(c.status)?
+        for e in &report.constraints {
+            let status = serde_json::to_value(e.status)?
                 .as_str()
                 .unwrap_or_default()
                 .to_string();
+            let edge = session
+                .constraints
+                .iter()
+                .find(|c| c.spec.id == e.name)
+                .map_or("", |c| edge(c, e, &inputs));
             println!(
-                "{:<28} {:<10} {:>12} {:>12} {:>9.6}",
-                c.name,
+                "{:<w$} {:<10} {:>12} {:>12} {:<6} {}",
+                e.name,
                 status,
-                sig(c.value),
-                sig(c.bound),
-                c.cl
+                sig(e.value),
+                sig(e.bound),
+                edge,
+                cl_text(e.cl)
             );
         }
     }
@@ -144,6 +260,61 @@ pub fn run(args: &Args) -> Result<()> {
     }
     for n in &report.notes {
         println!("note: {n}");
+    }
+    let cname = model.coupling.name();
+    let g = point.coupling();
+    println!();
+    match verdict["status"].as_str() {
+        Some("excluded") => {
+            let by: Vec<String> = verdict["excluded_by"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+                .iter()
+                .map(|x| {
+                    let name = x["name"].as_str().unwrap_or_default();
+                    match (x["g_limit"].as_f64(), x["excluded_interval"].as_array()) {
+                        (Some(lim), Some(i)) => {
+                            let high = i[1].as_f64().unwrap_or(lim);
+                            let range = if high >= zprime::model::COUPLING_MAX {
+                                format!("everything above {}", sig(lim))
+                            } else {
+                                format!("{}..{}", sig(lim), sig(high))
+                            };
+                            format!(
+                                "{name} ({cname} = {} > {cname}_limit = {}, ratio {}; excluded: {range})",
+                                sig(g),
+                                sig(lim),
+                                sig(g / lim)
+                            )
+                        }
+                        _ => name.to_string(),
+                    }
+                })
+                .collect();
+            println!("verdict: EXCLUDED by {}", by.join("; "));
+        }
+        Some("preferred") => {
+            let by: Vec<&str> = verdict["preferred_by"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|x| x.as_str())
+                .collect();
+            println!(
+                "verdict: PREFERRED by {} and allowed by every other applied constraint",
+                by.join(", ")
+            );
+        }
+        _ => println!("verdict: ALLOWED by every applied constraint"),
+    }
+    if !model.not_included.is_empty() {
+        println!(
+            "not included (relevant for {} but not computed by zprime; check them yourself): {}",
+            model.name,
+            model.not_included.join(", ")
+        );
     }
     Ok(())
 }

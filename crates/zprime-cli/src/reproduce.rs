@@ -56,7 +56,9 @@ pub fn run(args: &Args) -> Result<()> {
         }
         return Ok(());
     }
-    let out = zprime::reproduce::run(args.id.as_deref().unwrap_or("all"))?;
+    let id = args.id.as_deref().unwrap_or("all");
+    let out = zprime::reproduce::run(id)
+        .map_err(|e| crate::common::flag_error("zprime reproduce ID:", id, e))?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());

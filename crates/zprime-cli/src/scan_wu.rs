@@ -1,7 +1,7 @@
 //! `zprime scan-wu`: paper 002's Scenario II scan (Fig. 3) of the right-handed up-quark
 //! mixing row (W_u)_1i of the (B−L)₂₃ model.
 
-use crate::common::{sig, UsageError};
+use crate::common::{flag_error, sig, UsageError};
 use anyhow::Result;
 use clap::Args as ClapArgs;
 use std::path::{Path, PathBuf};
@@ -15,8 +15,9 @@ use zprime_plot::{Colour, Figure, Layer, Marker};
 #[command(after_help = "\
 Samples the first row (W_u)_1i of the right-handed up-quark mixing uniformly (a random unit
 vector of C^3) and keeps the rows for which one gauge coupling g explains both the muon g-2
-band (the input set's g-2 measurement) and the K_L -> pi0 Z' band (default: the KOTO-era
-2.1 +2.0 -1.1 e-9 of paper 002 Eq. 2.1) within 1 sigma, or within 2 sigma (paper 002 Fig. 3).
+band (the input set's g-2 measurement; refused when it shows no anomaly, e.g. `default`) and
+the K_L -> pi0 Z' band (default: the KOTO-era 2.1 +2.0 -1.1 e-9 of paper 002 Eq. 2.1) within
+1 sigma, or within 2 sigma (paper 002 Fig. 3). Masses in GeV.
 
 Examples:
   zprime scan-wu --mass 0.14                       # summary, kang2020 inputs
@@ -26,7 +27,9 @@ Examples:
 
 CSV columns: abs1,abs2,abs3,phase1,phase2,phase3,br_per_g2,sigma,g_min,g_max
 (|W_1i|, arg W_1i - arg W_12 in radians (the overall phase is unphysical; paper 002 Eq. 4.15
-convention), BR(K_L -> pi0 Z')/g^2, 1 or 2, the g range explaining both).")]
+convention), BR(K_L -> pi0 Z')/g^2, 1 or 2, the g range explaining both). Only g-2 and the
+K_L band are asked: the input set's other constraints are not applied to the kept rows (the
+output lists them; on stderr with --csv).")]
 pub struct Args {
     /// Input set (name or file).
     #[arg(long, default_value = "kang2020")]
@@ -78,27 +81,56 @@ fn pair(name: &str, s: Option<&String>) -> Result<[f64; 2]> {
 
 /// Run `zprime scan-wu`.
 pub fn run(args: &Args) -> Result<()> {
-    let inputs = InputSet::resolve(&args.inputs)?;
+    let inputs =
+        InputSet::resolve(&args.inputs).map_err(|e| flag_error("--inputs", &args.inputs, e))?;
     let koto: Band = if let Some(c) = args.target {
         Band::new(
             "user target",
             c,
             pair("sigma1", args.sigma1.as_ref())?,
             pair("sigma2", args.sigma2.as_ref())?,
-        )?
+        )
+        .map_err(|e| flag_error("--target", &c.to_string(), e))?
     } else {
         if args.sigma1.is_some() || args.sigma2.is_some() {
             return Err(UsageError("--sigma1/--sigma2 need --target".into()).into());
         }
-        band(&args.band)?.clone()
+        band(&args.band)
+            .map_err(|e| flag_error("--band", &args.band, e))?
+            .clone()
     };
     if let Some(out) = &args.output {
-        zprime_plot::Format::from_path(out)?;
+        zprime_plot::Format::from_path(out)
+            .map_err(|e| UsageError(format!("-o {}: {e}", out.display())))?;
     }
-    let g2 = g2_band(&inputs)?;
-    let report = scan(&inputs, args.mass, args.samples, args.seed, &koto, &g2)?;
+    let g2 = g2_band(&inputs).map_err(|e| flag_error("--inputs", &args.inputs, e))?;
+    let report =
+        scan(&inputs, args.mass, args.samples, args.seed, &koto, &g2).map_err(|e| match &e {
+            zprime::Error::InvalidParameter { name, .. } if name == "mass" => {
+                flag_error("--mass", &args.mass.to_string(), e)
+            }
+            zprime::Error::InvalidParameter { name, .. } if name == "samples" => {
+                flag_error("--samples", &args.samples.to_string(), e)
+            }
+            _ => e.into(),
+        })?;
+    // the scan asks only for g-2 and the K_L band: the input set's other constraints
+    // (trident, K+ -> mu+ inv, ...) are not applied to the kept rows, and the output says so
+    let not_applied: Vec<&str> = inputs
+        .constraints
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !c.starts_with("g-2:"))
+        .collect();
+    let not_applied_note = format!(
+        "not applied to the kept rows (check them with `zprime point --model b-l-23`): the \
+         input set's other constraints: {}",
+        not_applied.join(", ")
+    );
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        let mut v = serde_json::to_value(&report)?;
+        v["not_applied"] = serde_json::to_value(&not_applied)?;
+        println!("{}", serde_json::to_string_pretty(&v)?);
     } else if args.csv {
         println!("abs1,abs2,abs3,phase1,phase2,phase3,br_per_g2,sigma,g_min,g_max");
         for s in &report.kept {
@@ -116,8 +148,10 @@ pub fn run(args: &Args) -> Result<()> {
                 s.g_range[1]
             );
         }
+        eprintln!("zprime: note: {not_applied_note}");
     } else {
         summary(&report);
+        println!("{not_applied_note}");
     }
     if let Some(out) = &args.output {
         for (i, fig) in figures(&report).into_iter().enumerate() {
@@ -131,8 +165,9 @@ pub fn run(args: &Args) -> Result<()> {
 
 fn summary(r: &WuScanReport) {
     println!(
-        "Scenario II scan of (W_u)_1i, model b-l-23, inputs {}, m_Z' = {} GeV",
-        r.inputs, r.mass
+        "Scenario II scan of (W_u)_1i, model b-l-23, inputs {}, m_Z' = {}",
+        r.inputs,
+        crate::common::mass_text(r.mass)
     );
     println!("samples {} (seed {})", r.samples, r.seed);
     println!(
@@ -152,7 +187,7 @@ fn summary(r: &WuScanReport) {
         sig(r.g2.sigma1[1])
     );
     println!(
-        "Delta a_mu / g^2 = {}; Scenario I BR(KL->piZp) / g^2 = {}",
+        "Delta a_mu / g^2 = {} (dimensionless); Scenario I BR(KL->piZp) / g^2 = {}",
         sig(r.delta_a_per_g2),
         sig(r.scenario1_br_per_g2)
     );

@@ -26,10 +26,10 @@ Examples:
 pub struct Args {
     #[command(flatten)]
     model: ModelArgs,
-    /// Z' mass in GeV (0 < mass < M_K - m_mu for a non-zero spectrum).
+    /// Z' mass in GeV, 0 < mass < M_K - m_mu = 0.388 GeV (the decay is closed above).
     #[arg(long, allow_hyphen_values = true, required_unless_present = "br_curve")]
     mass: Option<f64>,
-    /// Gauge coupling g.
+    /// Gauge coupling g (0 <= g <= 4 pi); the spectrum scales as g^2.
     #[arg(long, allow_hyphen_values = true)]
     g: Option<f64>,
     /// Number of momenta (or masses with --br-curve), 2..=100000.
@@ -59,14 +59,18 @@ pub fn run(args: &Args) -> Result<()> {
         .into());
     }
     if let Some(o) = &args.output {
-        zprime_plot::Format::from_path(o).map_err(|e| UsageError(e.to_string()))?;
+        zprime_plot::Format::from_path(o)
+            .map_err(|e| UsageError(format!("-o {}: {e}", o.display())))?;
     }
     let model = args.model.model()?;
     let inputs = args.model.inputs()?;
     let sm = StandardModel::from_inputs(&inputs)?;
     let (x, y, x_name, y_name, point, total) = if args.br_curve {
         if args.mass.is_some() {
-            return Err(UsageError("--br-curve scans the mass: do not give --mass".into()).into());
+            return Err(UsageError(
+                "--br-curve scans the mass from 1 MeV to M_K - m_mu: do not give --mass".into(),
+            )
+            .into());
         }
         let template = args
             .model
@@ -87,6 +91,17 @@ pub fn run(args: &Args) -> Result<()> {
         (masses, y, "m_Zp", "BR_over_g2", template, None)
     } else {
         let mass = args.mass.expect("clap requires --mass without --br-curve");
+        let end = inputs.value("m_Kp")? - sm.m_lepton[1];
+        if mass >= end {
+            return Err(UsageError(format!(
+                "invalid value {mass} for '--mass': K+ -> mu+ nu Z' is closed at and above the \
+                 kinematic limit M_K - m_mu = {} GeV, so the spectrum vanishes; allowed range is \
+                 0 < mass < {} GeV (masses are in GeV: 50 MeV is --mass 0.05)",
+                sig(end),
+                sig(end)
+            ))
+            .into());
+        }
         let point = args.model.point(&model, mass, args.g)?;
         let ctx = Context {
             sm: &sm,
@@ -127,8 +142,8 @@ pub fn run(args: &Args) -> Result<()> {
         println!("model {}  inputs {}", model.name, inputs.name);
         if let Some((total, pmax)) = total {
             println!(
-                "m_Z' = {} GeV, g = {}: BR(K+->munuZp) = {}, p_max = {} GeV",
-                point.mass,
+                "m_Z' = {}, g = {}: BR(K+->munuZp) = {}, p_max = {} GeV",
+                crate::common::mass_text(point.mass),
                 point.g,
                 sig(total),
                 sig(pmax)

@@ -44,3 +44,21 @@ fn bad_input_exits_2_with_a_message_naming_the_parameter() {
 fn help_teaches_with_examples() {
     common::assert_help_has_examples("data");
 }
+
+#[test]
+fn data_keeps_the_digits_and_prints_cl_in_percent() {
+    let out = zprime().args(["data"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    // a_mu as measured, not 0.001166 +- 1.450e-10
+    assert!(text.contains("0.00116592089 +- 6.3e-10"), "{text}");
+    assert!(
+        text.contains("(95% CL)") && text.contains("< 2.4e-6 (90% CL)"),
+        "{text}"
+    );
+    // derived values to 6 digits, not the arithmetic's 17
+    assert!(
+        text.contains("R(7Be):Borexino") && text.contains("1.00835 +- 0.0642938"),
+        "{text}"
+    );
+}

@@ -12,11 +12,18 @@ fn limits_csv_and_json() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("mass,constraint,kind,g_low,g_high\n"));
+    // the first five columns are those of the first release, so that old readers still work
+    assert!(text.starts_with("mass,constraint,kind,g_low,g_high,interval,cl,label,reason\n"));
     assert!(text
         .lines()
         .skip(1)
-        .all(|l| l.split(',').count() == 5 && !l.contains("NaN")));
+        .all(|l| fields(l).len() == 9 && !l.contains("NaN")));
+    // the tau constraint is not valid below m_tau: said so, with the reason
+    let tau = text
+        .lines()
+        .find(|l| l.contains("tau:PDG2024,not_valid,"))
+        .unwrap();
+    assert!(fields(tau)[8].contains("valid only for"), "{tau}");
     let out = zprime()
         .args([
             "limits",
@@ -47,15 +54,64 @@ fn limits_csv_and_json() {
     assert_eq!(g2["limits"][0]["preferred"].as_array().unwrap().len(), 2);
 }
 
+/// The fields of one CSV line (quoted fields may hold commas).
+fn fields(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    for ch in line.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(String::new()),
+            c => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_excluded_interval_is_shown_and_one_mass_is_enough() {
+    // CHARM-II nu-bar e at 21 MeV excludes two intervals; the table shows both
+    let out = zprime()
+        .args(["limits", "--mass", "0.021"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = text.lines().last().unwrap();
+    assert!(row.contains("0.001481..0.002914, > 0.003647"), "{row}");
+    assert!(row.contains("n/a"), "{row}"); // tau below m_tau
+    assert!(text.contains("(CL 95%)"), "{text}");
+    let out = zprime()
+        .args(["limits", "--mass", "0.021", "--csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let bar: Vec<Vec<String>> = text
+        .lines()
+        .filter(|l| l.contains(",nue:CHARM-II-bar,excluded,"))
+        .map(fields)
+        .collect();
+    assert_eq!(bar.len(), 2, "{text}");
+    assert_eq!(bar[0][5], "0");
+    assert_eq!(bar[1][5], "1");
+    assert_eq!(bar[1][4], format!("{}", 4.0 * std::f64::consts::PI));
+    assert_eq!(bar[0][6], "0.9");
+}
+
 #[test]
 fn bad_input_exits_2_with_a_message_naming_the_parameter() {
     assert_usage_errors(&[
-        (&["limits", "--mass-min", "0"], "'mass-min'"),
+        (&["limits", "--mass-min", "0"], "'--mass-min'"),
         (
             &["limits", "--mass-min", "1", "--mass-max", "0.5"],
-            "'mass-max'",
+            "'--mass-max'",
         ),
-        (&["limits", "--points", "1"], "'points'"),
+        (&["limits", "--points", "1"], "'--points'"),
+        (&["limits", "--mass", "0"], "'--mass'"),
+        (
+            &["limits", "--inputs", "no-such-set"],
+            "--inputs no-such-set",
+        ),
     ]);
 }
 

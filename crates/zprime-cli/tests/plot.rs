@@ -5,6 +5,35 @@ mod common;
 use common::{assert_usage_errors, zprime};
 
 #[test]
+fn plot_draws_a_users_constraint_file() {
+    let dir = std::env::temp_dir().join(format!("zprime-plot-constraints-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("mine.svg");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../zprime/tests/data/test_constraints.toml"
+    );
+    zprime()
+        .args([
+            "plot",
+            "--points",
+            "30",
+            "--constraints",
+            file,
+            "-o",
+            path.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        svg.contains("flat"),
+        "the user's constraint is drawn with its label"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn plot_writes_svg_and_png() {
     let dir = std::env::temp_dir().join(format!("zprime-plot-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

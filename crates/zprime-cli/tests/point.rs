@@ -29,15 +29,23 @@ fn point_json_follows_the_design_contract() {
         "R_trident(CCFR)",
         "R_trident(CHARM-II)",
         "R_trident(NuTeV)",
-        "R_trident(heavy)",
         "R_nue(Borexino)",
         "sigma(numu e)/E(CHARM-II)",
         "sigma(numubar e)/E(CHARM-II)",
-        "Delta(tau->mununu)",
     ] {
         assert!(obs[name].as_f64().unwrap().is_finite(), "{name}");
     }
     assert!((obs["BR(Zp->invisible)"].as_f64().unwrap() - 0.54).abs() < 0.005);
+    // the heavy-Z' contact limit is not valid at 285 MeV: no number, the reason instead
+    assert!(obs.get("R_trident(heavy)").is_none());
+    assert!(obs.get("Delta(tau->mununu)").is_none()); // the tau boxes need m_Z' > m_tau
+    assert!(v["not_valid"]["Delta(tau->mununu)"].is_string());
+    assert!(v["not_valid"]["R_trident(heavy)"]
+        .as_str()
+        .unwrap()
+        .contains("valid only for 10 <= m_Z'"));
+    assert_eq!(v["verdict"]["status"], "allowed");
+    assert!(v["not_included"].as_array().unwrap().len() > 2);
     let c = &v["constraints"][0];
     for key in [
         "name",
@@ -247,21 +255,21 @@ fn model_files_are_checked() {
 #[test]
 fn bad_input_exits_2_with_a_message_naming_the_parameter() {
     assert_usage_errors(&[
-        (&["point", "--mass", "0", "--g", "1e-3"], "'mass'"),
+        (&["point", "--mass", "0", "--g", "1e-3"], "'--mass'"),
         (&["point", "--mass", "1e-10", "--g", "1e-3"], "1e-9 <= mass"),
         (&["point", "--mass", "2e4", "--g", "1e-3"], "mass <= 1e4"),
-        (&["point", "--mass", "-1", "--g", "1e-3"], "'mass'"),
-        (&["point", "--mass", "nan", "--g", "1e-3"], "'mass'"),
-        (&["point", "--mass", "inf", "--g", "1e-3"], "'mass'"),
-        (&["point", "--mass", "1", "--g", "-1e-3"], "'g'"),
-        (&["point", "--mass", "1", "--g", "inf"], "'g'"),
+        (&["point", "--mass", "-1", "--g", "1e-3"], "'--mass'"),
+        (&["point", "--mass", "nan", "--g", "1e-3"], "'--mass'"),
+        (&["point", "--mass", "inf", "--g", "1e-3"], "'--mass'"),
+        (&["point", "--mass", "1", "--g", "-1e-3"], "'--g'"),
+        (&["point", "--mass", "1", "--g", "inf"], "'--g'"),
         (
             &["point", "--mass", "1", "--g", "1e-3", "--model", "nope"],
             "unknown model 'nope'",
         ),
         (
             &["point", "--mass", "1", "--g", "1e-3", "--param", "zz=1"],
-            "unknown model parameter 'zz'",
+            "--param zz=...: unknown parameter",
         ),
         (
             &[
@@ -273,7 +281,7 @@ fn bad_input_exits_2_with_a_message_naming_the_parameter() {
                 "--param",
                 "kinetic_mixing=5",
             ],
-            "'kinetic_mixing'",
+            "'--param kinetic_mixing'",
         ),
         (
             &["point", "--mass", "1", "--g", "1e-3", "--param", "eps"],
@@ -302,4 +310,56 @@ fn bad_input_exits_2_with_a_message_naming_the_parameter() {
 #[test]
 fn help_teaches_with_examples() {
     common::assert_help_has_examples("point");
+}
+
+#[test]
+fn point_ends_with_a_verdict_and_what_is_not_included() {
+    let out = zprime()
+        .args([
+            "point", "--model", "lmu-ltau", "--mass", "0.02", "--g", "1e-3",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("mass = 0.02000 GeV (20.00 MeV)"), "{text}");
+    assert!(
+        text.contains("verdict: EXCLUDED by g-2:WA2025-WP25 (g = 0.001000 > g_limit = 4.484e-4"),
+        "{text}"
+    );
+    assert!(text.contains("NA64mu"), "{text}");
+    // an observable outside its validity is not printed as a number
+    let heavy = text
+        .lines()
+        .find(|l| l.starts_with("R_trident(heavy)"))
+        .unwrap();
+    assert!(heavy.contains("not valid"), "{heavy}");
+    assert!(text.contains("not valid: R_trident(heavy): valid only for 10 <= m_Z'"));
+    // CL as a percentage, the edge of a two-sided bound named
+    let g2 = text
+        .lines()
+        .find(|l| l.starts_with("g-2:WA2025-WP25"))
+        .unwrap();
+    assert!(g2.contains(" upper ") && g2.ends_with("95%"), "{g2}");
+    // the dark photon's own list, not L_mu - L_tau's
+    let v = json(&[
+        "point",
+        "--model",
+        "dark-photon",
+        "--mass",
+        "0.05",
+        "--param",
+        "eps=1e-4",
+        "--json",
+    ]);
+    let list = v["not_included"].as_array().unwrap();
+    assert!(list.iter().any(|x| x.as_str().unwrap().contains("NA64e")));
+    assert!(!list.iter().any(|x| x == "NA64mu"));
+    // numbers in messages to the precision a reader needs
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("3.028e-5") && !notes.contains("3.0282212"),
+        "{notes}"
+    );
+    assert_eq!(v["verdict"]["status"], "allowed");
 }

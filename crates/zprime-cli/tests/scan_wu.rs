@@ -100,3 +100,28 @@ fn scan_wu_outputs_csv_json_and_figures() {
         .code(2)
         .stderr(predicate::str::contains("mass"));
 }
+
+#[test]
+fn scan_wu_refuses_a_set_without_anomaly_and_says_what_it_does_not_apply() {
+    // `default`: the 2025 g-2 average agrees with the White Paper; no band to explain
+    zprime()
+        .args(["scan-wu", "--inputs", "default", "--samples", "100"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'--inputs'").and(predicate::str::contains("anomaly")));
+    zprime()
+        .args(["scan-wu", "--samples", "1000"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("not applied to the kept rows")
+                .and(predicate::str::contains("trident:CCFR")),
+        );
+    zprime()
+        .args(["scan-wu", "--samples", "1000", "--csv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("not applied to the kept rows"));
+    let v = json(&["scan-wu", "--samples", "1000", "--json"]);
+    assert_eq!(v["not_applied"][0], "trident:CCFR");
+}

@@ -29,58 +29,7 @@ pub const NU_E: &str = include_str!("../../../data/experiments/nu_e.toml");
 /// `data/experiments/bands.toml`: measured bands with asymmetric intervals (KOTO-era band).
 pub const BANDS: &str = include_str!("../../../data/experiments/bands.toml");
 
-/// (path in the repository, text) of every shipped data file. The input sets are the
-/// `data/inputs/` entries and the preset models the `data/models/` entries, in this order
-/// (`zprime models` lists the presets in it): a new preset is a new file and one line here.
-pub const FILES: &[(&str, &str)] = &[
-    ("data/inputs/default.toml", INPUTS_DEFAULT),
-    ("data/inputs/ibe2016.toml", INPUTS_IBE2016),
-    (
-        "data/inputs/altmannshofer2014.toml",
-        INPUTS_ALTMANNSHOFER2014,
-    ),
-    ("data/inputs/fuyuto2014.toml", INPUTS_FUYUTO2014),
-    ("data/inputs/kang2020.toml", INPUTS_KANG2020),
-    ("data/inputs/jho2020.toml", INPUTS_JHO2020),
-    ("data/experiments/measurements.toml", MEASUREMENTS),
-    ("data/experiments/constraints.toml", CONSTRAINTS),
-    ("data/experiments/single_muon.toml", SINGLE_MUON),
-    ("data/experiments/trident.toml", TRIDENT),
-    ("data/experiments/nu_e.toml", NU_E),
-    ("data/experiments/bands.toml", BANDS),
-    (
-        "data/papers/printed.toml",
-        include_str!("../../../data/papers/printed.toml"),
-    ),
-    (
-        "data/models/lmu-ltau.toml",
-        include_str!("../../../data/models/lmu-ltau.toml"),
-    ),
-    (
-        "data/models/b-l-23.toml",
-        include_str!("../../../data/models/b-l-23.toml"),
-    ),
-    (
-        "data/models/lmu-ltau+b3.toml",
-        include_str!("../../../data/models/lmu-ltau+b3.toml"),
-    ),
-    (
-        "data/models/lmu-ltau-vlq.toml",
-        include_str!("../../../data/models/lmu-ltau-vlq.toml"),
-    ),
-    (
-        "data/models/lmu-ltau-uvlq.toml",
-        include_str!("../../../data/models/lmu-ltau-uvlq.toml"),
-    ),
-    (
-        "data/models/dark-photon.toml",
-        include_str!("../../../data/models/dark-photon.toml"),
-    ),
-    (
-        "data/models/fcnc.toml",
-        include_str!("../../../data/models/fcnc.toml"),
-    ),
-];
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
 /// The preset models from the catalogue: (name = file stem, text), in catalogue order.
 pub fn models() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -119,7 +68,7 @@ mod tests {
         // The catalogue must list every file under data/ (the schema checks live with the
         // parsers; this guards against a file that ships but is never listed).
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
-        for dir in ["inputs", "experiments", "models"] {
+        for dir in ["inputs", "experiments", "models", "papers", "plot"] {
             for e in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
                 let name = e.unwrap().file_name().into_string().unwrap();
                 if std::path::Path::new(&name)

@@ -30,8 +30,13 @@ pub struct PointReport {
     pub parameters: BTreeMap<String, f64>,
     /// Input set name.
     pub inputs: String,
-    /// Canonical observable name → prediction.
+    /// Canonical observable name → prediction, for the observables whose calculation is
+    /// valid at the point's mass.
     pub observables: BTreeMap<String, f64>,
+    /// Canonical observable name → why it is not valid at this mass (its mass range and the
+    /// reason): such an observable is not evaluated, so that no number is read outside the
+    /// domain of its calculation (`R_trident(heavy)` below 10 GeV, say).
+    pub not_valid: BTreeMap<String, String>,
     /// Constraint evaluations.
     pub constraints: Vec<Evaluation>,
     /// Constraints not applied at this point (outside their range of validity, or their
@@ -64,12 +69,15 @@ impl Session {
     /// Like [`Session::new`], with the entries of a user's constraint file added.
     pub fn with_constraints(inputs: &InputSet, extra: &[Spec]) -> Result<Session> {
         let sm = StandardModel::from_inputs(inputs)?;
+        // One store: the constraints and the listed observables share their tables.
+        let prep = crate::observables::Preparations::new(&sm, inputs);
+        let constraints = Constraint::for_inputs_in(extra, &prep)?;
         let observables = crate::observables::listed()?
             .iter()
-            .map(|q| q.prepare(&sm, inputs))
+            .map(|q| prep.prepare(q))
             .collect::<Result<Vec<_>>>()?;
         Ok(Session {
-            constraints: Constraint::for_inputs_with(inputs, extra)?,
+            constraints,
             inputs: inputs.clone(),
             sm,
             observables,
@@ -133,7 +141,16 @@ fn evaluate_point_with(
     let ctx = Context { sm, inputs, point };
     let mut observables = BTreeMap::new();
     let mut notes = Vec::new();
+    let mut not_valid = BTreeMap::new();
     for o in prepared {
+        if let Some(v) = o.validity.as_ref().filter(|v| !v.contains(point.mass)) {
+            let [lo, hi] = v.mass;
+            not_valid.insert(
+                o.name.clone(),
+                format!("valid only for {lo} <= m_Z' <= {hi} GeV ({})", v.reason),
+            );
+            continue;
+        }
         match o.predict(&ctx) {
             Ok(v) => {
                 observables.insert(o.name.clone(), v);
@@ -173,6 +190,7 @@ fn evaluate_point_with(
         parameters,
         inputs: inputs.name.clone(),
         observables,
+        not_valid,
         constraints: evaluations,
         not_applied,
         notes,

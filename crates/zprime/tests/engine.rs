@@ -92,6 +92,20 @@ fn a_limit_curve_is_one_data_file() {
     let specs = Spec::from_path(&test_file("test_constraints.toml")).unwrap();
     let curve = Constraint::from_spec(specs[0].clone(), &set).unwrap();
     let shipped = Constraint::load("K->munuinv:E949-2016", &set).unwrap();
+    // The CSV alone is a constraint too (`--constraints e949_flat_curve.csv`): its header
+    // names the observable, the CL and the citation; the id is the file name.
+    let alone = Spec::from_path(&test_file("e949_flat_curve.csv")).unwrap();
+    assert_eq!(alone.len(), 1);
+    assert_eq!(alone[0].id, "e949_flat_curve");
+    assert_eq!(alone[0].observable, specs[0].observable);
+    let alone = Constraint::from_spec(alone[0].clone(), &set).unwrap();
+    for m in [0.001, 0.15] {
+        let p = point(m, 1e-3);
+        assert_eq!(
+            alone.limits_at(&sm, &set, &p).unwrap().excluded,
+            curve.limits_at(&sm, &set, &p).unwrap().excluded
+        );
+    }
     assert_eq!(curve.cl, shipped.cl);
     assert!(curve.reference.contains("E949"));
     let mut limited = 0;

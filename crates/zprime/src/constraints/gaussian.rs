@@ -9,8 +9,7 @@ use super::intervals::{self, bound_on_side, segments, status_of, with_status};
 use super::{Outcome, Regions, Rule, Status};
 use crate::error::{Error, Result};
 use crate::experiments::{self, Value};
-use crate::inputs::{InputSet, StandardModel};
-use crate::observables::{Context, Prepared, Query, Validity};
+use crate::observables::{Context, Preparations, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
 
 /// The fields of a Gaussian constraint.
@@ -64,9 +63,9 @@ impl Gaussian {
         c: &super::Spec,
         spec: &Spec,
         query: &Query,
-        sm: &StandardModel,
-        inputs: &InputSet,
+        prep: &Preparations,
     ) -> Result<Gaussian> {
+        let inputs = prep.inputs;
         let bad = |m: &str| Error::file(super::FILE, format!("constraint '{}': {m}", c.id));
         let Value::Gaussian { value, uncertainty } =
             experiments::resolve(&spec.measurement, inputs)?
@@ -85,7 +84,7 @@ impl Gaussian {
         }
         Ok(Gaussian {
             spec: spec.clone(),
-            observable: query.prepare(sm, inputs)?,
+            observable: prep.prepare(query)?,
             value,
             uncertainty,
             z,

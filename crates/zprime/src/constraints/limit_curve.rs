@@ -27,8 +27,7 @@
 
 use super::{upper_limit, Outcome, Regions, Rule};
 use crate::error::{Error, Result};
-use crate::inputs::{InputSet, StandardModel};
-use crate::observables::{Context, Prepared, Query, Validity};
+use crate::observables::{Context, Preparations, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -273,8 +272,7 @@ impl LimitCurve {
         c: &super::Spec,
         spec: &Spec,
         query: &Query,
-        sm: &StandardModel,
-        inputs: &InputSet,
+        prep: &Preparations,
     ) -> Result<LimitCurve> {
         let (curve, file) = read(c, spec)?;
         let of_file = crate::observables::find(&curve.observable)?;
@@ -299,7 +297,7 @@ impl LimitCurve {
             ));
         }
         Ok(LimitCurve {
-            observable: query.prepare(sm, inputs)?,
+            observable: prep.prepare(query)?,
             curve,
         })
     }

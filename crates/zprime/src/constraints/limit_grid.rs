@@ -25,8 +25,7 @@ use super::intervals::{segments, status_of, upper_limit_statistic, with_status};
 use super::limit_curve::Table;
 use super::{Outcome, Regions, Rule, Status};
 use crate::error::{Error, Result};
-use crate::inputs::{InputSet, StandardModel};
-use crate::observables::{Context, InCoupling, Prepared, Query, Validity};
+use crate::observables::{Context, InCoupling, Preparations, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
 
 /// The fields of a limit-grid constraint.
@@ -180,8 +179,7 @@ impl LimitGrid {
         c: &super::Spec,
         spec: &Spec,
         query: &Query,
-        sm: &StandardModel,
-        inputs: &InputSet,
+        prep: &Preparations,
     ) -> Result<LimitGrid> {
         let (text, name) = super::limit_curve::read_text(c, &spec.file)?;
         let grid = Grid::parse(&text, &name)?;
@@ -207,8 +205,8 @@ impl LimitGrid {
             ));
         }
         Ok(LimitGrid {
-            observable: query.prepare(sm, inputs)?,
-            lifetime: lifetime.prepare(sm, inputs)?,
+            observable: prep.prepare(query)?,
+            lifetime: prep.prepare(&lifetime)?,
             grid,
         })
     }
@@ -250,7 +248,7 @@ impl Rule for LimitGrid {
             .at(ctx.point.mass, ctau)
             .ok_or_else(|| Error::NotApplicable {
                 observable: self.observable.name.clone(),
-                reason: format!("c tau = {ctau:e} m lies outside the limit grid"),
+                reason: format!("c tau = {ctau:.3e} m lies outside the limit grid"),
             })?;
         let (o, o_sm) = self.observable.with_sm_value(ctx)?;
         let allowed = (f64::NEG_INFINITY, limit);

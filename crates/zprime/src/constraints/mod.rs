@@ -31,7 +31,7 @@ pub mod upper_limit;
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::Point;
-use crate::observables::{Context, Validity};
+use crate::observables::{Context, Preparations, Validity};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -106,11 +106,51 @@ impl Spec {
     }
 
     /// Read a user's constraint file (relative data files next to it).
+    /// A `.csv` file is one limit curve (or grid) whose header says everything: see
+    /// [`Spec::from_curve`].
     pub fn from_path(path: &Path) -> Result<Vec<Spec>> {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::file(&name, format!("cannot read: {e}")))?;
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        {
+            let file = path
+                .file_name()
+                .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
+            return Ok(vec![Spec::from_curve(&text, &name, &file, path.parent())?]);
+        }
         Spec::parse_file(&text, &name, path.parent())
+    }
+
+    /// The constraint of a limit-curve (or limit-grid) file on its own, so that a new search
+    /// is one data file: the header's `observable`, `reference` and `cl` (required by the
+    /// curve format), with optional `id` (default: the file name without `.csv`), `label`
+    /// (default: the reference) and `note`; a `lifetime` header makes it a grid in (mass, cτ).
+    /// `file` is the path the entry reads the curve from (relative to `base`, or a shipped
+    /// data path when `base` is `None`).
+    pub fn from_curve(text: &str, name: &str, file: &str, base: Option<&Path>) -> Result<Spec> {
+        let table = limit_curve::Table::parse(text, name)?;
+        let header = |k: &str| table.header.get(k).filter(|v| !v.is_empty()).cloned();
+        let observable = table.key("observable", name)?.to_string();
+        let reference = table.key("reference", name)?.to_string();
+        let stem = Path::new(file)
+            .file_stem()
+            .map_or(file.to_string(), |s| s.to_string_lossy().into_owned());
+        let kind = if header("lifetime").is_some() {
+            Kind::LimitGrid(limit_grid::Spec { file: file.into() })
+        } else {
+            Kind::LimitCurve(limit_curve::Spec { file: file.into() })
+        };
+        Ok(Spec {
+            id: header("id").unwrap_or(stem),
+            label: header("label").unwrap_or(reference),
+            observable,
+            note: header("note"),
+            kind,
+            base: base.map(Path::to_path_buf),
+        })
     }
 
     fn from_table(mut table: toml::Table, file: &str, base: Option<&Path>) -> Result<Spec> {
@@ -177,8 +217,21 @@ impl Spec {
 pub fn specs() -> &'static [Spec] {
     static SPECS: OnceLock<Vec<Spec>> = OnceLock::new();
     SPECS.get_or_init(|| {
-        Spec::parse_file(TEXT, FILE, None)
-            .expect("the shipped constraint file parses (checked by tests)")
+        let mut specs = Spec::parse_file(TEXT, FILE, None)
+            .expect("the shipped constraint file parses (checked by tests)");
+        // Every shipped limit curve under data/limits/ is a constraint by itself.
+        for (path, text) in crate::data::FILES {
+            let csv = Path::new(path)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            if csv && path.starts_with("data/limits/") {
+                specs.push(
+                    Spec::from_curve(text, path, path, None)
+                        .expect("the shipped limit curves parse (checked by tests)"),
+                );
+            }
+        }
+        specs
     })
 }
 
@@ -347,6 +400,12 @@ impl Constraint {
     /// Resolve any constraint entry (shipped or from a user's file) with an input set.
     pub fn from_spec(spec: Spec, inputs: &InputSet) -> Result<Constraint> {
         let sm = StandardModel::from_inputs(inputs)?;
+        Constraint::from_spec_in(spec, &Preparations::new(&sm, inputs))
+    }
+
+    /// Resolve a constraint entry with the observables prepared in `prep` (shared with the
+    /// other constraints and observables resolved there).
+    pub fn from_spec_in(spec: Spec, prep: &Preparations) -> Result<Constraint> {
         let query = crate::observables::find(&spec.observable).map_err(|e| {
             Error::file(
                 spec.base
@@ -357,19 +416,19 @@ impl Constraint {
         })?;
         let rule: std::sync::Arc<dyn Rule> = match &spec.kind {
             Kind::Gaussian(k) => {
-                std::sync::Arc::new(gaussian::Gaussian::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(gaussian::Gaussian::new(&spec, k, &query, prep)?)
             }
             Kind::UpperLimit(k) => {
-                std::sync::Arc::new(upper_limit::UpperLimit::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(upper_limit::UpperLimit::new(&spec, k, &query, prep)?)
             }
             Kind::LimitCurve(k) => {
-                std::sync::Arc::new(limit_curve::LimitCurve::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(limit_curve::LimitCurve::new(&spec, k, &query, prep)?)
             }
             Kind::LimitGrid(k) => {
-                std::sync::Arc::new(limit_grid::LimitGrid::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(limit_grid::LimitGrid::new(&spec, k, &query, prep)?)
             }
             Kind::PoissonLikelihood(k) => {
-                std::sync::Arc::new(poisson::Likelihood::new(&spec, k, &query, &sm, inputs)?)
+                std::sync::Arc::new(poisson::Likelihood::new(&spec, k, &query, prep)?)
             }
         };
         Ok(Constraint {
@@ -387,10 +446,21 @@ impl Constraint {
 
     /// The constraints an input set applies, then every entry of `extra` (a user's file).
     pub fn for_inputs_with(inputs: &InputSet, extra: &[Spec]) -> Result<Vec<Constraint>> {
+        let sm = StandardModel::from_inputs(inputs)?;
+        Constraint::for_inputs_in(extra, &Preparations::new(&sm, inputs))
+    }
+
+    /// [`Constraint::for_inputs_with`] for the input set of `prep`, sharing its prepared
+    /// observables.
+    pub fn for_inputs_in(extra: &[Spec], prep: &Preparations) -> Result<Vec<Constraint>> {
+        let inputs = prep.inputs;
         let mut out = inputs
             .constraints
             .iter()
-            .map(|id| Constraint::load(id, inputs))
+            .map(|id| {
+                let spec = crate::error::lookup(specs(), id, "constraint", |s| &s.id)?;
+                Constraint::from_spec_in(spec.clone(), prep)
+            })
             .collect::<Result<Vec<_>>>()?;
         for s in extra {
             if out.iter().any(|c| c.spec.id == s.id) {
@@ -408,7 +478,7 @@ impl Constraint {
                     ),
                 ));
             }
-            out.push(Constraint::from_spec(s.clone(), inputs)?);
+            out.push(Constraint::from_spec_in(s.clone(), prep)?);
         }
         Ok(out)
     }
@@ -573,6 +643,14 @@ impl Constraint {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shipped_constraint_ids_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for spec in specs() {
+            assert!(seen.insert(&spec.id), "constraint id '{}' twice", spec.id);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -13,7 +13,7 @@ use crate::experiments::single_muon::Search;
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::random::Random;
 use crate::model::Point;
-use crate::observables::{Context, InCoupling, Prepared, Query, Validity};
+use crate::observables::{Context, InCoupling, Preparations, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
 
 /// The fields of a Poisson-likelihood constraint.
@@ -65,9 +65,9 @@ impl Likelihood {
         c: &super::Spec,
         spec: &Spec,
         query: &Query,
-        sm: &StandardModel,
-        inputs: &InputSet,
+        prep: &Preparations,
     ) -> Result<Likelihood> {
+        let inputs = prep.inputs;
         let bad = |m: &str| Error::file(super::FILE, format!("constraint '{}': {m}", c.id));
         if spec.expected_bands.iter().any(|&b| b != 1.0 && b != 2.0) {
             return Err(bad(
@@ -91,10 +91,11 @@ impl Likelihood {
             .bins
             .iter()
             .map(|b| {
-                query
-                    .with("p_min", &b.p_min.to_string())?
-                    .with("p_max", &b.p_max.to_string())?
-                    .prepare(sm, inputs)
+                prep.prepare(
+                    &query
+                        .with("p_min", &b.p_min.to_string())?
+                        .with("p_max", &b.p_max.to_string())?,
+                )
             })
             .collect::<Result<Vec<_>>>()?;
         let threshold = super::stats::two_sided_z(spec.cl).powi(2);

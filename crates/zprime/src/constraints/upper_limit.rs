@@ -5,8 +5,7 @@ use super::intervals::{bound_on_side, segments, status_of, upper_limit_statistic
 use super::{Outcome, Regions, Rule, Status};
 use crate::error::{Error, Result};
 use crate::experiments::{self, Value};
-use crate::inputs::{InputSet, StandardModel};
-use crate::observables::{Context, Prepared, Query, Validity};
+use crate::observables::{Context, Preparations, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
 
 /// The fields of an upper-limit constraint.
@@ -32,9 +31,9 @@ impl UpperLimit {
         c: &super::Spec,
         spec: &Spec,
         query: &Query,
-        sm: &StandardModel,
-        inputs: &InputSet,
+        prep: &Preparations,
     ) -> Result<UpperLimit> {
+        let inputs = prep.inputs;
         let Value::UpperLimit { limit, cl } = experiments::resolve(&spec.measurement, inputs)?
         else {
             return Err(Error::file(
@@ -46,7 +45,7 @@ impl UpperLimit {
             ));
         };
         Ok(UpperLimit {
-            observable: query.prepare(sm, inputs)?,
+            observable: prep.prepare(query)?,
             limit,
             cl,
             reference: experiments::entry(&spec.measurement)?.reference.clone(),

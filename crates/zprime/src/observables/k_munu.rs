@@ -454,7 +454,7 @@ pub fn setup(ctx: &Context) -> Result<(Kinematics, f64, Couplings)> {
         return Err(Error::NotApplicable {
             observable: "BR(K+->munuZp)".into(),
             reason: format!(
-                "the K+ carries a tree-level Z' charge ({kaon:e}): emission off the kaon is not included"
+                "the K+ carries a tree-level Z' coupling (g (Q_u - Q_s) + eps e = {kaon:.3e}): emission off the kaon is not included"
             ),
         });
     }

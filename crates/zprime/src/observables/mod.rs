@@ -16,7 +16,7 @@ pub mod zp_decays;
 
 pub use registry::{
     everywhere, find, listed, predict, registry, Args, Argument, ArgumentKind, AtMass, Compute,
-    Context, Evaluator, InCoupling, Observable, Prepared, Query, Validity,
+    Context, Evaluator, InCoupling, Observable, Preparations, Prepared, Query, Validity,
 };
 
 /// Helpers for the observables' unit tests.

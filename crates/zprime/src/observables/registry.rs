@@ -518,6 +518,41 @@ fn split_arguments(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// The observables prepared for one input set, each built once however many users ask for
+/// it: the constraints of a set and the observables `zprime point` lists share their tables
+/// (a trident table takes milliseconds). The caller owns it while it resolves a set of
+/// constraints and observables; nothing is cached behind anyone's back.
+pub struct Preparations<'a> {
+    /// The Standard-Model constants of the input set.
+    pub sm: &'a StandardModel,
+    /// The input set.
+    pub inputs: &'a InputSet,
+    done: std::cell::RefCell<Vec<Prepared>>,
+}
+
+impl<'a> Preparations<'a> {
+    /// An empty store for one input set.
+    pub fn new(sm: &'a StandardModel, inputs: &'a InputSet) -> Self {
+        Preparations {
+            sm,
+            inputs,
+            done: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The observable of `query` prepared: built on the first request, shared afterwards
+    /// (a [`Prepared`] is a handle: cloning it shares the tables).
+    pub fn prepare(&self, query: &Query) -> Result<Prepared> {
+        let name = query.name();
+        if let Some(p) = self.done.borrow().iter().find(|p| p.name == name) {
+            return Ok(p.clone());
+        }
+        let p = query.prepare(self.sm, self.inputs)?;
+        self.done.borrow_mut().push(p.clone());
+        Ok(p)
+    }
+}
+
 /// An observable ready to evaluate: its tables built for one input set.
 #[derive(Clone)]
 pub struct Prepared {

@@ -195,6 +195,7 @@ pub fn scan(
 }
 
 /// The Δa_μ band of the input set's g−2 constraint (its Gaussian measurement at 1σ and 2σ).
+/// An error when the measurement shows no anomaly (zero inside its 2σ band).
 pub fn g2_band(inputs: &InputSet) -> Result<Band> {
     let id = inputs
         .constraints
@@ -208,6 +209,21 @@ pub fn g2_band(inputs: &InputSet) -> Result<Band> {
     let c = crate::constraints::Constraint::load(id, inputs)?;
     match crate::experiments::resolve(c.spec.measurement(), inputs)? {
         crate::experiments::Value::Gaussian { value, uncertainty } => {
+            // A band that reaches Δa_μ = 0 at 2σ is no anomaly: any small enough g "explains"
+            // it and the scan would keep almost every row, a result that means nothing.
+            if value - 2.0 * uncertainty <= 0.0 {
+                return Err(Error::InvalidParameter {
+                    name: "inputs".into(),
+                    value: inputs.name.clone(),
+                    allowed: format!(
+                        "an input set whose g-2 measurement shows an anomaly (Delta a_mu more \
+                         than 2 sigma above zero), e.g. kang2020 or ibe2016; '{}' has {} = \
+                         {value:.3e} +- {uncertainty:.2e}, compatible with zero",
+                        inputs.name,
+                        c.spec.measurement()
+                    ),
+                });
+            }
             let mut b = Band::new(
                 c.spec.measurement(),
                 value,
