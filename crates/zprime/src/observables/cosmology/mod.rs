@@ -14,9 +14,12 @@
 //!   ρ_int = −P_int + T dP_int/dT (−5e²T⁴/288 for massless electrons);
 //! - ν_e at T_νe and the ν_μ, ν_τ pair at a common T_νμ (no oscillations: the Z' of
 //!   L_μ − L_τ heats ν_μ, ν_τ only);
-//! - the Z', with number density n and (its production being inverse decays of thermal
-//!   neutrinos) the momentum distribution of a Bose gas at T_νμ scaled by a fugacity, so that
-//!   its energy density is n ⟨E⟩(T_νμ). It is part of the ν_μ ν_τ fluid.
+//! - the Z', part of the sector of its dominant decay channel (the host: ν_μ ν_τ for
+//!   L_μ − L_τ). If Γ > 10⁴ H(T = m_Z') it is in equilibrium with the host throughout
+//!   (n = n_eq(T_host), its ρ, P and heat capacity added to the host's). Otherwise its number
+//!   density n is evolved, with the momentum distribution of a Bose gas at T_host scaled by a
+//!   fugacity (production by inverse decays of thermal partners gives that shape), so that its
+//!   energy density is n ⟨E⟩(T_host). At the switch the two agree to < 0.005 in N_eff.
 //!
 //! Energy-transfer rates (energy per volume per time into the first species):
 //!
@@ -29,8 +32,11 @@
 //! - decays and inverse decays Z' ↔ f f̄ in channel c (width Γ_c in the Z' rest frame, the
 //!   partner sector at T_c): energy into the Z' Γ_c m [n_eq(T_c) − n] (exact for Boltzmann
 //!   statistics of the daughters), number Γ_c [n_eq⟨m/E⟩(T_c) − n⟨m/E⟩], with the Bose
-//!   equilibrium density n_eq of g = 3 states. Channels: ν_μν̄_μ + ν_τν̄_τ (inside the
-//!   ν_μ ν_τ fluid), ν_eν̄_e, and the visible ones (e⁺e⁻, μ⁺μ⁻) into the plasma.
+//!   equilibrium density n_eq of g = 3 states. Channels: ν_μν̄_μ + ν_τν̄_τ, ν_eν̄_e, and the
+//!   visible ones (e⁺e⁻, μ⁺μ⁻) into the plasma. In equilibrium the host channel drops out and
+//!   another channel c is a heat exchange Γ_c m [n_eq(T_c) − n_eq(T_host)] between c and the
+//!   host: for L_μ − L_τ the loop-induced kinetic mixing (Γ_ee/Γ_νν ≈ 2 × 10⁻⁵) then keeps
+//!   ν_μ,τ coupled to the plasma and changes N_eff noticeably for g ≳ 10⁻⁷.
 //!
 //! With ρ and P the sums over the sectors and H = √(8πG ρ/3), each sector obeys
 //! dρ_i/dt = −3H(ρ_i + P_i) + δρ_i/δt, integrated in ln a by the stiff solver of
@@ -43,8 +49,10 @@
 //! 3.044-3.045 of full calculations); no neutrino oscillations (ν_e and ν_μ,τ keep separate
 //! temperatures); zero chemical potentials; hadrons ignored above T ≈ 100 MeV (a Z' heavier
 //! than ≈ 30 MeV decays while neutrinos are still coupled, so N_eff is the Standard-Model
-//! value whatever the background). A rate Γ far above H is capped smoothly at 10⁶ H (the
-//! sectors are then in equilibrium either way; the cap only bounds the stiffness).
+//! value whatever the background). Relaxation rates (ν_e–plasma, the Z' number, a heat
+//! exchange through the Z') far above H are capped smoothly at 10⁶ H: the sectors they couple
+//! are in equilibrium either way, and the cap bounds the stiffness. Widths themselves are never
+//! capped (a capped width moves the temperature at which a heat exchange decouples).
 
 mod thermo;
 
