@@ -43,7 +43,10 @@ fn one_and_two_threads_give_the_same_bytes() {
         let one = output_with_threads(args, "1");
         let two = output_with_threads(args, "2");
         assert!(!one.is_empty(), "{args:?}");
-        assert!(one == two, "{args:?}: output differs between 1 and 2 threads");
+        assert!(
+            one == two,
+            "{args:?}: output differs between 1 and 2 threads"
+        );
     }
 }
 
@@ -62,7 +65,10 @@ fn assert_file_error(args: &[&str], file: &PathBuf, tail: &[&str]) {
     let name = file.file_name().unwrap().to_string_lossy();
     assert_eq!(out.status.code(), Some(2), "{args:?} {name}: {err}");
     assert!(!err.contains("panicked"), "{name}: {err}");
-    assert!(err.contains(name.as_ref()), "{name}: the error names the file: {err}");
+    assert!(
+        err.contains(name.as_ref()),
+        "{name}: the error names the file: {err}"
+    );
     assert_eq!(err.trim().lines().count(), 1, "{name}: one line: {err}");
 }
 
@@ -80,21 +86,42 @@ fn broken_files_exit_2_with_one_line_naming_the_file() {
         ("model_empty.toml", ""),
         (
             "model_nested.toml",
-            &format!("{MODEL}\nnested = {}{}\n", "[".repeat(5000), "]".repeat(5000)),
+            &format!(
+                "{MODEL}\nnested = {}{}\n",
+                "[".repeat(5000),
+                "]".repeat(5000)
+            ),
         ),
     ];
     for (name, text) in models {
         let f = write(name, text);
-        assert_file_error(&["point", "--mass", "0.1", "--g", "1e-4", "--model"], &f, &[]);
+        assert_file_error(
+            &["point", "--mass", "0.1", "--g", "1e-4", "--model"],
+            &f,
+            &[],
+        );
     }
-    for value in ["nan", "+nan", "-nan", "inf", "-inf", "+inf", "1e400", "\"x\"", "[]"] {
+    for value in [
+        "nan", "+nan", "-nan", "inf", "-inf", "+inf", "1e400", "\"x\"", "[]",
+    ] {
         let text = MODEL.replacen("l_L = [0, 1, -1]", &format!("l_L = [0, {value}, -1]"), 1);
         assert_ne!(text, MODEL, "the lmu-ltau file changed: update this test");
         let f = write(&format!("model_{}.toml", value.len()), &text);
-        assert_file_error(&["point", "--mass", "0.1", "--g", "1e-4", "--model"], &f, &[]);
+        assert_file_error(
+            &["point", "--mass", "0.1", "--g", "1e-4", "--model"],
+            &f,
+            &[],
+        );
     }
-    let dup = write("model_duplicate.toml", &format!("{MODEL}\nname = \"again\"\n"));
-    assert_file_error(&["point", "--mass", "0.1", "--g", "1e-4", "--model"], &dup, &[]);
+    let dup = write(
+        "model_duplicate.toml",
+        &format!("{MODEL}\nname = \"again\"\n"),
+    );
+    assert_file_error(
+        &["point", "--mass", "0.1", "--g", "1e-4", "--model"],
+        &dup,
+        &[],
+    );
     // input sets
     for (i, value) in ["nan", "-inf", "1e400", "\"x\"", "-1.0"].iter().enumerate() {
         let f = write(&format!("inputs_{i}.toml"), &INPUTS.replace("VALUE", value));
@@ -110,8 +137,14 @@ fn broken_files_exit_2_with_one_line_naming_the_file() {
     let mut args = point.to_vec();
     args.push("--constraints");
     for (name, text) in [
-        ("constraints_truncated.toml", &CONSTRAINTS[..CONSTRAINTS.len() / 3]),
-        ("constraints_kind.toml", &CONSTRAINTS.replacen("kind = \"", "kind = 1e400 #\"", 1)),
+        (
+            "constraints_truncated.toml",
+            &CONSTRAINTS[..CONSTRAINTS.len() / 3],
+        ),
+        (
+            "constraints_kind.toml",
+            &CONSTRAINTS.replacen("kind = \"", "kind = 1e400 #\"", 1),
+        ),
         ("constraints_bytes.toml", "\u{7f}[[constraint]]\nid = nan"),
     ] {
         let f = write(name, text);

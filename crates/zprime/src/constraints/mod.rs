@@ -90,15 +90,21 @@ const COMMON: [&str; 4] = ["id", "label", "observable", "note"];
 /// Two entries are equal when they say the same, whichever file they were read from.
 impl PartialEq for Spec {
     fn eq(&self, other: &Spec) -> bool {
-        (&self.id, &self.label, &self.observable, &self.note, &self.kind, &self.base)
-            == (
-                &other.id,
-                &other.label,
-                &other.observable,
-                &other.note,
-                &other.kind,
-                &other.base,
-            )
+        (
+            &self.id,
+            &self.label,
+            &self.observable,
+            &self.note,
+            &self.kind,
+            &self.base,
+        ) == (
+            &other.id,
+            &other.label,
+            &other.observable,
+            &other.note,
+            &other.kind,
+            &other.base,
+        )
     }
 }
 
@@ -366,9 +372,8 @@ impl Constraint {
     /// Resolve any constraint entry (shipped or from a user's file) with an input set.
     pub fn from_spec(spec: Spec, inputs: &InputSet) -> Result<Constraint> {
         let sm = StandardModel::from_inputs(inputs)?;
-        let query = crate::observables::find(&spec.observable).map_err(|e| {
-            Error::file(&spec.file, format!("constraint '{}': {e}", spec.id))
-        })?;
+        let query = crate::observables::find(&spec.observable)
+            .map_err(|e| Error::file(&spec.file, format!("constraint '{}': {e}", spec.id)))?;
         let rule: std::sync::Arc<dyn Rule> = match &spec.kind {
             Kind::Gaussian(k) => {
                 std::sync::Arc::new(gaussian::Gaussian::new(&spec, k, &query, &sm, inputs)?)

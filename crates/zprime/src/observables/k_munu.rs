@@ -92,10 +92,10 @@ use crate::couplings::{chiral, Fermion};
 use crate::error::{Error, Result};
 use crate::flavour::FlavourAtMass;
 use crate::inputs::{InputSet, StandardModel};
-use std::sync::Arc;
 use crate::math::{kallen, quad::integrate};
 use num_complex::Complex64;
 use std::f64::consts::PI;
+use std::sync::Arc;
 
 /// Relative tolerance of every quadrature here (the target precision is 1e-6).
 const REL_TOL: f64 = 1e-9;

@@ -282,6 +282,8 @@ impl Evaluator for KaonEvaluator {
     }
 }
 
+// The signature is the registry's `PrepareFn`.
+#[allow(clippy::unnecessary_wraps)]
 fn prepare_kplus_pi(
     _: &Observable,
     _: &Args,
@@ -291,6 +293,8 @@ fn prepare_kplus_pi(
     Ok(Arc::new(KaonEvaluator(KaonBranching::PlusPi)))
 }
 
+// The signature is the registry's `PrepareFn`.
+#[allow(clippy::unnecessary_wraps)]
 fn prepare_klong_pi(
     _: &Observable,
     _: &Args,
