@@ -581,11 +581,14 @@ impl WindowEvaluator {
 
 impl Evaluator for WindowEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
+        // not applicable to the model: say so before preparing the flavour loop
+        setup(ctx)?;
         let (partial, total) = self.rates(ctx, &flavour_at(ctx)?)?;
         Ok(partial / total)
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
+        setup(ctx)?;
         let flavour = flavour_at(ctx)?;
         let ctx = *ctx;
         if ctx.point.single_coupling() {

@@ -116,24 +116,32 @@ pub(crate) const OBSERVABLES: &[Observable] = &[
         validity: super::everywhere,
         compute: Compute::Prepared(prepare_klong_pi),
     },
-    Observable::simple(
-        "Gamma(K+->piZp)",
-        "partial width Gamma(K+ -> pi+ Z'), proportional to |g_ds|^2",
-        r"\Gamma(K^+\to\pi^+Z')",
-        "GeV",
-        Some(2),
-        "paper 002 Eq. 4.6 (= paper 000 Eq. 7; paper 003 Eq. 2.2 with |g|^2, erratum)",
-        gamma_kplus,
-    ),
-    Observable::simple(
-        "Gamma(KL->piZp)",
-        "partial width Gamma(K_L -> pi0 Z'), proportional to (Im g_ds)^2",
-        r"\Gamma(K_L\to\pi^0Z')",
-        "GeV",
-        Some(2),
-        "paper 002 Eq. 4.7, paper 003 Eq. 2.3",
-        gamma_klong,
-    ),
+    Observable {
+        name: "Gamma(K+->piZp)",
+        description: "partial width Gamma(K+ -> pi+ Z'), proportional to |g_ds|^2",
+        latex: r"\Gamma(K^+\to\pi^+Z')",
+        unit: "GeV",
+        degree: Some(2),
+        reference: "paper 002 Eq. 4.6 (= paper 000 Eq. 7; paper 003 Eq. 2.2 with |g|^2, erratum)",
+        arguments: &[],
+        // available by name; `point` lists the branching fraction (each costs a flavour loop)
+        listed: None,
+        validity: super::everywhere,
+        compute: Compute::Point(gamma_kplus),
+    },
+    Observable {
+        name: "Gamma(KL->piZp)",
+        description: "partial width Gamma(K_L -> pi0 Z'), proportional to (Im g_ds)^2",
+        latex: r"\Gamma(K_L\to\pi^0Z')",
+        unit: "GeV",
+        degree: Some(2),
+        reference: "paper 002 Eq. 4.7, paper 003 Eq. 2.3",
+        arguments: &[],
+        // available by name; `point` lists the branching fraction (each costs a flavour loop)
+        listed: None,
+        validity: super::everywhere,
+        compute: Compute::Point(gamma_klong),
+    },
 ];
 
 /// f_+(q²) from the input set.
