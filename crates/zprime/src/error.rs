@@ -70,9 +70,11 @@ impl Error {
     /// Shorthand for a problem in a data or model file (`file` names it, `message` names the
     /// field and what was expected).
     pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        // One line, whatever the message comes from (a parser's multi-line report, say).
+        let message: String = message.into();
         Error::File {
             file: file.into(),
-            message: message.into(),
+            message: message.split_whitespace().collect::<Vec<_>>().join(" "),
         }
     }
 

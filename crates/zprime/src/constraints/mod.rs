@@ -61,7 +61,7 @@ pub enum Kind {
 }
 
 /// One entry of a constraint file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Spec {
     /// Unique id, listed by input sets.
     pub id: String,
@@ -79,10 +79,34 @@ pub struct Spec {
     /// file's own directory; the repository root for the shipped file).
     #[serde(skip)]
     pub base: Option<PathBuf>,
+    /// The file the entry was read from (named in errors about the entry).
+    #[serde(skip)]
+    pub file: String,
 }
 
 /// The fields every kind shares (the rest of the entry goes to the kind).
 const COMMON: [&str; 4] = ["id", "label", "observable", "note"];
+
+/// Two entries are equal when they say the same, whichever file they were read from.
+impl PartialEq for Spec {
+    fn eq(&self, other: &Spec) -> bool {
+        (
+            &self.id,
+            &self.label,
+            &self.observable,
+            &self.note,
+            &self.kind,
+            &self.base,
+        ) == (
+            &other.id,
+            &other.label,
+            &other.observable,
+            &other.note,
+            &other.kind,
+            &other.base,
+        )
+    }
+}
 
 impl Spec {
     /// Parse a constraint file: `[[constraint]]` entries. `file` names it in errors; relative
@@ -150,6 +174,7 @@ impl Spec {
             note: header("note"),
             kind,
             base: base.map(Path::to_path_buf),
+            file: name.to_string(),
         })
     }
 
@@ -186,6 +211,7 @@ impl Spec {
             note,
             kind,
             base: base.map(Path::to_path_buf),
+            file: file.to_string(),
         })
     }
 
@@ -406,14 +432,8 @@ impl Constraint {
     /// Resolve a constraint entry with the observables prepared in `prep` (shared with the
     /// other constraints and observables resolved there).
     pub fn from_spec_in(spec: Spec, prep: &Preparations) -> Result<Constraint> {
-        let query = crate::observables::find(&spec.observable).map_err(|e| {
-            Error::file(
-                spec.base
-                    .as_ref()
-                    .map_or(FILE.to_string(), |b| b.display().to_string()),
-                format!("constraint '{}': {e}", spec.id),
-            )
-        })?;
+        let query = crate::observables::find(&spec.observable)
+            .map_err(|e| Error::file(&spec.file, format!("constraint '{}': {e}", spec.id)))?;
         let rule: std::sync::Arc<dyn Rule> = match &spec.kind {
             Kind::Gaussian(k) => {
                 std::sync::Arc::new(gaussian::Gaussian::new(&spec, k, &query, prep)?)

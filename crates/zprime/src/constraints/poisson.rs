@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::experiments::single_muon::Search;
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::random::Random;
-use crate::model::Point;
+use crate::model::{Point, COUPLING_MAX};
 use crate::observables::{Context, InCoupling, Preparations, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
 
@@ -136,6 +136,18 @@ impl Likelihood {
             .collect()
     }
 
+    /// The signal per bin at a single-coupling point as a function of the coupling,
+    /// s(g) = g² p / (1 + g² b): each bin's observable is a K⁺ branching fraction, a partial
+    /// width ∝ g² over the total K⁺ width with the new decays, Γ_K(1 + g² b), the same for
+    /// every bin. Returns (p per bin, b), exactly, from the signal at g = 1/2 and g = 1.
+    fn signal_form(&self, ctx: &Context) -> Result<(Vec<f64>, f64)> {
+        let at = |c: f64| {
+            let p = ctx.point.with_coupling(c);
+            self.signal(&Context { point: &p, ..*ctx })
+        };
+        Ok(saturating_form(&at(0.5)?, at(1.0)?))
+    }
+
     /// The test statistic at a point.
     fn q(&self, ctx: &Context) -> Result<f64> {
         let s = self.signal(ctx)?;
@@ -148,19 +160,24 @@ impl Likelihood {
         if self.spec.expected_bands.is_empty() || !ctx.point.single_coupling() {
             return Ok(vec![]);
         }
-        let one = ctx.point.with_coupling(1.0);
-        let s1 = self.signal(&Context {
-            point: &one,
-            ..*ctx
-        })?;
+        let (s1, new) = self.signal_form(ctx)?;
+        // toy limits in g for a signal ∝ g², mapped onto the saturating form
+        let saturate = |g: f64| coupling_of_scale(g * g, new).min(COUPLING_MAX);
         let bands = if let Some(events) = &self.toy_events {
             bands_from_signal(&s1, |s1| {
-                events.iter().map(|x| (x / s1[0]).sqrt()).collect()
+                events
+                    .iter()
+                    .map(|x| (x / s1[0]).sqrt())
+                    .map(saturate)
+                    .collect()
             })
         } else {
             let (_, fit, expected) = counts(&self.search, self.projection);
             bands_from_signal(&s1, |s1| {
                 toy_limits(s1, &fit, &expected, self.threshold, TOYS, TOY_SEED)
+                    .into_iter()
+                    .map(saturate)
+                    .collect()
             })
         };
         Ok(match bands {
@@ -229,14 +246,10 @@ impl Rule for Likelihood {
             ..*ctx
         })?;
         let segs = if ctx.point.single_coupling() {
-            // Signal ∝ g²: the limit from the signal at g = 1 (one root in the signal scale).
-            let one = ctx.point.with_coupling(1.0);
-            let s1 = self.signal(&Context {
-                point: &one,
-                ..*ctx
-            })?;
+            // Signal = g² p / (1 + g² b): one root in the scale of p, then g in closed form.
+            let (s1, new) = self.signal_form(ctx)?;
             let (n, fit, _) = counts(&self.search, self.projection);
-            above(limit_scale(&s1, &fit, &n, self.threshold).map(f64::sqrt))
+            above(limit_scale(&s1, &fit, &n, self.threshold).map(|x| coupling_of_scale(x, new)))
         } else {
             let ctx = *ctx;
             let f = InCoupling::Function(Box::new(move |c| {
@@ -428,6 +441,28 @@ pub struct Bands {
     pub mean: f64,
 }
 
+/// (p per bin, b) of a signal s(g) = g² p / (1 + g² b) from its values at g = 1/2 and g = 1.
+fn saturating_form(half: &[f64], one: Vec<f64>) -> (Vec<f64>, f64) {
+    let (h, o): (f64, f64) = (half.iter().sum(), one.iter().sum());
+    if h <= 0.0 || o <= 0.0 || o <= h {
+        return (one, 0.0);
+    }
+    // s(1/2) = p/(4 + b), s(1) = p/(1 + b)  =>  b = (4 s(1/2) - s(1)) / (s(1) - s(1/2))
+    let new = ((4.0 * h - o) / (o - h)).max(0.0);
+    (half.iter().map(|s| s * (4.0 + new)).collect(), new)
+}
+
+/// The coupling at which g² p / (1 + g² b) equals x p (`None`-free: +∞ when the signal
+/// saturates below x p, i.e. nothing is excluded up to any coupling).
+fn coupling_of_scale(x: f64, new: f64) -> f64 {
+    let d = 1.0 - x * new;
+    if d > 0.0 {
+        (x / d).sqrt()
+    } else {
+        f64::INFINITY
+    }
+}
+
 /// The coupling limit for single-coupling points from the signal at coupling 1 (degree 2).
 fn coupling_limit(s1: &[f64], b: &[f64], n: &[f64], threshold: f64) -> Option<f64> {
     limit_scale(s1, b, n, threshold).map(f64::sqrt)
@@ -456,10 +491,16 @@ pub fn expected_limits(
             reason: "toy limits need a single coupling (no tree-level kinetic mixing)".into(),
         });
     }
-    let s1 = signal_per_bin(search, sm, inputs, &p.with_coupling(1.0), proj)?;
+    let (s1, new) = saturating_form(
+        &signal_per_bin(search, sm, inputs, &p.with_coupling(0.5), proj)?,
+        signal_per_bin(search, sm, inputs, &p.with_coupling(1.0), proj)?,
+    );
     let (_, fit, expected) = counts(search, proj);
     Ok(bands_from_signal(&s1, |s1| {
         toy_limits(s1, &fit, &expected, threshold, toys, seed)
+            .into_iter()
+            .map(|g| coupling_of_scale(g * g, new).min(COUPLING_MAX))
+            .collect()
     }))
 }
 

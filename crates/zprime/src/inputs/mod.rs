@@ -137,7 +137,7 @@ impl InputSet {
         }
         let (mut parameters, mut constraints, overridden) = match &raw.base {
             Some(base) => {
-                let b = Self::load(base)?;
+                let b = Self::load(base).map_err(|e| Error::file(file, format!("base: {e}")))?;
                 let overridden: Vec<String> = raw.parameters.keys().cloned().collect();
                 for key in &overridden {
                     if !b.parameters.contains_key(key) {

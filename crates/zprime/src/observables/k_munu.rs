@@ -52,7 +52,13 @@
 //!
 //! `BR(K⁺ → μ⁺νZ′) = BR(K⁺ → μ⁺ν) / (16π² m_μ² (M_K² − m_μ²)²) ∫dm₁₂² ∫dm₂₃² |M̂|²`:
 //! f_K, V_us, G_F and Γ_K all drop out; only BR(K⁺ → μ⁺ν), M_K and m_μ are inputs
-//! (`BR_Kp_munu`, `m_Kp`, `m_mu`).
+//! (`BR_Kp_munu`, `m_Kp`, `m_mu`). This is Γ(K⁺ → μ⁺νZ′) over the Standard-Model width Γ_K;
+//! the observables `BR(K+->munuZp)` (and the single-muon signal) divide it by the total width
+//! with the new decays, Γ_K (1 + Γ(K⁺ → π⁺Z′)/Γ_K + Γ(K⁺ → μ⁺νZ′)/Γ_K), so that they never
+//! exceed 1 (the same normalization as `BR(K+->piZp)`, see [`super::k_to_pi`]); the partial
+//! width is the observable `Gamma(K+->munuZp)` (GeV, times `Gamma_Kp`). The spectrum
+//! [`spectrum`] and [`br_k_munu_zp`] stay over the
+//! Standard-Model width (per g² at g = 1).
 //!
 //! # Integration
 //!
@@ -80,12 +86,16 @@
 //! like the radiative corrections, and are not included. Structure-dependent (hadronic)
 //! emission is absent for a Z′ that does not couple to quarks.
 
-use super::{Args, Argument, ArgumentKind, Compute, Context, Observable};
+use super::k_to_pi::{flavour_at, KplusRates};
+use super::{Args, Argument, ArgumentKind, Compute, Context, Evaluator, InCoupling, Observable};
 use crate::couplings::{chiral, Fermion};
 use crate::error::{Error, Result};
+use crate::flavour::FlavourAtMass;
+use crate::inputs::{InputSet, StandardModel};
 use crate::math::{kallen, quad::integrate};
 use num_complex::Complex64;
 use std::f64::consts::PI;
+use std::sync::Arc;
 
 /// Relative tolerance of every quadrature here (the target precision is 1e-6).
 const REL_TOL: f64 = 1e-9;
@@ -488,24 +498,36 @@ pub(crate) const OBSERVABLES: &[Observable] = &[
         description: "branching ratio of K+ -> mu+ nu_mu Z' (Z' not decayed; lepton-line emission, exact three-body phase space), optionally with the muon momentum in [p_min, p_max]",
         latex: r"\mathrm{BR}(K^+\to\mu^+\nu_\mu Z')",
         unit: "1",
-        degree: Some(2),
-        reference: "paper 001 Eq. (10)-(19), App. A; |M|^2 re-derived (Eq. 11 erratum: missing m_Z'^2 factor), normalized to BR(K+ -> mu+ nu)",
+        degree: None,
+        reference: "paper 001 Eq. (10)-(19), App. A; |M|^2 re-derived (Eq. 11 erratum: missing m_Z'^2 factor), normalized to BR(K+ -> mu+ nu); total K+ width with the new decays (module documentation)",
         arguments: WINDOW,
         listed: Some(&[]),
         validity: super::everywhere,
-        compute: Compute::WithArgs(br_in_window),
+        compute: Compute::Prepared(prepare_window),
     },
     Observable {
         name: "BR(K+->munuZp)*BR(Zp->invisible)",
         description: "the single-muon signal K+ -> mu+ + invisible through K+ -> mu+ nu_mu Z', Z' -> nu nubar, with the muon momentum in [p_min, p_max]",
         latex: r"\mathrm{BR}(K^+\to\mu^+\nu_\mu Z')\,\mathrm{BR}(Z'\to\mathrm{inv})",
         unit: "1",
-        degree: Some(2),
-        reference: "paper 001 Eq. (21) integrated over the momentum window",
+        degree: None,
+        reference: "paper 001 Eq. (21) integrated over the momentum window; total K+ width with the new decays (module documentation)",
         arguments: WINDOW,
         listed: None,
         validity: super::everywhere,
-        compute: Compute::WithArgs(br_in_window_invisible),
+        compute: Compute::Prepared(prepare_window_invisible),
+    },
+    Observable {
+        name: "Gamma(K+->munuZp)",
+        description: "partial width Gamma(K+ -> mu+ nu_mu Z') (Z' not decayed), optionally with the muon momentum in [p_min, p_max]",
+        latex: r"\Gamma(K^+\to\mu^+\nu_\mu Z')",
+        unit: "GeV",
+        degree: Some(2),
+        reference: "paper 001 Eq. (10)-(19), App. A, times the Standard-Model width Gamma_Kp",
+        arguments: WINDOW,
+        listed: Some(&[]),
+        validity: super::everywhere,
+        compute: Compute::WithArgs(gamma_in_window),
     },
 ];
 
@@ -522,33 +544,117 @@ fn window(o: &Observable, args: &Args) -> Result<(f64, f64)> {
     Ok((lo, hi))
 }
 
-/// `BR(K+->munuZp)(p_min=...,p_max=...)`: the branching ratio with the muon momentum in the
-/// window (the whole spectrum without arguments).
-fn br_in_window(ctx: &Context, o: &Observable, args: &Args) -> Result<f64> {
-    let (lo, hi) = window(o, args)?;
+/// Γ(K⁺ → μ⁺νZ′) / Γ_K⁺(SM) with the muon momentum in the window.
+fn rate_in_window(ctx: &Context, lo: f64, hi: f64) -> Result<f64> {
     let (kin, br, c) = setup(ctx)?;
     br_window(&kin, br, &c, lo, hi)
 }
 
-/// `BR(K+->munuZp)*BR(Zp->invisible)(p_min=...,p_max=...)`: the single-muon signal of a
-/// search for K+ -> mu+ + invisible. BR(Z' -> invisible) is computed only when the window
-/// holds signal.
-fn br_in_window_invisible(ctx: &Context, o: &Observable, args: &Args) -> Result<f64> {
-    let w = br_in_window(ctx, o, args)?;
-    if w == 0.0 {
-        return Ok(0.0);
-    }
-    Ok(w * super::zp_decays::br_invisible(ctx)?)
+/// `Gamma(K+->munuZp)(p_min=...,p_max=...)`: the partial width in GeV.
+fn gamma_in_window(ctx: &Context, o: &Observable, args: &Args) -> Result<f64> {
+    let (lo, hi) = window(o, args)?;
+    Ok(rate_in_window(ctx, lo, hi)? * ctx.inputs.value("Gamma_Kp")?)
 }
 
-/// `BR(K+->munuZp)`: the branching ratio of K⁺ → μ⁺ ν_μ Z′ (paper 001 Eq. 16 / Γ_K; the
-/// Z′ is not decayed).
+/// `BR(K+->munuZp)(p_min=...,p_max=...)` and its product with BR(Z′ → invisible): the
+/// partial width in the window over the total K⁺ width including the new decays
+/// ([`super::k_to_pi`] documents the normalization). Prepared so that at one mass the
+/// flavour loop (for Γ(K⁺ → π⁺ Z′) in the total) is done once.
+struct WindowEvaluator {
+    lo: f64,
+    hi: f64,
+    invisible: bool,
+}
+
+impl WindowEvaluator {
+    /// (partial, total) widths over Γ_K⁺(SM) at the point.
+    fn rates(&self, ctx: &Context, flavour: &FlavourAtMass) -> Result<(f64, f64)> {
+        let mut partial = rate_in_window(ctx, self.lo, self.hi)?;
+        if self.invisible && partial != 0.0 {
+            // BR(Z' -> invisible) is computed only when the window holds signal.
+            partial *= super::zp_decays::br_invisible(ctx)?;
+        }
+        let total = KplusRates::at(ctx, flavour)?.total();
+        Ok((partial, total))
+    }
+}
+
+impl Evaluator for WindowEvaluator {
+    fn predict(&self, ctx: &Context) -> Result<f64> {
+        // not applicable to the model: say so before preparing the flavour loop
+        setup(ctx)?;
+        let (partial, total) = self.rates(ctx, &flavour_at(ctx)?)?;
+        Ok(partial / total)
+    }
+
+    fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
+        setup(ctx)?;
+        let flavour = flavour_at(ctx)?;
+        let ctx = *ctx;
+        if ctx.point.single_coupling() {
+            // Every partial width is c² times its value at c = 1 and BR(Z' -> invisible)
+            // does not depend on c.
+            let unit = ctx.point.with_coupling(1.0);
+            let (partial, total) = self.rates(
+                &Context {
+                    point: &unit,
+                    ..ctx
+                },
+                &flavour,
+            )?;
+            let new = total - 1.0;
+            return Ok(InCoupling::Function(Box::new(move |c| {
+                let c2 = c * c;
+                Ok(c2 * partial / (1.0 + c2 * new))
+            })));
+        }
+        Ok(InCoupling::Function(Box::new(move |c| {
+            let p = ctx.point.with_coupling(c);
+            let (partial, total) = self.rates(&Context { point: &p, ..ctx }, &flavour)?;
+            Ok(partial / total)
+        })))
+    }
+}
+
+fn prepare_window(
+    o: &Observable,
+    args: &Args,
+    _: &StandardModel,
+    _: &InputSet,
+) -> Result<Arc<dyn Evaluator>> {
+    let (lo, hi) = window(o, args)?;
+    Ok(Arc::new(WindowEvaluator {
+        lo,
+        hi,
+        invisible: false,
+    }))
+}
+
+fn prepare_window_invisible(
+    o: &Observable,
+    args: &Args,
+    _: &StandardModel,
+    _: &InputSet,
+) -> Result<Arc<dyn Evaluator>> {
+    let (lo, hi) = window(o, args)?;
+    Ok(Arc::new(WindowEvaluator {
+        lo,
+        hi,
+        invisible: true,
+    }))
+}
+
+/// Γ(K⁺ → μ⁺ ν_μ Z′) / Γ_K⁺ of the Standard Model (paper 001 Eq. 16 / Γ_K; the Z′ is not
+/// decayed): BR(K⁺ → μ⁺ ν_μ Z′) while BR ≪ 1, e.g. BR/g² when evaluated at g = 1. The
+/// observable `BR(K+->munuZp)` divides the same width by the total K⁺ width with the new
+/// decays.
 pub fn br_k_munu_zp(ctx: &Context) -> Result<f64> {
     let (kin, br, c) = setup(ctx)?;
     br_total(&kin, br, &c)
 }
 
-/// dBR/dp_μ at the momenta `p` (GeV), in GeV⁻¹ (paper 001 Eq. 17–19).
+/// dΓ(K⁺ → μ⁺νZ′)/dp_μ / Γ_K⁺(SM) at the momenta `p` (GeV), in GeV⁻¹ (paper 001 Eq. 17–19):
+/// dBR/dp_μ while BR ≪ 1 (over the Standard-Model width, like [`br_k_munu_zp`]).
 pub fn spectrum(ctx: &Context, p: &[f64]) -> Result<Vec<f64>> {
     let (kin, br, c) = setup(ctx)?;
     Ok(p.iter().map(|&x| spectrum_at(&kin, br, &c, x)).collect())

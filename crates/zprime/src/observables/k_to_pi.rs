@@ -18,14 +18,23 @@
 //! (Antonelli et al., EPJC 69 (2010) 399, Eq. 37; Bernard et al., arXiv:0903.1654), the same
 //! for K⁺π⁺ and K_Lπ⁰ (isospin-breaking corrections of a few per cent, as in Mescia–Smith,
 //! are not included). Paper 003 takes f_+ = 1 (input set `jho2020`).
+//!
+//! Branching fractions: the new decays are part of the parent's total width, so that a
+//! branching fraction never exceeds 1 however large the coupling:
+//! `BR(K⁺ → π⁺ Z') = Γ(K⁺ → π⁺ Z') / (Γ_K⁺ + Γ(K⁺ → π⁺ Z') + Γ(K⁺ → μ⁺ν Z'))` and
+//! `BR(K_L → π⁰ Z') = Γ(K_L → π⁰ Z') / (Γ_KL + Γ(K_L → π⁰ Z'))`, with Γ_K⁺, Γ_KL the
+//! Standard-Model widths of the input set (`Gamma_Kp`, `Gamma_KL`). K⁺ → μ⁺ν Z' is counted
+//! where zprime computes it (not when the kaon carries a tree-level Z' charge). For the
+//! couplings the papers consider the correction is of relative order BR itself (below 1e-5).
+//! The partial widths are the observables `Gamma(K+->piZp)` and `Gamma(KL->piZp)`.
 
-use super::Context;
-use crate::error::Result;
-use crate::flavour::down_couplings;
+use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
+use crate::error::{Error, Result};
+use crate::flavour::{down_couplings, DownCouplings, FlavourAtMass};
+use crate::inputs::{InputSet, StandardModel};
 use crate::math::kallen;
 use std::f64::consts::PI;
-
-use super::Observable;
+use std::sync::Arc;
 
 /// The observables of this area (the flavour-changing couplings and K -> pi Z').
 pub(crate) const OBSERVABLES: &[Observable] = &[
@@ -83,24 +92,56 @@ pub(crate) const OBSERVABLES: &[Observable] = &[
         "flavour mechanisms of the model (paper 002 Eq. 5.1)",
         im_g_db,
     ),
-    Observable::simple(
-        "BR(K+->piZp)",
-        "BR(K+ -> pi+ Z'), proportional to |g_ds|^2",
-        r"\mathrm{BR}(K^+\to\pi^+Z')",
-        "1",
-        Some(2),
-        "paper 002 Eq. 4.6 (= paper 000 Eq. 7; paper 003 Eq. 2.2 with |g|^2, erratum)",
-        br_kplus,
-    ),
-    Observable::simple(
-        "BR(KL->piZp)",
-        "BR(K_L -> pi0 Z'), proportional to (Im g_ds)^2",
-        r"\mathrm{BR}(K_L\to\pi^0Z')",
-        "1",
-        Some(2),
-        "paper 002 Eq. 4.7, paper 003 Eq. 2.3",
-        br_klong,
-    ),
+    Observable {
+        name: "BR(K+->piZp)",
+        description: "BR(K+ -> pi+ Z') = Gamma(K+ -> pi+ Z') / (Gamma_K+ of the Standard Model + the new K+ decays)",
+        latex: r"\mathrm{BR}(K^+\to\pi^+Z')",
+        unit: "1",
+        degree: None,
+        reference: "paper 002 Eq. 4.6 (= paper 000 Eq. 7; paper 003 Eq. 2.2 with |g|^2, erratum); total width with the new decays (module documentation)",
+        arguments: &[],
+        listed: Some(&[]),
+        validity: super::everywhere,
+        compute: Compute::Prepared(prepare_kplus_pi),
+    },
+    Observable {
+        name: "BR(KL->piZp)",
+        description: "BR(K_L -> pi0 Z') = Gamma(K_L -> pi0 Z') / (Gamma_KL of the Standard Model + Gamma(K_L -> pi0 Z'))",
+        latex: r"\mathrm{BR}(K_L\to\pi^0Z')",
+        unit: "1",
+        degree: None,
+        reference: "paper 002 Eq. 4.7, paper 003 Eq. 2.3; total width with the new decay (module documentation)",
+        arguments: &[],
+        listed: Some(&[]),
+        validity: super::everywhere,
+        compute: Compute::Prepared(prepare_klong_pi),
+    },
+    Observable {
+        name: "Gamma(K+->piZp)",
+        description: "partial width Gamma(K+ -> pi+ Z'), proportional to |g_ds|^2",
+        latex: r"\Gamma(K^+\to\pi^+Z')",
+        unit: "GeV",
+        degree: Some(2),
+        reference: "paper 002 Eq. 4.6 (= paper 000 Eq. 7; paper 003 Eq. 2.2 with |g|^2, erratum)",
+        arguments: &[],
+        // available by name; `point` lists the branching fraction (each costs a flavour loop)
+        listed: None,
+        validity: super::everywhere,
+        compute: Compute::Point(gamma_kplus),
+    },
+    Observable {
+        name: "Gamma(KL->piZp)",
+        description: "partial width Gamma(K_L -> pi0 Z'), proportional to (Im g_ds)^2",
+        latex: r"\Gamma(K_L\to\pi^0Z')",
+        unit: "GeV",
+        degree: Some(2),
+        reference: "paper 002 Eq. 4.7, paper 003 Eq. 2.3",
+        arguments: &[],
+        // available by name; `point` lists the branching fraction (each costs a flavour loop)
+        listed: None,
+        validity: super::everywhere,
+        compute: Compute::Point(gamma_klong),
+    },
 ];
 
 /// f_+(q²) from the input set.
@@ -127,28 +168,170 @@ pub fn width(g2: f64, mk: f64, mpi: f64, m: f64, fplus: f64) -> f64 {
     g2 * lam.powf(1.5) * fplus * fplus / (64.0 * PI * m * m * mk.powi(3))
 }
 
-/// `BR(K+->piZp)`: BR(K⁺ → π⁺ Z') ∝ |g_ds|².
-pub fn br_kplus(ctx: &Context) -> Result<f64> {
+/// Γ(K⁺ → π⁺ Z') / Γ_K⁺ of the Standard Model, from the flavour couplings of the point.
+fn kplus_pi_rate(ctx: &Context, couplings: &DownCouplings) -> Result<f64> {
     let i = ctx.inputs;
     let (mk, mpi, gam) = (i.value("m_Kp")?, i.value("m_pip")?, i.value("Gamma_Kp")?);
     let m = ctx.point.mass;
     if m >= mk - mpi {
         return Ok(0.0);
     }
-    let g = down_couplings(ctx.point, ctx.sm, ctx.inputs)?.ds;
+    let g = couplings.ds;
     Ok(width(g.norm_sqr(), mk, mpi, m, form_factor(ctx, m * m)?) / gam)
 }
 
-/// `BR(KL->piZp)`: BR(K_L → π⁰ Z') ∝ (Im g_ds)².
-pub fn br_klong(ctx: &Context) -> Result<f64> {
+/// Γ(K_L → π⁰ Z') / Γ_KL of the Standard Model, from the flavour couplings of the point.
+fn klong_pi_rate(ctx: &Context, couplings: &DownCouplings) -> Result<f64> {
     let i = ctx.inputs;
     let (mk, mpi, gam) = (i.value("m_KL")?, i.value("m_pi0")?, i.value("Gamma_KL")?);
     let m = ctx.point.mass;
     if m >= mk - mpi {
         return Ok(0.0);
     }
-    let g = down_couplings(ctx.point, ctx.sm, ctx.inputs)?.ds;
+    let g = couplings.ds;
     Ok(width(g.im * g.im, mk, mpi, m, form_factor(ctx, m * m)?) / gam)
+}
+
+/// The flavour mechanism of the point prepared at its mass (its loop done once).
+pub(crate) fn flavour_at(ctx: &Context) -> Result<FlavourAtMass> {
+    FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)
+}
+
+/// The new K⁺ decays that zprime computes, each as Γ / Γ_K⁺(SM): K⁺ → π⁺ Z' and
+/// K⁺ → μ⁺ ν Z' (the latter counted only where it is defined for the model: it is not when
+/// the kaon itself carries a tree-level Z' charge).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KplusRates {
+    /// Γ(K⁺ → π⁺ Z') / Γ_K⁺(SM).
+    pub pi: f64,
+    /// Γ(K⁺ → μ⁺ ν Z') / Γ_K⁺(SM) (whole muon spectrum).
+    pub munu: f64,
+}
+
+impl KplusRates {
+    /// The rates at the point, with the flavour couplings from `flavour` (prepared at its mass).
+    pub fn at(ctx: &Context, flavour: &FlavourAtMass) -> Result<KplusRates> {
+        let pi = kplus_pi_rate(ctx, &flavour.down_couplings(ctx.point, ctx.sm)?)?;
+        let munu = match super::k_munu::br_k_munu_zp(ctx) {
+            Ok(b) => b,
+            Err(Error::NotApplicable { .. }) => 0.0,
+            Err(e) => return Err(e),
+        };
+        Ok(KplusRates { pi, munu })
+    }
+
+    /// Γ_K⁺(SM + Z') / Γ_K⁺(SM): what every K⁺ branching fraction is divided by.
+    pub fn total(&self) -> f64 {
+        1.0 + self.pi + self.munu
+    }
+}
+
+/// Which kaon branching fraction an evaluator computes.
+#[derive(Debug, Clone, Copy)]
+enum KaonBranching {
+    /// BR(K⁺ → π⁺ Z').
+    PlusPi,
+    /// BR(K_L → π⁰ Z').
+    LongPi,
+}
+
+/// A kaon branching fraction: the partial width over the total width including the new decays.
+/// Prepared so that at one mass the flavour loop is done once ([`Evaluator::at_mass`]) and the
+/// coupling dependence is a closed form c² a / (1 + c² b) for a single coupling.
+struct KaonEvaluator(KaonBranching);
+
+impl KaonEvaluator {
+    /// (partial, total) widths over the Standard-Model width of the parent at the point.
+    fn rates(&self, ctx: &Context, flavour: &FlavourAtMass) -> Result<(f64, f64)> {
+        Ok(match self.0 {
+            KaonBranching::PlusPi => {
+                let r = KplusRates::at(ctx, flavour)?;
+                (r.pi, r.total())
+            }
+            KaonBranching::LongPi => {
+                let b = klong_pi_rate(ctx, &flavour.down_couplings(ctx.point, ctx.sm)?)?;
+                (b, 1.0 + b)
+            }
+        })
+    }
+}
+
+impl Evaluator for KaonEvaluator {
+    fn predict(&self, ctx: &Context) -> Result<f64> {
+        let (partial, total) = self.rates(ctx, &flavour_at(ctx)?)?;
+        Ok(partial / total)
+    }
+
+    fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
+        let flavour = flavour_at(ctx)?;
+        let ctx = *ctx;
+        if ctx.point.single_coupling() {
+            // Every partial width is c² times its value at c = 1 (g_ds and the lepton
+            // couplings are linear in the one coupling).
+            let unit = ctx.point.with_coupling(1.0);
+            let (partial, total) = self.rates(
+                &Context {
+                    point: &unit,
+                    ..ctx
+                },
+                &flavour,
+            )?;
+            let new = total - 1.0;
+            return Ok(InCoupling::Function(Box::new(move |c| {
+                let c2 = c * c;
+                Ok(c2 * partial / (1.0 + c2 * new))
+            })));
+        }
+        Ok(InCoupling::Function(Box::new(move |c| {
+            let p = ctx.point.with_coupling(c);
+            let (partial, total) = self.rates(&Context { point: &p, ..ctx }, &flavour)?;
+            Ok(partial / total)
+        })))
+    }
+}
+
+// The signature is the registry's `PrepareFn`.
+#[allow(clippy::unnecessary_wraps)]
+fn prepare_kplus_pi(
+    _: &Observable,
+    _: &Args,
+    _: &StandardModel,
+    _: &InputSet,
+) -> Result<Arc<dyn Evaluator>> {
+    Ok(Arc::new(KaonEvaluator(KaonBranching::PlusPi)))
+}
+
+// The signature is the registry's `PrepareFn`.
+#[allow(clippy::unnecessary_wraps)]
+fn prepare_klong_pi(
+    _: &Observable,
+    _: &Args,
+    _: &StandardModel,
+    _: &InputSet,
+) -> Result<Arc<dyn Evaluator>> {
+    Ok(Arc::new(KaonEvaluator(KaonBranching::LongPi)))
+}
+
+/// `BR(K+->piZp)`: Γ(K⁺ → π⁺ Z') / (Γ_K⁺(SM) + Γ(K⁺ → π⁺ Z') + Γ(K⁺ → μ⁺ν Z')), never above 1.
+pub fn br_kplus(ctx: &Context) -> Result<f64> {
+    KaonEvaluator(KaonBranching::PlusPi).predict(ctx)
+}
+
+/// `BR(KL->piZp)`: Γ(K_L → π⁰ Z') / (Γ_KL(SM) + Γ(K_L → π⁰ Z')), never above 1.
+pub fn br_klong(ctx: &Context) -> Result<f64> {
+    KaonEvaluator(KaonBranching::LongPi).predict(ctx)
+}
+
+/// `Gamma(K+->piZp)`: Γ(K⁺ → π⁺ Z') in GeV, ∝ |g_ds|².
+pub fn gamma_kplus(ctx: &Context) -> Result<f64> {
+    let rate = kplus_pi_rate(ctx, &down_couplings(ctx.point, ctx.sm, ctx.inputs)?)?;
+    Ok(rate * ctx.inputs.value("Gamma_Kp")?)
+}
+
+/// `Gamma(KL->piZp)`: Γ(K_L → π⁰ Z') in GeV, ∝ (Im g_ds)².
+pub fn gamma_klong(ctx: &Context) -> Result<f64> {
+    let rate = klong_pi_rate(ctx, &down_couplings(ctx.point, ctx.sm, ctx.inputs)?)?;
+    Ok(rate * ctx.inputs.value("Gamma_KL")?)
 }
 
 /// `Re g_dsZp` … `Im g_dbZp`: the effective couplings at q² = m_Z'².

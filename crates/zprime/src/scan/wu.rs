@@ -33,7 +33,8 @@ pub struct WuSample {
     pub abs: [f64; 3],
     /// arg (W_u)_1i − arg (W_u)_12, radians in (−π, π] (so `phase[1]` = 0).
     pub phase: [f64; 3],
-    /// BR(K_L → π⁰Z')/g² at this W.
+    /// Γ(K_L → π⁰Z')/(Γ_KL g²) at this W: BR(K_L → π⁰Z')/g² while BR ≪ 1 (the bands'
+    /// BR ~ 1e-9, where the new decay's share of the total width is negligible).
     pub br_per_g2: f64,
     /// 1 (both bands within 1σ) or 2 (within 2σ only).
     pub sigma: u8,
@@ -58,7 +59,7 @@ pub struct WuScanReport {
     pub g2: Band,
     /// Δa_μ/g² at m_Z'.
     pub delta_a_per_g2: f64,
-    /// BR(K_L → π⁰Z')/g² in Scenario I (g_R^u = 0), for reference.
+    /// Γ(K_L → π⁰Z')/(Γ_KL g²) in Scenario I (g_R^u = 0), for reference.
     pub scenario1_br_per_g2: f64,
     /// Number of samples within 1σ.
     pub n_1sigma: usize,
@@ -292,7 +293,8 @@ mod tests {
             inputs: &inputs,
             point: &p,
         };
-        let br = k_to_pi::br_klong(&ctx).unwrap();
+        // the scan's BR per g² is the small-coupling rate Γ(K_L -> pi0 Z')/Γ_KL(SM)
+        let br = k_to_pi::gamma_klong(&ctx).unwrap() / inputs.value("Gamma_KL").unwrap();
         assert!((a.scenario1_br_per_g2 * 1e-6 / br - 1.0).abs() < 1e-10);
         // each kept sample's BR per g² agrees with the observable at that W
         let s = a.kept[0];
@@ -310,7 +312,8 @@ mod tests {
             inputs: &inputs,
             point: &p,
         };
-        let br = k_to_pi::br_klong(&ctx).unwrap();
+        // the scan's BR per g² is the small-coupling rate Γ(K_L -> pi0 Z')/Γ_KL(SM)
+        let br = k_to_pi::gamma_klong(&ctx).unwrap() / inputs.value("Gamma_KL").unwrap();
         assert!(
             (s.br_per_g2 * 1e-6 / br - 1.0).abs() < 1e-8,
             "{} vs {br}",

@@ -17,6 +17,19 @@ pub fn predict(name: &str, inputs: &InputSet, p: &Point) -> f64 {
     zprime::observables::predict(name, &[], p, inputs).unwrap()
 }
 
+/// The rate of a kaon branching fraction over the parent's Standard-Model width,
+/// Γ(K → X Z')/Γ_K: at unit coupling, the BR per g² of the papers (valid while BR ≪ 1; the
+/// observable `BR(...)` itself divides by the total width with the new decays).
+pub fn rate_over_sm(br: &str, inputs: &InputSet, p: &Point) -> f64 {
+    let (width, gamma) = match br {
+        "BR(K+->piZp)" => ("Gamma(K+->piZp)", "Gamma_Kp"),
+        "BR(KL->piZp)" => ("Gamma(KL->piZp)", "Gamma_KL"),
+        "BR(K+->munuZp)" => ("Gamma(K+->munuZp)", "Gamma_Kp"),
+        _ => panic!("no partial width for {br}"),
+    };
+    predict(width, inputs, p) / inputs.value(gamma).unwrap()
+}
+
 /// The upper limit on the coupling of constraint `id` at `mass` (lmu-ltau).
 pub fn upper_limit(id: &str, inputs: &InputSet, mass: f64) -> f64 {
     let sm = StandardModel::from_inputs(inputs).unwrap();

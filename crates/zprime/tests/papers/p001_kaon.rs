@@ -12,7 +12,7 @@ fn inputs() -> InputSet {
 }
 
 fn br_over_g2(set: &InputSet, m: f64) -> f64 {
-    predict("BR(K+->munuZp)", set, &point("lmu-ltau", m, 1.0))
+    rate_over_sm("BR(K+->munuZp)", set, &point("lmu-ltau", m, 1.0))
 }
 
 fn spectrum(set: &InputSet, m: f64, p: &[f64]) -> Vec<f64> {

@@ -96,10 +96,10 @@ fn eq_2_5_to_2_7_and_4_9_to_4_12() {
     let fcnc = Model::resolve("fcnc").unwrap();
     let mut p = BTreeMap::new();
     p.insert("Re_g_ds".to_string(), 1.0);
-    let kplus = predict("BR(K+->piZp)", &s, &fcnc.point(m, 1.0, &p).unwrap());
+    let kplus = rate_over_sm("BR(K+->piZp)", &s, &fcnc.point(m, 1.0, &p).unwrap());
     p.insert("Re_g_ds".to_string(), 0.0);
     p.insert("Im_g_ds".to_string(), 1.0);
-    let klong = predict("BR(KL->piZp)", &s, &fcnc.point(m, 1.0, &p).unwrap());
+    let klong = rate_over_sm("BR(KL->piZp)", &s, &fcnc.point(m, 1.0, &p).unwrap());
     let im_koto = (2.1e-9 / klong).sqrt();
     let abs_e949 = (5.6e-8 / kplus).sqrt();
     let im_gn = (4.3 * 5.6e-8 / klong).sqrt();
@@ -149,8 +149,8 @@ fn eq_2_15_2_16_kinetic_mixing() {
     let pt = dp
         .point(s.value("m_pi0").unwrap(), 1.0, &BTreeMap::new())
         .unwrap();
-    let eps_e949 = (5.6e-8 / predict("BR(K+->piZp)", &s, &pt)).sqrt();
-    let eps_koto = (2.1e-9 / predict("BR(KL->piZp)", &s, &pt)).sqrt();
+    let eps_e949 = (5.6e-8 / rate_over_sm("BR(K+->piZp)", &s, &pt)).sqrt();
+    let eps_koto = (2.1e-9 / rate_over_sm("BR(KL->piZp)", &s, &pt)).sqrt();
     let (e949, koto) = ("003-dark-photon-e949-eps", "003-dark-photon-koto-eps");
     assert!(close(eps_e949, value(e949), relative(e949)), "{eps_e949:e}");
     assert!(
