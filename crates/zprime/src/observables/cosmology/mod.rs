@@ -69,8 +69,12 @@ fn is_positive_finite(x: f64) -> bool {
     x.is_finite() && x > 0.0
 }
 
-/// The observables of this area.
-pub(crate) const OBSERVABLES: &[Observable] = &[Observable::simple(
+/// The observables of this area. `N_eff` is asked for by name, not listed by `zprime point`: one
+/// evaluation integrates the thermal history (up to ~0.1 s where the Z' is followed
+/// kinetically), which would dominate every point.
+pub(crate) const OBSERVABLES: &[Observable] = &[Observable {
+    listed: None,
+    ..Observable::simple(
     "N_eff",
     "effective number of neutrino species after e+e- annihilation, Standard Model + Z' (no oscillations, MB weak rates: 3.052 for the SM alone)",
     r"N_{\rm eff}",
@@ -78,7 +82,8 @@ pub(crate) const OBSERVABLES: &[Observable] = &[Observable::simple(
     None,
     "temperature evolution with energy-transfer rates (Escudero arXiv:1812.05605) and Z' decays/inverse decays (Escudero, Hooper, Krnjaic, Pierre arXiv:1901.02010); observables/cosmology/mod.rs",
     n_eff,
-)];
+)
+}];
 
 /// The physical inputs of the calculation.
 #[derive(Debug, Clone, Copy, PartialEq)]
