@@ -310,6 +310,26 @@ impl LimitCurve {
     }
 }
 
+/// Where a limit given as data applies: the masses the data cover (`what`: "curve" or
+/// "grid"), cut to where the observable itself is valid.
+pub(crate) fn covered_validity(
+    [lo, hi]: [f64; 2],
+    what: &str,
+    observable: Option<&Validity>,
+) -> Validity {
+    let reason = format!("the limit {what} covers {lo} to {hi} GeV");
+    match observable {
+        None => Validity {
+            mass: [lo, hi],
+            reason,
+        },
+        Some(v) => Validity {
+            mass: [lo.max(v.mass[0]), hi.min(v.mass[1])],
+            reason: format!("{reason}; {}", v.reason),
+        },
+    }
+}
+
 impl Rule for LimitCurve {
     fn cl(&self) -> f64 {
         self.curve.cl
@@ -325,18 +345,11 @@ impl Rule for LimitCurve {
 
     /// The curve's mass range, cut to where the observable is valid.
     fn validity(&self) -> Option<Validity> {
-        let [lo, hi] = self.curve.range();
-        let reason = format!("the limit curve covers {lo} to {hi} GeV");
-        Some(match &self.observable.validity {
-            None => Validity {
-                mass: [lo, hi],
-                reason,
-            },
-            Some(v) => Validity {
-                mass: [lo.max(v.mass[0]), hi.min(v.mass[1])],
-                reason: format!("{reason}; {}", v.reason),
-            },
-        })
+        Some(covered_validity(
+            self.curve.range(),
+            "curve",
+            self.observable.validity.as_ref(),
+        ))
     }
 
     fn outcome(&self, ctx: &Context) -> Result<Outcome> {

@@ -226,18 +226,11 @@ impl Rule for LimitGrid {
     }
 
     fn validity(&self) -> Option<Validity> {
-        let [lo, hi] = self.grid.mass_range();
-        let reason = format!("the limit grid covers {lo} to {hi} GeV");
-        Some(match &self.observable.validity {
-            None => Validity {
-                mass: [lo, hi],
-                reason,
-            },
-            Some(v) => Validity {
-                mass: [lo.max(v.mass[0]), hi.min(v.mass[1])],
-                reason: format!("{reason}; {}", v.reason),
-            },
-        })
+        Some(super::limit_curve::covered_validity(
+            self.grid.mass_range(),
+            "grid",
+            self.observable.validity.as_ref(),
+        ))
     }
 
     /// At a cτ outside the grid the search sets no limit: not applied at that point.

@@ -264,29 +264,8 @@ impl Evaluator for KaonEvaluator {
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
         let flavour = flavour_at(ctx)?;
-        let ctx = *ctx;
-        if ctx.point.single_coupling() {
-            // Every partial width is c² times its value at c = 1 (g_ds and the lepton
-            // couplings are linear in the one coupling).
-            let unit = ctx.point.with_coupling(1.0);
-            let (partial, total) = self.rates(
-                &Context {
-                    point: &unit,
-                    ..ctx
-                },
-                &flavour,
-            )?;
-            let new = total - 1.0;
-            return Ok(InCoupling::Function(Box::new(move |c| {
-                let c2 = c * c;
-                Ok(c2 * partial / (1.0 + c2 * new))
-            })));
-        }
-        Ok(InCoupling::Function(Box::new(move |c| {
-            let p = ctx.point.with_coupling(c);
-            let (partial, total) = self.rates(&Context { point: &p, ..ctx }, &flavour)?;
-            Ok(partial / total)
-        })))
+        // One coupling: g_ds and the lepton couplings are linear in the one coupling, so BR = c² a / (1 + c² b).
+        crate::observables::registry::branching_in_coupling(ctx, move |c| self.rates(c, &flavour))
     }
 }
 

@@ -518,6 +518,34 @@ fn split_arguments(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// A branching fraction at the context's mass as a function of the coupling, from `rates`
+/// giving (partial, total) in units of the parent's Standard-Model width (total = 1 + the new
+/// decays). With one coupling every new partial width is c² times its value at c = 1, so
+/// BR(c) = c² a / (1 + c² b) from one evaluation; otherwise `rates` runs at each c.
+pub(crate) fn branching_in_coupling<'a>(
+    ctx: &Context<'a>,
+    rates: impl Fn(&Context) -> Result<(f64, f64)> + 'a,
+) -> Result<InCoupling<'a>> {
+    let ctx = *ctx;
+    if ctx.point.single_coupling() {
+        let unit = ctx.point.with_coupling(1.0);
+        let (partial, total) = rates(&Context {
+            point: &unit,
+            ..ctx
+        })?;
+        let new = total - 1.0;
+        return Ok(InCoupling::Function(Box::new(move |c| {
+            let c2 = c * c;
+            Ok(c2 * partial / (1.0 + c2 * new))
+        })));
+    }
+    Ok(InCoupling::Function(Box::new(move |c| {
+        let p = ctx.point.with_coupling(c);
+        let (partial, total) = rates(&Context { point: &p, ..ctx })?;
+        Ok(partial / total)
+    })))
+}
+
 /// The observables prepared for one input set, each built once however many users ask for
 /// it: the constraints of a set and the observables `zprime point` lists share their tables
 /// (a trident table takes milliseconds). The caller owns it while it resolves a set of
