@@ -1,5 +1,6 @@
-//! Flavour-changing Z' couplings to down-type quarks, `L ⊃ −g_ij d̄_iγ^μP_L d_j Z'_μ + h.c.`
-//! (paper 003 Eq. 2.1; DESIGN.md), evaluated at q² = m_Z'².
+//! Flavour-changing Z' couplings, `L ⊃ −Z'_μ [g^L_ij q̄_iγ^μP_L q_j + g^R_ij q̄_iγ^μP_R q_j] + h.c.`
+//! for the down-type pairs ij = ds, sb, db and the up-type pair uc (paper 003 Eq. 2.1 for the
+//! left-handed ones; DESIGN.md), evaluated at q² = m_Z'².
 //!
 //! A model names its mechanism (`flavour = "..."` in its file, [`crate::model::Model::flavour`]);
 //! each mechanism is one file implementing [`Mechanism`], registered by one line in
@@ -20,8 +21,14 @@
 //! On top of the mechanism, every model with a kinetic mixing ε gets the photon penguin
 //! ([`kinetic`], mechanism (d); the `dark-photon` preset has only this).
 //!
-//! The mechanisms give left-handed couplings only (the W couples to left-handed quarks); the
-//! kaon rates use the vector part, for which a right-handed coupling would simply add.
+//! The loop mechanisms give left-handed couplings only (the W couples to left-handed quarks):
+//! their right-handed couplings are 0 ([`Mechanism::right_handed`]); `effective` takes both.
+//! Pseudoscalar-to-pseudoscalar rates (K → π, B → K, B → π, D → π) see the vector current,
+//! g^L + g^R; B → V sees both g^L − g^R (axial) and g^L + g^R (vector).
+//! The up-type coupling g_uc ([`Mechanism::up_couplings`]) comes from `effective` and, at tree
+//! level, from a generation-dependent quark-doublet charge (`third-generation`, paper 003
+//! Eq. 4.19); the other mechanisms give 0 (the `up-sector-bl23` and `up-vlq` up-type couplings
+//! are not exported), and no kinetic-mixing penguin is added to it.
 //!
 //! Data flow: this module reads the model point ([`crate::model`]) and the kinetic mixing
 //! ([`crate::couplings`]); the observables read it. Nothing here is cached: a caller that
@@ -74,6 +81,15 @@ pub trait Mechanism: Sync {
     /// The left-handed couplings (g_ds, g_sb, g_db) at q² = m_Z'², without the kinetic-mixing
     /// penguin (which [`down_couplings`] adds for every mechanism).
     fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]>;
+    /// The right-handed couplings (g^R_ds, g^R_sb, g^R_db); 0 unless the mechanism gives them.
+    fn right_handed(&self, _p: &Point, _env: &Environment) -> Result<[C64; 3]> {
+        Ok([C64::new(0.0, 0.0); 3])
+    }
+    /// The up-type couplings (g^L_uc, g^R_uc) (`ū γ^μ P_{L,R} c`); 0 unless the mechanism gives
+    /// them.
+    fn up_couplings(&self, _p: &Point, _env: &Environment) -> Result<[C64; 2]> {
+        Ok([C64::new(0.0, 0.0); 2])
+    }
     /// Do once, at the mass of `template`, the work that does not depend on the coupling (a
     /// loop integral), for [`FlavourAtMass`]. `None` (the default): nothing worth preparing,
     /// [`Mechanism::couplings`] is called at each point.
@@ -135,12 +151,30 @@ impl FlavourAtMass {
             None => self.mechanism.couplings(p, &env)?,
         };
         add_kinetic_penguin(&mut out, p, &env);
-        Ok(DownCouplings {
-            ds: out[0],
-            sb: out[1],
-            db: out[2],
-        })
+        assemble(out, self.mechanism, p, &env)
     }
+}
+
+/// The couplings from the left-handed down-type ones (penguin included) and the mechanism's
+/// right-handed and up-type ones.
+fn assemble(
+    left: [C64; 3],
+    mechanism: &dyn Mechanism,
+    p: &Point,
+    env: &Environment,
+) -> Result<DownCouplings> {
+    let right = mechanism.right_handed(p, env)?;
+    let uc = mechanism.up_couplings(p, env)?;
+    Ok(DownCouplings {
+        ds: left[0],
+        sb: left[1],
+        db: left[2],
+        ds_right: right[0],
+        sb_right: right[1],
+        db_right: right[2],
+        uc: uc[0],
+        uc_right: uc[1],
+    })
 }
 
 fn environment<'a>(p: &Point, sm: &'a StandardModel, ckm: &'a ckm::Matrix3) -> Environment<'a> {
@@ -203,15 +237,72 @@ pub fn check(model: &Model) -> Result<()> {
     }
 }
 
-/// The three left-handed couplings at q² = m_Z'².
+/// The flavour-changing couplings at q² = m_Z'²: the left-handed down-type ones under their
+/// historical names (`ds`, `sb`, `db`), the right-handed ones, and the up-type u–c pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DownCouplings {
-    /// g_ds (d̄ s).
+    /// g^L_ds (d̄ γ^μ P_L s).
     pub ds: C64,
-    /// g_sb (s̄ b).
+    /// g^L_sb (s̄ γ^μ P_L b).
     pub sb: C64,
-    /// g_db (d̄ b).
+    /// g^L_db (d̄ γ^μ P_L b).
     pub db: C64,
+    /// g^R_ds (d̄ γ^μ P_R s).
+    pub ds_right: C64,
+    /// g^R_sb (s̄ γ^μ P_R b).
+    pub sb_right: C64,
+    /// g^R_db (d̄ γ^μ P_R b).
+    pub db_right: C64,
+    /// g^L_uc (ū γ^μ P_L c).
+    pub uc: C64,
+    /// g^R_uc (ū γ^μ P_R c).
+    pub uc_right: C64,
+}
+
+/// A flavour-changing transition, for [`DownCouplings::left`] and friends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transition {
+    /// s → d (d̄ s).
+    Ds,
+    /// b → s (s̄ b).
+    Sb,
+    /// b → d (d̄ b).
+    Db,
+    /// c → u (ū c).
+    Uc,
+}
+
+impl DownCouplings {
+    /// The left-handed coupling of a transition.
+    pub fn left(&self, t: Transition) -> C64 {
+        match t {
+            Transition::Ds => self.ds,
+            Transition::Sb => self.sb,
+            Transition::Db => self.db,
+            Transition::Uc => self.uc,
+        }
+    }
+
+    /// The right-handed coupling of a transition.
+    pub fn right(&self, t: Transition) -> C64 {
+        match t {
+            Transition::Ds => self.ds_right,
+            Transition::Sb => self.sb_right,
+            Transition::Db => self.db_right,
+            Transition::Uc => self.uc_right,
+        }
+    }
+
+    /// The vector-current coupling g^L + g^R: what a pseudoscalar-to-pseudoscalar decay sees
+    /// (⟨P|q̄γ^μγ₅Q|P'⟩ = 0, so P_L and P_R both give ½ of the vector matrix element).
+    pub fn vector(&self, t: Transition) -> C64 {
+        self.left(t) + self.right(t)
+    }
+
+    /// The axial-current combination g^L − g^R (with the vector one, what B → V sees).
+    pub fn axial(&self, t: Transition) -> C64 {
+        self.left(t) - self.right(t)
+    }
 }
 
 /// Indices (i, j) of the transitions ds, sb, db.
@@ -223,17 +314,14 @@ pub(crate) fn param(p: &Point, name: &str) -> f64 {
 }
 
 /// The flavour-changing couplings at q² = m_Z'²: the model's mechanism plus the photon penguin
-/// of its kinetic mixing. For many points at one mass use [`FlavourAtMass`].
+/// of its kinetic mixing (on the left-handed down-type couplings). For many points at one mass use [`FlavourAtMass`].
 pub fn down_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Result<DownCouplings> {
     let v = ckm::from_inputs(inputs)?;
     let env = environment(p, sm, &v);
-    let mut out = mechanism(&p.flavour)?.couplings(p, &env)?;
+    let m = mechanism(&p.flavour)?;
+    let mut out = m.couplings(p, &env)?;
     add_kinetic_penguin(&mut out, p, &env);
-    Ok(DownCouplings {
-        ds: out[0],
-        sb: out[1],
-        db: out[2],
-    })
+    assemble(out, m, p, &env)
 }
 
 /// Add the photon penguin of the kinetic mixing: the loop-induced ε only where the quarks

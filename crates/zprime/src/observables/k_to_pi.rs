@@ -8,7 +8,8 @@
 //!
 //! with |g|² for K⁺ → π⁺ Z' and (Im g)² for K_L → π⁰ Z' (K_L = (K⁰ − K̄⁰)/√2, CP violation in
 //! mixing neglected; the isospin factor 1/√2 of ⟨π⁰|d̄γs|K⁰⟩ and that of K_L cancel the
-//! factor 2 of g − g*). A right-handed coupling would enter as g_L + g_R (the vector current).
+//! factor 2 of g − g*). With a right-handed coupling, g is the vector-current coupling
+//! g^L + g^R ([`DownCouplings::vector`]): ⟨π|d̄γ^μγ₅s|K⟩ = 0.
 //! Erratum: paper 003 Eq. (2.2) prints |Im g_dsX|² for K⁺ → π⁺ X; the charged kaon decay needs
 //! no CP violation and goes with |g_dsX|², as its own text below Eq. (2.4), paper 000 and
 //! paper 002 Eq. (4.6) say. Paper 000 Eq. (7) writes the same rate with m̂ = m/m_K.
@@ -30,7 +31,7 @@
 
 use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
 use crate::error::{Error, Result};
-use crate::flavour::{down_couplings, DownCouplings, FlavourAtMass};
+use crate::flavour::{down_couplings, DownCouplings, FlavourAtMass, Transition};
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::kallen;
 use std::f64::consts::PI;
@@ -176,7 +177,7 @@ fn kplus_pi_rate(ctx: &Context, couplings: &DownCouplings) -> Result<f64> {
     if m >= mk - mpi {
         return Ok(0.0);
     }
-    let g = couplings.ds;
+    let g = couplings.vector(Transition::Ds);
     Ok(width(g.norm_sqr(), mk, mpi, m, form_factor(ctx, m * m)?) / gam)
 }
 
@@ -188,7 +189,7 @@ fn klong_pi_rate(ctx: &Context, couplings: &DownCouplings) -> Result<f64> {
     if m >= mk - mpi {
         return Ok(0.0);
     }
-    let g = couplings.ds;
+    let g = couplings.vector(Transition::Ds);
     Ok(width(g.im * g.im, mk, mpi, m, form_factor(ctx, m * m)?) / gam)
 }
 

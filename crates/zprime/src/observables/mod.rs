@@ -3,7 +3,9 @@
 //! JSON, constraints, plots) reads the registry; names, arguments and preparation are
 //! documented in [`mod@registry`].
 
+pub mod b_decays;
 pub mod cosmology;
+pub mod d_decays;
 pub mod g_minus_2;
 pub mod k_munu;
 pub mod k_to_pi;

@@ -313,9 +313,10 @@ impl Observable {
 
 /// The areas, in the order `zprime point` prints them. Adding an observable to an area
 /// touches that area's file only; a new area adds one line here.
-fn areas() -> [&'static [Observable]; 9] {
+fn areas() -> [&'static [Observable]; 11] {
     use super::{
-        cosmology, g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e, tau, trident, zp_decays,
+        b_decays, cosmology, d_decays, g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e, tau,
+        trident, zp_decays,
     };
     [
         zp_decays::OBSERVABLES,
@@ -326,6 +327,8 @@ fn areas() -> [&'static [Observable]; 9] {
         tau::OBSERVABLES,
         k_munu::OBSERVABLES,
         k_to_pi::OBSERVABLES,
+        d_decays::OBSERVABLES,
+        b_decays::OBSERVABLES,
         cosmology::OBSERVABLES,
     ]
 }

@@ -126,9 +126,9 @@ pub fn width_ee(ctx: &Context) -> Result<f64> {
     Ok(charged_lepton_width(ctx, 0))
 }
 
-/// `Gamma(Zp->mumu)`.
+/// `Gamma(Zp->mumu)` (with a declared extra μμ width, `Gamma_mumu` of the `fcnc` preset).
 pub fn width_mumu(ctx: &Context) -> Result<f64> {
-    Ok(charged_lepton_width(ctx, 1))
+    Ok(charged_lepton_width(ctx, 1) + width_extra(ctx, "Gamma_mumu"))
 }
 
 /// `Gamma(Zp->tautau)`.
@@ -139,14 +139,21 @@ pub fn width_tautau(ctx: &Context) -> Result<f64> {
 /// A width into invisible non-Standard-Model states that a model declares through the
 /// parameter `Gamma_inv` (the `fcnc` preset: g² Γ_inv, so that every width scales as g²).
 fn width_extra_invisible(ctx: &Context) -> f64 {
+    width_extra(ctx, "Gamma_inv")
+}
+
+/// A width a model declares as the parameter `name` (`Gamma_inv`, `Gamma_mumu` of the `fcnc`
+/// preset), times g² so that every width scales as g².
+fn width_extra(ctx: &Context, name: &str) -> f64 {
     let p = ctx.point;
-    p.parameters.get("Gamma_inv").copied().unwrap_or(0.0) * p.g * p.g
+    p.parameters.get(name).copied().unwrap_or(0.0) * p.g * p.g
 }
 
 /// `Gamma(Zp)`: the sum of the leptonic widths (and of a declared invisible width).
 pub fn total_width(ctx: &Context) -> Result<f64> {
     Ok(width_nunu(ctx)?
         + width_extra_invisible(ctx)
+        + width_extra(ctx, "Gamma_mumu")
         + (0..3).map(|i| charged_lepton_width(ctx, i)).sum::<f64>())
 }
 
