@@ -261,9 +261,38 @@ fn jho_b3_unit(set: &InputSet) -> Result<(C64, C64)> {
     Ok((c.ds, c.sb))
 }
 
+/// The B₃ tree-level g_uc per unit ε g_X (paper 003 Eq. 4.19).
+fn jho_b3_uc(set: &InputSet) -> Result<C64> {
+    let sm = StandardModel::from_inputs(set)?;
+    let p = preset("lmu-ltau+b3", set.value("m_pi0")?, 1.0, &[("eps", 1.0)])?;
+    Ok(crate::flavour::down_couplings(&p, &sm, set)?.uc)
+}
+
 fn dark_photon_eps(set: &InputSet, observable: &str, br: f64) -> Result<f64> {
     let p = preset("dark-photon", set.value("m_pi0")?, 1.0, &[])?;
     Ok((br / rate_over_sm(observable, set, &p)?).sqrt())
+}
+
+/// Γ(B → M Z')/Γ_B(SM) at unit coupling of the fcnc preset (g^L of `pair` = 1), at `mass`:
+/// the "BR per g²" of papers 002 and 003 (issue 10).
+fn b_unit_rate(set: &InputSet, decay: &str, pair: &str, mass: f64) -> Result<f64> {
+    let p = preset("fcnc", mass, 1.0, &[(pair, 1.0)])?;
+    let parent = if decay.starts_with("B+") { "Gamma_Bp" } else { "Gamma_B0" };
+    Ok(predict(&format!("Gamma({decay})"), set, &p)? / set.value(parent)?)
+}
+
+/// BR(B → M Z')/BR(B → M' Z') of paper 002 Table I at one coupling (fcnc, g^L = 1e-9: BR ≪ 1).
+fn b_ratio(set: &InputSet, a: &str, b: &str, pair: &str, mass: f64) -> Result<f64> {
+    let p = preset("fcnc", mass, 1e-9, &[(pair, 1.0)])?;
+    Ok(predict(&format!("BR({a})"), set, &p)? / predict(&format!("BR({b})"), set, &p)?)
+}
+
+/// Paper 003's D⁺ bound (Sec. 4.2.2): ε g_X with Γ(D⁺ → π⁺X) = 0.39 Γ_D⁺ (Γ_D⁺ minus the 61%
+/// inclusive K⁰/K̄⁰ modes) at m_X = m_π⁰, with the B₃ tree-level g_uc (Eq. 4.19).
+fn jho_dplus_eps_g(set: &InputSet) -> Result<f64> {
+    let p = preset("lmu-ltau+b3", set.value("m_pi0")?, 1.0, &[("eps", 1.0)])?;
+    let unit = predict("Gamma(D+->piZp)", set, &p)? / set.value("Gamma_Dp")?;
+    Ok((0.39 / unit).sqrt())
 }
 
 /// How each entry of the table is computed; the test `every_entry_is_computed` keeps this in
@@ -575,6 +604,58 @@ const RECIPES: &[Recipe] = &[
     Recipe {
         id: "003-dark-photon-koto-eps",
         compute: |s| Ok(dark_photon_eps(s, "BR(KL->piZp)", 2.1e-9)?.into()),
+    },
+    // issue 10: B and D decays (paper 003 Eq. 2.8, 4.12, 4.19, Sec. 4.2.2; paper 002 Table I)
+    Recipe {
+        id: "003-bkx-gsb",
+        compute: |s| {
+            let m = s.value("m_pi0")?;
+            Ok((1.3e-5 / b_unit_rate(s, "B+->KZp", "Re_gL_sb", m)?).sqrt().into())
+        },
+    },
+    Recipe {
+        id: "003-bkx-eps-g-direct",
+        compute: |s| {
+            let m = s.value("m_pi0")?;
+            let g_sb = (1.3e-5 / b_unit_rate(s, "B+->KZp", "Re_gL_sb", m)?).sqrt();
+            Ok((g_sb / jho_b3_unit(s)?.1.norm()).into())
+        },
+    },
+    Recipe {
+        id: "003-b3-uc-re",
+        compute: |s| Ok(jho_b3_uc(s)?.re.into()),
+    },
+    Recipe {
+        id: "003-b3-uc-im",
+        compute: |s| Ok(jho_b3_uc(s)?.im.into()),
+    },
+    Recipe {
+        id: "003-dplus-eps-g",
+        compute: |s| Ok(jho_dplus_eps_g(s)?.into()),
+    },
+    Recipe {
+        id: "002-table1-pi-isospin",
+        compute: |s| Ok(b_ratio(s, "B0->piZp", "B+->piZp", "Re_gL_db", 0.128)?.into()),
+    },
+    Recipe {
+        id: "002-table1-rho-isospin",
+        compute: |s| Ok(b_ratio(s, "B0->rhoZp", "B+->rhoZp", "Re_gL_db", 0.128)?.into()),
+    },
+    Recipe {
+        id: "002-table1-k-lifetime",
+        compute: |s| Ok(b_ratio(s, "B0->KZp", "B+->KZp", "Re_gL_sb", 0.128)?.into()),
+    },
+    Recipe {
+        id: "002-table1-kstar-lifetime",
+        compute: |s| Ok(b_ratio(s, "B0->K*Zp", "B+->K*Zp", "Re_gL_sb", 0.128)?.into()),
+    },
+    Recipe {
+        id: "002-table1-kstar-over-k",
+        compute: |s| Ok(b_ratio(s, "B+->K*Zp", "B+->KZp", "Re_gL_sb", 0.128)?.into()),
+    },
+    Recipe {
+        id: "002-table1-rho-over-pi",
+        compute: |s| Ok(b_ratio(s, "B+->rhoZp", "B+->piZp", "Re_gL_db", 0.128)?.into()),
     },
     Recipe {
         id: "004-g2-vphi",

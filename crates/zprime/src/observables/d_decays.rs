@@ -18,8 +18,10 @@
 //! no phase-space factor λ^{3/2}/m_D⁶ and a 1/(144π) where the same Lagrangian gives 1/(64π).
 //! (1/144π = (1/3)²/(16π): it looks like the charge 1/3 of g_uc = V_ub V*_cb εg/3 (Eq. 4.19)
 //! counted a second time and the ½ of P_L dropped.) The paper's bound εg ≲ 1.31e-2 at m_X = m_π⁰
-//! follows from its Eq. (4.24) with Γ(D⁺ → π⁺X) < Γ_D⁺ − Γ(D⁺ → K⁰/K̄⁰ X) (61% of D⁺ decays);
-//! with the formula above the same requirement gives εg ≲ 0.89e-2.
+//! follows from its Eq. (4.24) with Γ(D⁺ → π⁺X) < Γ_D⁺ − Γ(D⁺ → K⁰/K̄⁰ X) (61% of D⁺ decays)
+//! and its printed g_uc (we get 1.29e-2: m_D*, Γ_D⁺ are not printed);
+//! with the formula above the same requirement gives εg ≲ 0.83e-2 (`zprime reproduce
+//! 003-dplus-eps-g`).
 //!
 //! `BR(D+->piZp)` divides by the D⁺ total width with the new decay, Γ_D⁺ + Γ(D⁺ → π⁺ Z').
 
