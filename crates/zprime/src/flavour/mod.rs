@@ -661,4 +661,55 @@ mod tests {
         let d2 = down_couplings(&dp.point(0.1, 2e-3, &BTreeMap::new()).unwrap(), &sm, &i).unwrap();
         assert!((d2.ds - 2.0 * d1.ds).norm() < 1e-12 * d2.ds.norm());
     }
+
+    /// fcnc: the new names (gL, gR for ds, sb, db, uc) and the old ones (Re_g_ds = left-handed)
+    /// give the same couplings; both at once is refused naming the field; the K → π rate sees
+    /// g^L + g^R.
+    #[test]
+    fn fcnc_takes_both_chiralities_and_the_old_names() {
+        let (i, sm, _, _) = setup("default");
+        let m = preset("fcnc").unwrap();
+        let point = |pairs: &[(&str, f64)]| {
+            let p: BTreeMap<String, f64> = pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+            m.point(0.1, 2.0, &p).unwrap()
+        };
+        let old = down_couplings(&point(&[("Re_g_ds", 1e-11), ("Im_g_sb", -2e-9)]), &sm, &i).unwrap();
+        let new = down_couplings(&point(&[("Re_gL_ds", 1e-11), ("Im_gL_sb", -2e-9)]), &sm, &i).unwrap();
+        assert_eq!(old, new);
+        let e = down_couplings(&point(&[("Re_g_ds", 1e-11), ("Re_gL_ds", 1e-11)]), &sm, &i)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("Re_g_ds") && e.contains("Re_gL_ds"), "{e}");
+        let c = down_couplings(
+            &point(&[
+                ("Re_gR_db", 3e-10),
+                ("Im_gR_ds", 1e-12),
+                ("Re_gL_uc", 4e-8),
+                ("Im_gR_uc", -5e-8),
+            ]),
+            &sm,
+            &i,
+        )
+        .unwrap();
+        assert_eq!(c.db_right, C64::new(6e-10, 0.0));
+        assert_eq!(c.ds_right, C64::new(0.0, 2e-12));
+        assert_eq!((c.uc, c.uc_right), (C64::new(8e-8, 0.0), C64::new(0.0, -1e-7)));
+        assert_eq!(c.vector(Transition::Uc), C64::new(8e-8, -1e-7));
+        assert_eq!(c.axial(Transition::Db), C64::new(-6e-10, 0.0));
+        // K+ -> pi+ Z': g^R alone equals g^L alone; g^L = -g^R cancels
+        let br = |pairs: &[(&str, f64)]| {
+            crate::observables::predict("Gamma(K+->piZp)", &[], &point(pairs), &i).unwrap()
+        };
+        let l = br(&[("Re_gL_ds", 1e-11)]);
+        assert!(l > 0.0);
+        assert_eq!(br(&[("Re_gR_ds", 1e-11)]), l);
+        assert_eq!(br(&[("Re_gL_ds", 1e-11), ("Re_gR_ds", -1e-11)]), 0.0);
+        // the loop mechanisms give no right-handed coupling
+        let b3 = preset("lmu-ltau+b3").unwrap();
+        let mut p = BTreeMap::new();
+        p.insert("eps".to_string(), 0.012);
+        let c = down_couplings(&b3.point(0.135, 1e-3, &p).unwrap(), &sm, &i).unwrap();
+        assert_eq!(c.sb_right, C64::new(0.0, 0.0));
+        assert!(c.uc.norm() > 0.0 && c.sb.norm() > 0.0);
+    }
 }
