@@ -631,4 +631,46 @@ mod tests {
             }
         }
     }
+
+    /// Every B constraint of `data/limits/b_*.csv` loads (its curve or grid file parses, the
+    /// observable matches) and gives an upper limit on the coupling of the mode it
+    /// constrains, at a mass inside its range.
+    #[test]
+    fn b_constraints_load_and_limit_their_modes() {
+        use crate::constraints::Constraint;
+        use std::collections::BTreeMap;
+        let i = InputSet::default_set();
+        let sm = StandardModel::from_inputs(&i).unwrap();
+        let fcnc = crate::model::preset("fcnc").unwrap();
+        for (id, pair, mass) in [
+            ("B->Knunu:BaBar2010", "Re_gL_sb", 0.5),
+            ("B->Knunu:Belle2017", "Re_gL_sb", 0.5),
+            ("B0->K0nunu:Belle2017", "Re_gL_sb", 0.5),
+            ("B->K*nunu:Belle2017", "Re_gL_sb", 0.5),
+            ("B0->K*0nunu:Belle2017", "Re_gL_sb", 0.5),
+            ("B->pinunu:Belle2017", "Re_gL_db", 0.5),
+            ("B0->pi0nunu:Belle2017", "Re_gL_db", 0.5),
+            ("B->rhonunu:Belle2017", "Re_gL_db", 0.5),
+            ("B0->rho0nunu:Belle2017", "Re_gL_db", 0.5),
+            ("B->Kinv:BaBar-reinterpreted", "Re_gL_sb", 0.5),
+            ("B0->K*inv:BaBar-reinterpreted", "Re_gL_sb", 0.5),
+            ("B->Kinv:BelleII2023", "Re_gL_sb", 2.0),
+        ] {
+            let c = Constraint::load(id, &i).unwrap();
+            let mut p = BTreeMap::new();
+            p.insert(pair.to_string(), 1.0);
+            let point = fcnc.point(mass, 1e-9, &p).unwrap();
+            let l = c.limits_at(&sm, &i, &point).unwrap();
+            let g = l.upper_limit.unwrap_or_else(|| panic!("{id}: no upper limit"));
+            assert!(g > 1e-12 && g < 1e-6, "{id}: {g}");
+        }
+        // the mu mu grid: the Z' of the fcnc preset decays to mu mu through Gamma_mumu; the
+        // grid applies at the point's c tau
+        let c = Constraint::load("B->Kmumu:BelleII2023", &i).unwrap();
+        let mut p = BTreeMap::new();
+        p.insert("Re_gL_sb".to_string(), 1.0);
+        p.insert("Gamma_mumu".to_string(), 1e-3);
+        let point = fcnc.point(1.0, 1e-8, &p).unwrap();
+        assert!(c.evaluate(&sm, &i, &point).is_ok());
+    }
 }

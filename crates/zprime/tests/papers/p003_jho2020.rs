@@ -238,6 +238,16 @@ fn eq_2_8_and_4_12_b_to_k() {
     let (_, sb) = couplings(&s, &b3_point(m, 1.0, 1.0));
     let id = "003-bkx-eps-g-direct";
     assert!(close(g13 / sb.norm(), value(id), relative(id)), "{:e}", g13 / sb.norm());
+    // the same through the constraint engine: jho2020's B->Knunu:BaBar2010 (1.3e-5) on the
+    // model II coupling at ε = 1
+    let sm = StandardModel::from_inputs(&s).unwrap();
+    let c = zprime::constraints::Constraint::load("B->Knunu:BaBar2010", &s).unwrap();
+    let eg = c
+        .limits_at(&sm, &s, &b3_point(m, 1e-5, 1.0))
+        .unwrap()
+        .upper_limit
+        .unwrap();
+    assert!(close(eg, value(id), relative(id)), "engine: {eg:e}");
 }
 
 /// Eq. (4.19): the tree-level g_uc = V_ub V*_cb εg_X/3 of model II; Re reproduces, Im is 6.1%
