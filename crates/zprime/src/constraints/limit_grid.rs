@@ -233,9 +233,19 @@ impl Rule for LimitGrid {
         ))
     }
 
-    /// At a cτ outside the grid the search sets no limit: not applied at that point.
+    /// At a cτ outside the grid the search sets no limit: not applied at that point; nor for
+    /// a Z' without a cτ (no open decay channel: it is stable).
     fn outcome(&self, ctx: &Context) -> Result<Outcome> {
-        let ctau = self.lifetime.predict(ctx)?;
+        let ctau = match self.lifetime.predict(ctx) {
+            Ok(t) => t,
+            Err(Error::Numerical { message, .. }) => {
+                return Err(Error::NotApplicable {
+                    observable: self.observable.name.clone(),
+                    reason: format!("no c tau for the limit grid: {message}"),
+                })
+            }
+            Err(e) => return Err(e),
+        };
         let limit = self
             .grid
             .at(ctx.point.mass, ctau)
@@ -263,13 +273,14 @@ impl Rule for LimitGrid {
         let unit = match self.lifetime.observable().degree {
             Some(k) if ctx.point.single_coupling() => {
                 let one = ctx.point.with_coupling(1.0);
-                Some((
-                    self.lifetime.predict(&Context {
+                // a Z' with no open channel has no cτ at any coupling: no limit (below)
+                self.lifetime
+                    .predict(&Context {
                         point: &one,
                         ..*ctx
-                    })?,
-                    k,
-                ))
+                    })
+                    .ok()
+                    .map(|u| (u, k))
             }
             _ => None,
         };
