@@ -60,7 +60,7 @@ fn a_paper_selects_its_items_and_the_text_shows_documented_differences() {
         .stdout(predicate::str::contains(
             "differs from the paper as documented",
         ))
-        .stdout(predicate::str::contains("transposes two digits"));
+        .stdout(predicate::str::contains("Not a transposition of digits"));
     // a matrix is reported by its agreement count, and its JSON holds the entries
     let m: Value = serde_json::from_str(&stdout(&["reproduce", "002-cl-ds", "--json"])).unwrap();
     assert_eq!(m[0]["computed"].as_array().unwrap().len(), 3);
