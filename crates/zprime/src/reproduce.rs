@@ -277,7 +277,11 @@ fn dark_photon_eps(set: &InputSet, observable: &str, br: f64) -> Result<f64> {
 /// the "BR per g²" of papers 002 and 003 (issue 10).
 fn b_unit_rate(set: &InputSet, decay: &str, pair: &str, mass: f64) -> Result<f64> {
     let p = preset("fcnc", mass, 1.0, &[(pair, 1.0)])?;
-    let parent = if decay.starts_with("B+") { "Gamma_Bp" } else { "Gamma_B0" };
+    let parent = if decay.starts_with("B+") {
+        "Gamma_Bp"
+    } else {
+        "Gamma_B0"
+    };
     Ok(predict(&format!("Gamma({decay})"), set, &p)? / set.value(parent)?)
 }
 
@@ -610,7 +614,9 @@ const RECIPES: &[Recipe] = &[
         id: "003-bkx-gsb",
         compute: |s| {
             let m = s.value("m_pi0")?;
-            Ok((1.3e-5 / b_unit_rate(s, "B+->KZp", "Re_gL_sb", m)?).sqrt().into())
+            Ok((1.3e-5 / b_unit_rate(s, "B+->KZp", "Re_gL_sb", m)?)
+                .sqrt()
+                .into())
         },
     },
     Recipe {

@@ -673,8 +673,10 @@ mod tests {
             let p: BTreeMap<String, f64> = pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect();
             m.point(0.1, 2.0, &p).unwrap()
         };
-        let old = down_couplings(&point(&[("Re_g_ds", 1e-11), ("Im_g_sb", -2e-9)]), &sm, &i).unwrap();
-        let new = down_couplings(&point(&[("Re_gL_ds", 1e-11), ("Im_gL_sb", -2e-9)]), &sm, &i).unwrap();
+        let old =
+            down_couplings(&point(&[("Re_g_ds", 1e-11), ("Im_g_sb", -2e-9)]), &sm, &i).unwrap();
+        let new =
+            down_couplings(&point(&[("Re_gL_ds", 1e-11), ("Im_gL_sb", -2e-9)]), &sm, &i).unwrap();
         assert_eq!(old, new);
         let e = down_couplings(&point(&[("Re_g_ds", 1e-11), ("Re_gL_ds", 1e-11)]), &sm, &i)
             .unwrap_err()
@@ -693,7 +695,10 @@ mod tests {
         .unwrap();
         assert_eq!(c.db_right, C64::new(6e-10, 0.0));
         assert_eq!(c.ds_right, C64::new(0.0, 2e-12));
-        assert_eq!((c.uc, c.uc_right), (C64::new(8e-8, 0.0), C64::new(0.0, -1e-7)));
+        assert_eq!(
+            (c.uc, c.uc_right),
+            (C64::new(8e-8, 0.0), C64::new(0.0, -1e-7))
+        );
         assert_eq!(c.vector(Transition::Uc), C64::new(8e-8, -1e-7));
         assert_eq!(c.axial(Transition::Db), C64::new(-6e-10, 0.0));
         // K+ -> pi+ Z': g^R alone equals g^L alone; g^L = -g^R cancels

@@ -91,10 +91,9 @@ impl super::Mechanism for ThirdGeneration {
         env: &super::Environment,
     ) -> crate::error::Result<[C64; 2]> {
         let v = env.ckm;
-        let mut uc = C64::new(0.0, 0.0);
-        for k in 0..3 {
-            uc += p.g * p.charges.q_l[k] * v[0][k] * v[1][k].conj();
-        }
+        let uc: C64 = (0..3)
+            .map(|k| p.g * p.charges.q_l[k] * v[0][k] * v[1][k].conj())
+            .sum();
         Ok([uc, C64::new(0.0, 0.0)])
     }
 }

@@ -279,7 +279,8 @@ struct BranchingEvaluator(BDecay);
 
 impl Evaluator for BranchingEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        let c = FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)?.down_couplings(ctx.point, ctx.sm)?;
+        let c =
+            FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)?.down_couplings(ctx.point, ctx.sm)?;
         let (partial, total) = rates(ctx, self.0, &c)?;
         Ok(partial / total)
     }
@@ -333,8 +334,18 @@ macro_rules! b_decay {
 }
 b_decay!(KPlus, prepare_kplus, gamma_kplus, sigma_kplus);
 b_decay!(KZero, prepare_kzero, gamma_kzero, sigma_kzero);
-b_decay!(KstarPlus, prepare_kstarplus, gamma_kstarplus, sigma_kstarplus);
-b_decay!(KstarZero, prepare_kstarzero, gamma_kstarzero, sigma_kstarzero);
+b_decay!(
+    KstarPlus,
+    prepare_kstarplus,
+    gamma_kstarplus,
+    sigma_kstarplus
+);
+b_decay!(
+    KstarZero,
+    prepare_kstarzero,
+    gamma_kstarzero,
+    sigma_kstarzero
+);
 b_decay!(PiPlus, prepare_piplus, gamma_piplus, sigma_piplus);
 b_decay!(PiZero, prepare_pizero, gamma_pizero, sigma_pizero);
 b_decay!(RhoPlus, prepare_rhoplus, gamma_rhoplus, sigma_rhoplus);
@@ -499,7 +510,10 @@ mod tests {
             let ours = width(&i, d, &c, m).unwrap().width;
             let goldstone = super::super::k_to_pi::width(1e-18, mb, mv, m, a0) / d.kappa2();
             // the fit's own masses in z differ slightly from the input masses in A12(0)
-            assert!((ours / goldstone - 1.0).abs() < 1e-3, "{d:?}: {ours} {goldstone}");
+            assert!(
+                (ours / goldstone - 1.0).abs() < 1e-3,
+                "{d:?}: {ours} {goldstone}"
+            );
         }
     }
 
@@ -516,7 +530,10 @@ mod tests {
             let ratio = width(&i, d, &c, m2).unwrap().width / width(&i, d, &c, m1).unwrap().width;
             let lam = |m: f64| kallen(mb * mb, mm * mm, m * m);
             let expect = (lam(m2) / lam(m1)).powf(power);
-            assert!((ratio / expect - 1.0).abs() < 1e-3, "{d:?}: {ratio} {expect}");
+            assert!(
+                (ratio / expect - 1.0).abs() < 1e-3,
+                "{d:?}: {ratio} {expect}"
+            );
         }
     }
 
@@ -573,7 +590,12 @@ mod tests {
     fn linear_propagation_agrees_with_sampling() {
         let i = InputSet::default_set();
         let c = couplings((1e-9, 0.0), (1e-9, 0.0));
-        for d in [BDecay::KPlus, BDecay::KstarPlus, BDecay::PiPlus, BDecay::RhoPlus] {
+        for d in [
+            BDecay::KPlus,
+            BDecay::KstarPlus,
+            BDecay::PiPlus,
+            BDecay::RhoPlus,
+        ] {
             let m = 0.5;
             let w = width(&i, d, &c, m).unwrap();
             let fit = w.fit.unwrap();
@@ -627,7 +649,10 @@ mod tests {
                 let (fa, ga) = a.value_and_gradient("f+", q2).unwrap();
                 let (fd, gd) = d.value_and_gradient("f+", q2).unwrap();
                 let s = (formfactors::propagate(a, &ga) + formfactors::propagate(d, &gd)).sqrt();
-                assert!((fa - fd).abs() < 2.0 * s, "{alt} q2={q2}: {fa} vs {fd} +- {s}");
+                assert!(
+                    (fa - fd).abs() < 2.0 * s,
+                    "{alt} q2={q2}: {fa} vs {fd} +- {s}"
+                );
             }
         }
     }
@@ -661,7 +686,9 @@ mod tests {
             p.insert(pair.to_string(), 1.0);
             let point = fcnc.point(mass, 1e-9, &p).unwrap();
             let l = c.limits_at(&sm, &i, &point).unwrap();
-            let g = l.upper_limit.unwrap_or_else(|| panic!("{id}: no upper limit"));
+            let g = l
+                .upper_limit
+                .unwrap_or_else(|| panic!("{id}: no upper limit"));
             assert!(g > 1e-12 && g < 1e-6, "{id}: {g}");
         }
         // the mu mu grid: the Z' of the fcnc preset decays to mu mu through Gamma_mumu; the

@@ -205,7 +205,8 @@ fn bplus_unit_rate(s: &InputSet) -> f64 {
     let mut p = BTreeMap::new();
     p.insert("Re_gL_sb".to_string(), 1.0);
     let pt = Model::resolve("fcnc").unwrap().point(m, 1.0, &p).unwrap();
-    zprime::observables::predict("Gamma(B+->KZp)", &[], &pt, s).unwrap() / s.value("Gamma_Bp").unwrap()
+    zprime::observables::predict("Gamma(B+->KZp)", &[], &pt, s).unwrap()
+        / s.value("Gamma_Bp").unwrap()
 }
 
 /// Eq. (2.8) and (4.12): |g_sb| ≤ 1.23e-9 is what BR(B⁺ → K⁺X) < 1.6e-5 gives, not the
@@ -227,7 +228,8 @@ fn eq_2_8_and_4_12_b_to_k() {
         - 2.0 * (mb * mb * mk * mk + mb * mb * m * m + mk * mk * m * m))
         / mb.powi(4);
     let ff = 0.33 / (1.0 - m * m / 38.0);
-    let eq24 = mb.powi(3) / 4.017e-13 / (64.0 * std::f64::consts::PI * m * m) * lam.powf(1.5) * ff * ff;
+    let eq24 =
+        mb.powi(3) / 4.017e-13 / (64.0 * std::f64::consts::PI * m * m) * lam.powf(1.5) * ff * ff;
     assert!((unit / eq24 - 1.0).abs() < 1e-12, "{unit} vs {eq24}");
     let g13 = (1.3e-5 / unit).sqrt();
     let g16 = (1.6e-5 / unit).sqrt();
@@ -237,7 +239,11 @@ fn eq_2_8_and_4_12_b_to_k() {
     assert!(close(g16, value(id), 0.005), "1.6e-5: {g16:e}");
     let (_, sb) = couplings(&s, &b3_point(m, 1.0, 1.0));
     let id = "003-bkx-eps-g-direct";
-    assert!(close(g13 / sb.norm(), value(id), relative(id)), "{:e}", g13 / sb.norm());
+    assert!(
+        close(g13 / sb.norm(), value(id), relative(id)),
+        "{:e}",
+        g13 / sb.norm()
+    );
     // the same through the constraint engine: jho2020's B->Knunu:BaBar2010 (1.3e-5) on the
     // model II coupling at ε = 1
     let sm = StandardModel::from_inputs(&s).unwrap();
@@ -261,7 +267,10 @@ fn eq_4_19_up_type_coupling() {
         .unwrap()
         .uc
         / (0.012 * 1e-3);
-    assert!(close(uc.re, value("003-b3-uc-re"), relative("003-b3-uc-re")), "{uc}");
+    assert!(
+        close(uc.re, value("003-b3-uc-re"), relative("003-b3-uc-re")),
+        "{uc}"
+    );
     let id = "003-b3-uc-im";
     assert!(close(uc.im, ours(id), ours_relative(id)), "{uc}");
 }
@@ -289,7 +298,10 @@ fn sec_4_2_2_d_plus_bound() {
     let printed_uc2 = value("003-b3-uc-re").powi(2) + value("003-b3-uc-im").powi(2);
     let printed = (0.39 * gd / (eq424 * printed_uc2 / uc.norm_sqr())).sqrt();
     let id = "003-dplus-eps-g";
-    assert!(close(printed, value(id), 0.02), "Eq. 4.24 as printed: {printed:e}");
+    assert!(
+        close(printed, value(id), 0.02),
+        "Eq. 4.24 as printed: {printed:e}"
+    );
     let ours_width = zprime::observables::predict("Gamma(D+->piZp)", &[], &pt, &s).unwrap();
     let lam = zprime::math::kallen(md * md, mpi * mpi, m * m);
     let expect = 9.0 / 4.0 * lam.powf(1.5) / md.powi(6);

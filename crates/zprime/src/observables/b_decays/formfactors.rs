@@ -149,7 +149,8 @@ impl Fit {
                     let k = k as i32;
                     let sign = if (k - n) % 2 == 0 { 1.0 } else { -1.0 };
                     let w = c
-                        * (z.powi(k) - z0.powi(k)
+                        * (z.powi(k)
+                            - z0.powi(k)
                             - sign * f64::from(k) / f64::from(n) * (z.powi(n) - z0.powi(n)));
                     bracket += theta[i] * w;
                     grad[i] += pole * theta[i0] * w;
@@ -197,7 +198,10 @@ fn parse() -> Result<Vec<Fit>> {
                         > 1e-12 * f.covariance[i][i].abs().max(1e-300)
                 })
             {
-                return Err(bad(&f.id, "covariance must be symmetric with a non-negative diagonal".into()));
+                return Err(bad(
+                    &f.id,
+                    "covariance must be symmetric with a non-negative diagonal".into(),
+                ));
             }
         }
         let parametrization = match f.parametrization.as_str() {
@@ -219,7 +223,10 @@ fn parse() -> Result<Vec<Fit>> {
             let mut terms = Vec::new();
             for c in &ff.coefficients {
                 let i = f.parameters.iter().position(|p| p == c).ok_or_else(|| {
-                    bad(&f.id, format!("form factor {}: unknown parameter '{c}'", ff.name))
+                    bad(
+                        &f.id,
+                        format!("form factor {}: unknown parameter '{c}'", ff.name),
+                    )
                 })?;
                 // a0 of A12 is fixed by A12(0) = (m_B² − m_V²) A0(0)/(8 m_B m_V)
                 let factor = if c == "a0_A0" && ff.name == "A12" {
@@ -281,11 +288,17 @@ pub fn default_fit(transition: &str) -> Result<&'static Fit> {
 /// A fit by id.
 pub fn fit(id: &str) -> Result<&'static Fit> {
     let all = fits()?;
-    all.iter().find(|f| f.id == id).ok_or_else(|| Error::Unknown {
-        kind: "form-factor fit",
-        name: id.into(),
-        known: all.iter().map(|f| f.id.clone()).collect::<Vec<_>>().join(", "),
-    })
+    all.iter()
+        .find(|f| f.id == id)
+        .ok_or_else(|| Error::Unknown {
+            kind: "form-factor fit",
+            name: id.into(),
+            known: all
+                .iter()
+                .map(|f| f.id.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
 }
 
 #[cfg(test)]
@@ -297,7 +310,11 @@ mod tests {
     #[test]
     fn fits_parse_with_one_default_each() {
         for t in ["B->K", "B->pi", "B->K*", "B->rho"] {
-            let n = fits().unwrap().iter().filter(|f| f.default && f.transition == t).count();
+            let n = fits()
+                .unwrap()
+                .iter()
+                .filter(|f| f.default && f.transition == t)
+                .count();
             assert_eq!(n, 1, "{t}");
         }
         // BSZ at q² = 0 is a0; BCL is f(0)
