@@ -198,98 +198,185 @@ pub fn width_with(
     m: f64,
     theta: Option<&[f64]>,
 ) -> Result<WidthWithGradient> {
-    let (mb_name, _) = decay.parent();
-    let (mb, mm) = (inputs.value(mb_name)?, inputs.value(decay.daughter_mass())?);
-    let t = decay.transition();
-    let zero = |fit| WidthWithGradient {
-        width: 0.0,
-        gradient: Vec::new(),
-        fit,
-    };
-    if m <= 0.0 || m >= mb - mm {
-        return Ok(zero(None));
+    Kinematics::new(inputs, decay)?.width(c, m, theta, true)
+}
+
+/// Where a decay's form factor comes from.
+#[derive(Clone, Copy)]
+enum Source {
+    /// Paper 003's single pole f₊(0)/(1 − q²/m²): (f₊(0), m²).
+    Pole(f64, f64),
+    /// A fit of `data/formfactors/b_meson.toml`.
+    Fit(&'static formfactors::Fit),
+}
+
+/// The input-set data of one decay (masses, form factor), read once per input set.
+#[derive(Clone, Copy)]
+struct Kinematics {
+    decay: BDecay,
+    /// Parent mass, GeV.
+    mb: f64,
+    /// Daughter mass, GeV.
+    mm: f64,
+    source: Source,
+}
+
+impl Kinematics {
+    fn new(inputs: &InputSet, decay: BDecay) -> Result<Kinematics> {
+        let (mb, mm) = (
+            inputs.value(decay.parent().0)?,
+            inputs.value(decay.daughter_mass())?,
+        );
+        let source = if decay.form_factors() == "B->K" && inputs.value("BK_formfactor")? == 1.0 {
+            Source::Pole(inputs.value("fplus_BK_pole_0")?, inputs.value("m2_BK_pole")?)
+        } else {
+            Source::Fit(formfactors::default_fit(decay.form_factors())?)
+        };
+        Ok(Kinematics {
+            decay,
+            mb,
+            mm,
+            source,
+        })
     }
-    let q2 = m * m;
-    let lam = kallen(mb * mb, mm * mm, q2).max(0.0);
-    let norm = 1.0 / (64.0 * PI * decay.kappa2() * mb.powi(3));
-    if !decay.vector() {
-        let gv2 = c.vector(t).norm_sqr();
-        let k = gv2 * lam.powf(1.5) / q2 * norm;
-        if decay.form_factors() == "B->K" && inputs.value("BK_formfactor")? == 1.0 {
-            let f = inputs.value("fplus_BK_pole_0")? / (1.0 - q2 / inputs.value("m2_BK_pole")?);
+
+    /// Γ with its gradient (when `gradient`) at parameters `theta` (default: the central ones).
+    fn width(
+        &self,
+        c: &DownCouplings,
+        m: f64,
+        theta: Option<&[f64]>,
+        gradient: bool,
+    ) -> Result<WidthWithGradient> {
+        let (decay, mb, mm) = (self.decay, self.mb, self.mm);
+        let t = decay.transition();
+        let fit = match self.source {
+            Source::Fit(f) => Some(f),
+            Source::Pole(..) => None,
+        };
+        if m <= 0.0 || m >= mb - mm {
             return Ok(WidthWithGradient {
-                width: k * f * f,
+                width: 0.0,
                 gradient: Vec::new(),
-                fit: None,
+                fit,
             });
         }
-        let fit = formfactors::default_fit(decay.form_factors())?;
-        let (f, g) = fit.evaluate("f+", q2, theta.unwrap_or(&fit.means))?;
-        return Ok(WidthWithGradient {
-            width: k * f * f,
-            gradient: g.iter().map(|x| 2.0 * k * f * x).collect(),
-            fit: Some(fit),
-        });
+        let q2 = m * m;
+        let lam = kallen(mb * mb, mm * mm, q2).max(0.0);
+        let norm = 1.0 / (64.0 * PI * decay.kappa2() * mb.powi(3));
+        // a form factor of the fit, with its gradient when asked
+        let ff = |fit: &formfactors::Fit, name: &str| -> Result<(f64, Vec<f64>)> {
+            match (theta, gradient) {
+                (None, false) => Ok((fit.value(name, q2)?, Vec::new())),
+                _ => fit.evaluate(name, q2, theta.unwrap_or(&fit.means)),
+            }
+        };
+        if !decay.vector() {
+            let gv2 = c.vector(t).norm_sqr();
+            let k = gv2 * lam.powf(1.5) / q2 * norm;
+            let (f, g) = match self.source {
+                Source::Pole(f0, m2) => (f0 / (1.0 - q2 / m2), Vec::new()),
+                Source::Fit(fit) => ff(fit, "f+")?,
+            };
+            return Ok(WidthWithGradient {
+                width: k * f * f,
+                gradient: g.iter().map(|x| 2.0 * k * f * x).collect(),
+                fit,
+            });
+        }
+        let Source::Fit(vfit) = self.source else {
+            return Err(crate::error::Error::file(
+                "data/formfactors/b_meson.toml",
+                format!("no B -> V fit for {decay:?}"),
+            ));
+        };
+        let (a1, ga1) = ff(vfit, "A1")?;
+        let (a12, ga12) = ff(vfit, "A12")?;
+        let (v, gv) = ff(vfit, "V")?;
+        let (ga2, gv2) = (c.axial(t).norm_sqr(), c.vector(t).norm_sqr());
+        // Γ = norm √λ [ga2 (H0² + 2 h1² A1²) + gv2 2 hv² V²]
+        let h0 = 8.0 * mb * mm / m; // H0 = −h0 A12
+        let h1 = mb + mm; // A1 part of H±
+        let hv = lam.sqrt() / (mb + mm); // V part of H±
+        let s = norm * lam.sqrt();
+        let (ca12, ca1, cv) = (
+            s * ga2 * h0 * h0,
+            s * ga2 * 2.0 * h1 * h1,
+            s * gv2 * 2.0 * hv * hv,
+        );
+        let width = ca12 * a12 * a12 + ca1 * a1 * a1 + cv * v * v;
+        let gradient = (0..ga1.len())
+            .map(|i| 2.0 * (ca12 * a12 * ga12[i] + ca1 * a1 * ga1[i] + cv * v * gv[i]))
+            .collect();
+        Ok(WidthWithGradient {
+            width,
+            gradient,
+            fit,
+        })
     }
-    let fit = formfactors::default_fit(decay.form_factors())?;
-    let theta = theta.unwrap_or(&fit.means);
-    let (a1, ga1) = fit.evaluate("A1", q2, theta)?;
-    let (a12, ga12) = fit.evaluate("A12", q2, theta)?;
-    let (v, gv) = fit.evaluate("V", q2, theta)?;
-    let (ga2, gv2) = (c.axial(t).norm_sqr(), c.vector(t).norm_sqr());
-    // Γ = norm √λ [ga2 (H0² + 2 h1² A1²) + gv2 2 hv² V²]
-    let h0 = 8.0 * mb * mm / m; // H0 = −h0 A12
-    let h1 = mb + mm; // A1 part of H±
-    let hv = lam.sqrt() / (mb + mm); // V part of H±
-    let s = norm * lam.sqrt();
-    let (ca12, ca1, cv) = (
-        s * ga2 * h0 * h0,
-        s * ga2 * 2.0 * h1 * h1,
-        s * gv2 * 2.0 * hv * hv,
-    );
-    let width = ca12 * a12 * a12 + ca1 * a1 * a1 + cv * v * v;
-    let gradient = (0..ga1.len())
-        .map(|i| 2.0 * (ca12 * a12 * ga12[i] + ca1 * a1 * ga1[i] + cv * v * gv[i]))
-        .collect();
-    Ok(WidthWithGradient {
-        width,
-        gradient,
-        fit: Some(fit),
-    })
+}
+
+/// The data of a parent's four new decays and its Standard-Model width, for one input set.
+#[derive(Clone, Copy)]
+struct Parent {
+    gamma_sm: f64,
+    decays: [Kinematics; 4],
+}
+
+impl Parent {
+    fn new(inputs: &InputSet, decay: BDecay) -> Result<Parent> {
+        let s = decay.siblings();
+        Ok(Parent {
+            gamma_sm: inputs.value(decay.parent().1)?,
+            decays: [
+                Kinematics::new(inputs, s[0])?,
+                Kinematics::new(inputs, s[1])?,
+                Kinematics::new(inputs, s[2])?,
+                Kinematics::new(inputs, s[3])?,
+            ],
+        })
+    }
+
+    /// (Γ(decay)/Γ_B(SM), Γ_B(SM + Z')/Γ_B(SM)) at mass `m` with couplings `c`.
+    fn rates(&self, decay: BDecay, c: &DownCouplings, m: f64) -> Result<(f64, f64)> {
+        let mut total = 1.0;
+        let mut partial = 0.0;
+        for k in &self.decays {
+            let r = k.width(c, m, None, false)?.width / self.gamma_sm;
+            total += r;
+            if k.decay == decay {
+                partial = r;
+            }
+        }
+        Ok((partial, total))
+    }
 }
 
 /// (Γ(decay)/Γ_B(SM), Γ_B(SM + Z')/Γ_B(SM)) at the point with couplings `c`.
 fn rates(ctx: &Context, decay: BDecay, c: &DownCouplings) -> Result<(f64, f64)> {
-    let gamma_sm = ctx.inputs.value(decay.parent().1)?;
-    let m = ctx.point.mass;
-    let mut total = 1.0;
-    let mut partial = 0.0;
-    for d in decay.siblings() {
-        let r = width(ctx.inputs, d, c, m)?.width / gamma_sm;
-        total += r;
-        if d == decay {
-            partial = r;
-        }
-    }
-    Ok((partial, total))
+    Parent::new(ctx.inputs, decay)?.rates(decay, c, ctx.point.mass)
 }
 
-/// The prepared branching fraction of one decay (the flavour loop once per mass).
-struct BranchingEvaluator(BDecay);
+/// The prepared branching fraction of one decay: the input-set data read once, the flavour
+/// loop once per mass.
+struct BranchingEvaluator {
+    decay: BDecay,
+    parent: Parent,
+}
 
 impl Evaluator for BranchingEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        let c =
-            FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)?.down_couplings(ctx.point, ctx.sm)?;
-        let (partial, total) = rates(ctx, self.0, &c)?;
+        let c = FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)?
+            .down_couplings(ctx.point, ctx.sm)?;
+        let (partial, total) = self.parent.rates(self.decay, &c, ctx.point.mass)?;
         Ok(partial / total)
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
         let flavour = FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)?;
-        let decay = self.0;
         super::registry::branching_in_coupling(ctx, move |c| {
-            rates(c, decay, &flavour.down_couplings(c.point, c.sm)?)
+            let couplings = flavour.down_couplings(c.point, c.sm)?;
+            self.parent.rates(self.decay, &couplings, c.point.mass)
         })
     }
 }
@@ -312,14 +399,16 @@ pub fn br_uncertainty(ctx: &Context, decay: BDecay) -> Result<f64> {
 macro_rules! b_decay {
     ($decay:ident, $prepare:ident, $gamma:ident, $sigma:ident) => {
         // The signature is the registry's `PrepareFn`.
-        #[allow(clippy::unnecessary_wraps)]
         fn $prepare(
             _: &Observable,
             _: &Args,
             _: &StandardModel,
-            _: &InputSet,
+            inputs: &InputSet,
         ) -> Result<Arc<dyn Evaluator>> {
-            Ok(Arc::new(BranchingEvaluator(BDecay::$decay)))
+            Ok(Arc::new(BranchingEvaluator {
+                decay: BDecay::$decay,
+                parent: Parent::new(inputs, BDecay::$decay)?,
+            }))
         }
         #[doc = concat!("The partial width Γ(", stringify!($decay), "), GeV.")]
         pub fn $gamma(ctx: &Context) -> Result<f64> {

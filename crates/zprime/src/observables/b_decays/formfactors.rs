@@ -113,6 +113,25 @@ impl Fit {
 
     /// The form factor `name` at q² with parameters `theta` (and the gradient there).
     pub fn evaluate(&self, name: &str, q2: f64, theta: &[f64]) -> Result<(f64, Vec<f64>)> {
+        let mut grad = vec![0.0; theta.len()];
+        let v = self.evaluate_into(name, q2, theta, Some(&mut grad))?;
+        Ok((v, grad))
+    }
+
+    /// The form factor `name` at q² with the central parameters, without the gradient (the
+    /// branching fractions' per-mass path: no allocation).
+    pub fn value(&self, name: &str, q2: f64) -> Result<f64> {
+        self.evaluate_into(name, q2, &self.means, None)
+    }
+
+    /// The form factor, adding its gradient to `grad` when given.
+    fn evaluate_into(
+        &self,
+        name: &str,
+        q2: f64,
+        theta: &[f64],
+        mut grad: Option<&mut [f64]>,
+    ) -> Result<f64> {
         let ff = self
             .form_factors
             .iter()
@@ -129,7 +148,6 @@ impl Fit {
             })?;
         let pole = 1.0 / (1.0 - q2 / (ff.pole_mass * ff.pole_mass));
         let (z, z0) = (self.z(q2), self.z(0.0));
-        let mut grad = vec![0.0; theta.len()];
         let value = match self.parametrization {
             Parametrization::Bsz => {
                 let dz = z - z0;
@@ -137,7 +155,9 @@ impl Fit {
                 for (k, &(i, c)) in ff.terms.iter().enumerate() {
                     let w = pole * c * dz.powi(k as i32);
                     v += w * theta[i];
-                    grad[i] += w;
+                    if let Some(g) = grad.as_deref_mut() {
+                        g[i] += w;
+                    }
                 }
                 v
             }
@@ -153,13 +173,17 @@ impl Fit {
                             - z0.powi(k)
                             - sign * f64::from(k) / f64::from(n) * (z.powi(n) - z0.powi(n)));
                     bracket += theta[i] * w;
-                    grad[i] += pole * theta[i0] * w;
+                    if let Some(g) = grad.as_deref_mut() {
+                        g[i] += pole * theta[i0] * w;
+                    }
                 }
-                grad[i0] += pole * bracket;
+                if let Some(g) = grad.as_deref_mut() {
+                    g[i0] += pole * bracket;
+                }
                 pole * theta[i0] * bracket
             }
         };
-        Ok((value, grad))
+        Ok(value)
     }
 }
 
