@@ -228,7 +228,10 @@ impl Kinematics {
             inputs.value(decay.daughter_mass())?,
         );
         let source = if decay.form_factors() == "B->K" && inputs.value("BK_formfactor")? == 1.0 {
-            Source::Pole(inputs.value("fplus_BK_pole_0")?, inputs.value("m2_BK_pole")?)
+            Source::Pole(
+                inputs.value("fplus_BK_pole_0")?,
+                inputs.value("m2_BK_pole")?,
+            )
         } else {
             Source::Fit(formfactors::default_fit(decay.form_factors())?)
         };
@@ -366,8 +369,8 @@ struct BranchingEvaluator {
 
 impl Evaluator for BranchingEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        let c = FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)?
-            .down_couplings(ctx.point, ctx.sm)?;
+        let c =
+            FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)?.down_couplings(ctx.point, ctx.sm)?;
         let (partial, total) = self.parent.rates(self.decay, &c, ctx.point.mass)?;
         Ok(partial / total)
     }

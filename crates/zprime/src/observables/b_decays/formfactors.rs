@@ -177,7 +177,7 @@ impl Fit {
                         g[i] += pole * theta[i0] * w;
                     }
                 }
-                if let Some(g) = grad.as_deref_mut() {
+                if let Some(g) = grad {
                     g[i0] += pole * bracket;
                 }
                 pole * theta[i0] * bracket
