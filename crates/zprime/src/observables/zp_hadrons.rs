@@ -423,24 +423,23 @@ impl Hadrons {
         };
         Complex64::new(m2, 0.0) / Complex64::new(m2 - s, -s.max(0.0).sqrt() * width)
     }
+}
 
-    /// A resonance's amplitude in one channel, normalized in the narrow-width limit:
-    /// |a(m_V²)|² = 9 B_ee B_F/α², with the channel's threshold factor `ps`.
-    fn resonance(
-        &self,
-        s: f64,
-        alpha: f64,
-        (m, width, br_ee, br_f): (f64, f64, f64, f64),
-        ps: impl Fn(f64) -> f64,
-    ) -> Complex64 {
-        let at_peak = ps(m * m);
-        if at_peak <= 0.0 {
-            return C0;
-        }
-        let scale = (ps(s).max(0.0) / at_peak).sqrt();
-        let peak = 3.0 / alpha * (br_ee * br_f).sqrt();
-        Complex64::new(peak * m * width * scale, 0.0) / Complex64::new(m * m - s, -m * width)
+/// A resonance's amplitude in one channel, normalized in the narrow-width limit:
+/// |a(m_V²)|² = 9 B_ee B_F/α², with the channel's threshold factor `ps`.
+fn resonance(
+    s: f64,
+    alpha: f64,
+    (m, width, br_ee, br_f): (f64, f64, f64, f64),
+    ps: impl Fn(f64) -> f64,
+) -> Complex64 {
+    let at_peak = ps(m * m);
+    if at_peak <= 0.0 {
+        return C0;
     }
+    let scale = (ps(s).max(0.0) / at_peak).sqrt();
+    let peak = 3.0 / alpha * (br_ee * br_f).sqrt();
+    Complex64::new(peak * m * width * scale, 0.0) / Complex64::new(m * m - s, -m * width)
 }
 
 /// The light-quark current of the Z′ in units of e: ĉ_ρ, ĉ_ω, ĉ_φ (ε for a dark photon),
@@ -542,14 +541,14 @@ fn resonance_channels(h: &Hadrons, c: &QuarkCurrent, m: f64, alpha: f64) -> Chan
         }
     };
     if m > threshold_3pi {
-        let a_omega = h.resonance(
+        let a_omega = resonance(
             s,
             alpha,
             (omega.mass, omega.width, omega.br_ee, omega.br_3pi),
             ps_3pi,
         );
         let a_phi = phi.sign_3pi
-            * h.resonance(
+            * resonance(
                 s,
                 alpha,
                 (phi.mass, phi.width, phi.br_ee, phi.br_3pi),
@@ -585,7 +584,7 @@ fn resonance_channels(h: &Hadrons, c: &QuarkCurrent, m: f64, alpha: f64) -> Chan
         let x = 1.0 - k.m_pi0 * k.m_pi0 / s;
         let norm = (alpha * s * x.powi(3) / (32.0 * PI.powi(3) * k.f_pi * k.f_pi)).sqrt();
         let anomaly = norm * 0.5 * (c.isovector * rho_bw + c.isoscalar * bw_omega);
-        let a_phi = h.resonance(
+        let a_phi = resonance(
             s,
             alpha,
             (phi.mass, phi.width, phi.br_ee, phi.br_pi0gamma),
@@ -599,7 +598,7 @@ fn resonance_channels(h: &Hadrons, c: &QuarkCurrent, m: f64, alpha: f64) -> Chan
         let ps = k_gamma(k.m_eta);
         let rho_ee = rho.width_ee_check / rho.width;
         let a = c.isovector
-            * h.resonance(
+            * resonance(
                 s,
                 alpha,
                 (
@@ -608,21 +607,21 @@ fn resonance_channels(h: &Hadrons, c: &QuarkCurrent, m: f64, alpha: f64) -> Chan
                     rho_ee,
                     h.file.rho_radiative.br_etagamma,
                 ),
-                &ps,
+                ps,
             )
             + c.isoscalar
-                * h.resonance(
+                * resonance(
                     s,
                     alpha,
                     (omega.mass, omega.width, omega.br_ee, omega.br_etagamma),
-                    &ps,
+                    ps,
                 )
             + c.strange
-                * h.resonance(
+                * resonance(
                     s,
                     alpha,
                     (phi.mass, phi.width, phi.br_ee, phi.br_etagamma),
-                    &ps,
+                    ps,
                 );
         out.eta_gamma = a.norm_sqr();
     }
@@ -1045,9 +1044,7 @@ mod tests {
     fn perturbative_width_is_n_c_times_the_quark_width_with_the_qcd_factor() {
         // b-l-23 at 50 GeV: s, c, b with charge g/3 (t closed): Σ 3 (g/3)² m/(12π) K, masses aside.
         let g = 1e-3;
-        let (w, sm) = with("b-l-23", 50.0, g, |c| {
-            (width_hadrons(c).unwrap(), c.sm.clone())
-        });
+        let w = with("b-l-23", 50.0, g, |c| width_hadrons(c).unwrap());
         let h = hadrons().unwrap();
         let k = h.qcd_factor(50.0);
         let eps_part = with("b-l-23", 50.0, g, |c| {
@@ -1066,7 +1063,6 @@ mod tests {
                 })
                 .sum::<f64>()
         });
-        let _ = sm;
         let massless = 3.0 * 3.0 * (g / 3.0).powi(2) * 50.0 / (12.0 * PI) * k;
         assert!(
             ((w - eps_part * k) / massless - 1.0).abs() < 0.01,
