@@ -110,3 +110,43 @@ fn continuous_at_the_matching_edges() {
         }
     }
 }
+
+#[test]
+fn point_counts_hadrons_and_no_longer_says_they_are_missing() {
+    // `zprime point --model b-l-23 --mass 0.8 --g 1e-3`
+    let model = preset("b-l-23").unwrap();
+    let point = model.point(0.8, 1e-3, &BTreeMap::new()).unwrap();
+    let report = zprime::scan::evaluate_point(&model, &point, &InputSet::default_set()).unwrap();
+    assert!(
+        report.notes.iter().all(|n| !n.contains("hadronic")),
+        "{:?}",
+        report.notes
+    );
+    let o = &report.observables;
+    let sum: f64 = [
+        "Gamma(Zp->nunu)",
+        "Gamma(Zp->ee)",
+        "Gamma(Zp->mumu)",
+        "Gamma(Zp->tautau)",
+        "Gamma(Zp->hadrons)",
+    ]
+    .iter()
+    .map(|n| o[*n])
+    .sum();
+    assert!((sum / o["Gamma(Zp)"] - 1.0).abs() < 1e-12);
+    assert!(o["Gamma(Zp->hadrons)"] > 0.0);
+    let channels: f64 = [
+        "Gamma(Zp->pipi)",
+        "Gamma(Zp->pipipi)",
+        "Gamma(Zp->K+K-)",
+        "Gamma(Zp->K0K0bar)",
+        "Gamma(Zp->pi0gamma)",
+        "Gamma(Zp->etagamma)",
+        "Gamma(Zp->multihadrons)",
+    ]
+    .iter()
+    .map(|n| o[*n])
+    .sum();
+    // Below the matching the channels are the whole hadronic width (no axial couplings here).
+    assert!((channels / o["Gamma(Zp->hadrons)"] - 1.0).abs() < 1e-12);
+}

@@ -668,7 +668,8 @@ fn widths(ctx: &Context) -> Result<Widths> {
     let current = QuarkCurrent::of_point(ctx);
     let matching = &h.file.matching;
     let t = smooth_step(m, [matching.lo, matching.hi]);
-    let channels = if t < 1.0 && !current.is_zero() {
+    // The channels are reported up to the matching's upper edge (weight 0 there).
+    let channels = if m <= matching.hi && !current.is_zero() {
         resonance_channels(h, &current, m, sm.alpha)
     } else {
         Channels::default()
@@ -786,7 +787,7 @@ pub fn r_ratio_photon(sm: &StandardModel, m: f64) -> Result<f64> {
         strange: one,
     };
     let t = smooth_step(m, [h.file.matching.lo, h.file.matching.hi]);
-    let low = if t < 1.0 {
+    let low = if m <= h.file.matching.hi {
         resonance_channels(h, &photon, m, sm.alpha).total()
     } else {
         0.0
