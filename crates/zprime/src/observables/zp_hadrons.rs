@@ -459,12 +459,17 @@ impl QuarkCurrent {
     pub fn of_point(ctx: &Context) -> QuarkCurrent {
         let p = ctx.point;
         let q2 = p.mass * p.mass;
-        let v = |f| vector_axial(f, p, ctx.sm, q2).0 / ctx.sm.e();
-        let (u, d, s) = (v(Fermion::Up(0)), v(Fermion::Down(0)), v(Fermion::Down(1)));
+        let v = |f| vector_axial(f, p, ctx.sm, q2).0;
+        let vector = [v(Fermion::Up(0)), v(Fermion::Down(0)), v(Fermion::Down(1))];
+        QuarkCurrent::from_vector_couplings(vector, ctx.sm.e())
+    }
+
+    /// The components from the vector couplings (x_u, x_d, x_s) and the positron charge e.
+    fn from_vector_couplings([u, d, s]: [Complex64; 3], e: f64) -> QuarkCurrent {
         QuarkCurrent {
-            isovector: u - d,
-            isoscalar: 3.0 * (u + d),
-            strange: -3.0 * s,
+            isovector: (u - d) / e,
+            isoscalar: 3.0 * (u + d) / e,
+            strange: -3.0 * s / e,
         }
     }
 
@@ -665,7 +670,10 @@ fn widths(ctx: &Context) -> Result<Widths> {
     let k = h.constants();
     let sm: &StandardModel = ctx.sm;
     let q2 = m * m;
-    let current = QuarkCurrent::of_point(ctx);
+    // The light-quark couplings once (each call evaluates the kinetic mixing at q²).
+    let light = [Fermion::Up(0), Fermion::Down(0), Fermion::Down(1)]
+        .map(|f| (f, vector_axial(f, p, sm, q2)));
+    let current = QuarkCurrent::from_vector_couplings(light.map(|(_, (v, _))| v), sm.e());
     let matching = &h.file.matching;
     let t = smooth_step(m, [matching.lo, matching.hi]);
     // The channels are reported up to the matching's upper edge (weight 0 there).
@@ -677,8 +685,7 @@ fn widths(ctx: &Context) -> Result<Widths> {
     let mut light_vector = 0.0;
     let mut other = 0.0;
     let three_pi = 2.0 * k.m_pi_charged + k.m_pi0;
-    for f in [Fermion::Up(0), Fermion::Down(0), Fermion::Down(1)] {
-        let (v, a) = vector_axial(f, p, sm, q2);
+    for (f, (v, a)) in light {
         let mq = f.mass(sm);
         if t > 0.0 {
             light_vector +=
