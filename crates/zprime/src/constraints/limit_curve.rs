@@ -25,7 +25,8 @@
 //! (mass, lifetime) (the ALPaca shape) is a second kind reading the same format with a
 //! `ctau` column.
 
-use super::{upper_limit, Outcome, Regions, Rule};
+use super::intervals::{segments, status_of, upper_limit_statistic, with_status};
+use super::{upper_limit, Outcome, Regions, Rule, Status};
 use crate::error::{Error, Result};
 use crate::observables::{Context, Preparations, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
@@ -87,6 +88,9 @@ impl Table {
                 .iter()
                 .map(|c| match c.parse::<f64>() {
                     Ok(v) if v.is_finite() => Ok(v),
+                    // `nan`: no value here (a blind window of a search); each kind says
+                    // which columns may hold it.
+                    _ if c.eq_ignore_ascii_case("nan") => Ok(f64::NAN),
                     _ => Err(bad(i + 1, format!("'{c}' is not a finite number"))),
                 })
                 .collect::<Result<Vec<_>>>()?;
@@ -145,6 +149,9 @@ pub struct Curve {
     pub observable: String,
     /// The limit's unit.
     pub unit: String,
+    /// The fraction of Z's the search sees (`# final_state:` ...; `None`: the observable
+    /// already is what the search limits).
+    pub acceptance: Option<super::seen::Acceptance>,
 }
 
 impl Curve {
@@ -178,10 +185,15 @@ impl Curve {
         };
         let mass: Vec<f64> = t.column("mass", file)?.iter().map(|m| m * scale).collect();
         let limit = t.column("limit", file)?;
-        if mass.len() < 2 {
+        if limit.iter().filter(|l| !l.is_nan()).count() < 2 {
             return Err(bad("a curve needs at least two points".into()));
         }
-        if mass[0] <= 0.0 || mass.windows(2).any(|w| w[1] <= w[0]) {
+        // Mass 0 (a massless X) is a point of a linear curve; a log-log curve needs m > 0.
+        let lowest_mass = match interpolation {
+            Interpolation::Linear => 0.0,
+            Interpolation::LogLog => f64::MIN_POSITIVE,
+        };
+        if mass.iter().any(|m| !(*m >= lowest_mass)) || mass.windows(2).any(|w| w[1] <= w[0]) {
             return Err(bad("masses must be positive and strictly increasing".into()));
         }
         if limit.iter().any(|l| *l <= 0.0) {
@@ -195,15 +207,31 @@ impl Curve {
             reference,
             observable: t.key("observable", file)?.to_string(),
             unit: t.key("unit", file)?.to_string(),
+            acceptance: super::seen::Acceptance::from_header(&t.header, file)?,
         })
     }
 
-    /// [first, last] mass of the curve, GeV.
+    /// [first, last] mass of the curve where it gives a limit, GeV.
     pub fn range(&self) -> [f64; 2] {
-        [self.mass[0], self.mass[self.mass.len() - 1]]
+        let finite = |&(_, l): &(&f64, &f64)| !l.is_nan();
+        let mut with_limit = self.mass.iter().zip(&self.limit).filter(finite);
+        let first = with_limit.next().map_or(f64::NAN, |(m, _)| *m);
+        let last = with_limit.last().map_or(first, |(m, _)| *m);
+        [first, last]
     }
 
-    /// The limit at `mass`; `None` outside the curve's range.
+    /// The blind window (masses between the limits on either side, GeV) that `mass` lies
+    /// in, if it lies in one: where a `nan` limit stands next to it.
+    pub fn blind_window(&self, mass: f64) -> Option<[f64; 2]> {
+        let [lo, hi] = self.range();
+        if !(mass >= lo && mass <= hi) || self.at(mass).is_some() {
+            return None;
+        }
+        gap_around(&self.mass, |i| !self.limit[i].is_nan(), mass)
+    }
+
+    /// The limit at `mass`; `None` outside the curve's range and inside a blind window
+    /// (never interpolated across a `nan` limit).
     pub fn at(&self, mass: f64) -> Option<f64> {
         let [lo, hi] = self.range();
         if !(mass >= lo && mass <= hi) {
@@ -219,6 +247,13 @@ impl Curve {
             self.limit[i - 1],
             self.limit[i],
         );
+        if l0.is_nan() || l1.is_nan() {
+            // At a point with a limit next to a blind window, that point's limit.
+            return [(m0, l0), (m1, l1)]
+                .into_iter()
+                .find(|(m, l)| *m == mass && !l.is_nan())
+                .map(|(_, l)| l);
+        }
         if l0 == l1 {
             // A flat piece is exact in either rule (no rounding through logarithms).
             return Some(l0);
@@ -231,6 +266,19 @@ impl Curve {
             }
         })
     }
+}
+
+/// The masses [below, above] around `mass` that still have a limit (`has_limit` of their
+/// index): the edges of the blind window `mass` lies in.
+pub(crate) fn gap_around(
+    masses: &[f64],
+    has_limit: impl Fn(usize) -> bool,
+    mass: f64,
+) -> Option<[f64; 2]> {
+    let i = masses.partition_point(|m| *m <= mass);
+    let below = (0..i).rev().find(|&j| has_limit(j))?;
+    let above = (i..masses.len()).find(|&j| has_limit(j))?;
+    Some([masses[below], masses[above]])
 }
 
 /// The text and the displayed path of a data file named by a constraint entry: relative to
@@ -264,6 +312,8 @@ fn read(c: &super::Spec, spec: &Spec) -> Result<(Curve, String)> {
 pub struct LimitCurve {
     observable: Prepared,
     curve: Curve,
+    /// The Z' decays, for a curve with a `final_state`.
+    decays: Option<super::seen::Decays>,
 }
 
 impl LimitCurve {
@@ -296,18 +346,56 @@ impl LimitCurve {
                 ),
             ));
         }
+        let decays = match curve.acceptance {
+            Some(_) => Some(super::seen::Decays::new(prep)?),
+            None => None,
+        };
         Ok(LimitCurve {
             observable: prep.prepare(query)?,
             curve,
+            decays,
         })
     }
 
     fn limit(&self, mass: f64) -> Result<f64> {
         self.curve.at(mass).ok_or_else(|| Error::NotApplicable {
             observable: self.observable.name.clone(),
-            reason: format!("outside the limit curve ({:?} GeV)", self.curve.range()),
+            reason: match self.curve.blind_window(mass) {
+                Some([lo, hi]) => blind_window_reason(mass, lo, hi),
+                None => format!("outside the limit curve ({:?} GeV)", self.curve.range()),
+            },
         })
     }
+
+    /// The prediction the curve limits as a function of the coupling at the point's mass:
+    /// the observable times the fraction seen.
+    fn seen_in_coupling<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+    ) -> Result<(crate::observables::InCoupling<'a>, f64)> {
+        let at = self.observable.at_mass(ctx)?;
+        let (Some(acceptance), Some(decays)) = (self.curve.acceptance, &self.decays) else {
+            return Ok((at.function, at.sm_value));
+        };
+        let decay = decays.in_coupling(ctx)?;
+        let (function, mass) = (at.function, ctx.point.mass);
+        let seen = move |c: f64| -> Result<f64> {
+            let d = decay(c)?;
+            Ok(function.at(c)? * acceptance.fraction(d.b_inv, d.b_mumu, d.ctau(c), mass))
+        };
+        Ok((
+            crate::observables::InCoupling::Function(Box::new(seen)),
+            at.sm_value,
+        ))
+    }
+}
+
+/// Why a search sets no limit at `mass`: it lies in the search's blind window between the
+/// masses `lo` and `hi` where it gives limits.
+pub(crate) fn blind_window_reason(mass: f64, lo: f64, hi: f64) -> String {
+    format!(
+        "m_Z' = {mass} GeV lies in the search's blind window (no limit between {lo} and {hi} GeV; never interpolated across)"
+    )
 }
 
 /// Where a limit given as data applies: the masses the data cover (`what`: "curve" or
@@ -354,17 +442,41 @@ impl Rule for LimitCurve {
 
     fn outcome(&self, ctx: &Context) -> Result<Outcome> {
         let limit = self.limit(ctx.point.mass)?;
-        upper_limit::outcome(&self.observable, limit, self.curve.cl, ctx)
+        let (Some(acceptance), Some(decays)) = (self.curve.acceptance, &self.decays) else {
+            return upper_limit::outcome(&self.observable, limit, self.curve.cl, ctx);
+        };
+        // BR(parent -> daughter Z') times the fraction of Z's the search sees.
+        let (o, o_sm) = self.observable.with_sm_value(ctx)?;
+        let d = decays.at_point(ctx)?;
+        let seen = o * acceptance.fraction(d.b_inv, d.b_mumu, d.ctau_unit, ctx.point.mass);
+        let allowed = (f64::NEG_INFINITY, limit);
+        Ok(Outcome {
+            status: status_of(allowed, seen, o_sm),
+            value: seen,
+            bound: limit,
+            test_statistic: upper_limit_statistic(seen, limit, self.curve.cl),
+        })
     }
 
     fn regions(&self, ctx: &Context) -> Result<Regions> {
         let limit = self.limit(ctx.point.mass)?;
-        upper_limit::regions(&self.observable, limit, ctx)
+        if self.curve.acceptance.is_none() {
+            return upper_limit::regions(&self.observable, limit, ctx);
+        }
+        let (f, sm_value) = self.seen_in_coupling(ctx)?;
+        Ok(Regions {
+            excluded: with_status(
+                &segments(&f, sm_value, (f64::NEG_INFINITY, limit))?,
+                Status::Excluded,
+            ),
+            ..Regions::default()
+        })
     }
 
     fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
         Box::new(LimitCurve {
             observable: self.observable.for_model(ctx),
+            decays: self.decays.as_ref().map(|d| d.for_model(ctx)),
             ..self.clone()
         })
     }

@@ -25,6 +25,7 @@ use super::intervals::{segments, status_of, upper_limit_statistic, with_status};
 use super::limit_curve::Table;
 use super::{Outcome, Regions, Rule, Status};
 use crate::error::{Error, Result};
+use super::seen::{Decays, FinalState};
 use crate::observables::{Context, InCoupling, Preparations, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
 
@@ -57,6 +58,8 @@ pub struct Grid {
     pub lifetime: String,
     /// The limit's unit.
     pub unit: String,
+    /// The fraction of Z's the search sees (`# final_state:`; see [`super::seen`]).
+    pub acceptance: Option<super::seen::Acceptance>,
 }
 
 fn increasing_unique(values: &[f64]) -> Vec<f64> {
@@ -100,8 +103,15 @@ impl Grid {
             .map(|c| c * ctau_scale)
             .collect();
         let limit = t.column("limit", file)?;
-        if mass.iter().chain(&ctau).chain(&limit).any(|x| *x <= 0.0) {
+        // A `nan` limit: no limit in that cell (a blind window); masses and cτ must be numbers.
+        if mass.iter().chain(&ctau).any(|x| !(*x > 0.0)) || limit.iter().any(|x| *x <= 0.0) {
             return Err(bad("mass, ctau and limit must be positive".into()));
+        }
+        let acceptance = super::seen::Acceptance::from_header(&t.header, file)?;
+        if acceptance.is_some_and(|a| a.decay.is_some()) {
+            return Err(bad(
+                "decay_length_m and the boost are for curves: a grid's ctau column already holds the acceptance".into(),
+            ));
         }
         let (ms, cs) = (increasing_unique(&mass), increasing_unique(&ctau));
         if ms.len() < 2 || cs.len() < 2 || ms.len() * cs.len() != limit.len() {
@@ -112,17 +122,32 @@ impl Grid {
                 limit.len()
             )));
         }
-        let mut ln_limit = vec![vec![f64::NAN; cs.len()]; ms.len()];
+        let mut ln_limit = vec![vec![None; cs.len()]; ms.len()];
         for ((m, c), l) in mass.iter().zip(&ctau).zip(&limit) {
             let i = ms.partition_point(|x| x < m);
             let j = cs.partition_point(|x| x < c);
-            if !ln_limit[i][j].is_nan() {
+            if ln_limit[i][j].is_some() {
                 return Err(bad(format!("(mass {m}, ctau {c}) given twice")));
             }
-            ln_limit[i][j] = l.ln();
+            ln_limit[i][j] = Some(l.ln());
         }
+        let ln_limit: Vec<Vec<f64>> = ln_limit
+            .into_iter()
+            .map(|row| row.into_iter().map(|l| l.unwrap_or(f64::NAN)).collect())
+            .collect();
+        // The masses where the grid gives a limit at some cτ (all-`nan` rows at the ends are
+        // outside the search's range).
+        let with_limit: Vec<f64> = ms
+            .iter()
+            .zip(&ln_limit)
+            .filter(|(_, row): &(&f64, &Vec<f64>)| row.iter().any(|l| !l.is_nan()))
+            .map(|(m, _)| *m)
+            .collect();
+        let (Some(first), Some(last)) = (with_limit.first(), with_limit.last()) else {
+            return Err(bad("the grid has no limit (every cell is nan)".into()));
+        };
         Ok(Grid {
-            range: [ms[0], ms[ms.len() - 1]],
+            range: [*first, *last],
             ln_mass: ms.iter().map(|m| m.ln()).collect(),
             ln_ctau: cs.iter().map(|c| c.ln()).collect(),
             ln_limit,
@@ -131,7 +156,27 @@ impl Grid {
             observable: t.key("observable", file)?.to_string(),
             lifetime: t.key("lifetime", file)?.to_string(),
             unit: t.key("unit", file)?.to_string(),
+            acceptance,
         })
+    }
+
+    /// [shortest, longest] cτ of the grid, m.
+    pub fn ctau_range(&self) -> [f64; 2] {
+        [self.ln_ctau[0], self.ln_ctau[self.ln_ctau.len() - 1]].map(f64::exp)
+    }
+
+    /// The blind window (masses with a limit on either side, GeV) that `mass` lies in, for
+    /// the column of cτ `ctau`, if it lies in one.
+    pub fn blind_window(&self, mass: f64, ctau: f64) -> Option<[f64; 2]> {
+        if !(mass >= self.range[0] && mass <= self.range[1]) || self.at(mass, ctau).is_some() {
+            return None;
+        }
+        let j = self
+            .ln_ctau
+            .partition_point(|c| *c < ctau.ln())
+            .min(self.ln_ctau.len() - 1);
+        let masses: Vec<f64> = self.ln_mass.iter().map(|m| m.exp()).collect();
+        super::limit_curve::gap_around(&masses, |i| !self.ln_limit[i][j].is_nan(), mass)
     }
 
     /// [first, last] mass, GeV.
@@ -161,7 +206,43 @@ impl Grid {
         let l = &self.ln_limit;
         let ln = (1.0 - u) * ((1.0 - v) * l[i - 1][j - 1] + v * l[i - 1][j])
             + u * ((1.0 - v) * l[i][j - 1] + v * l[i][j]);
-        Some(ln.exp())
+        // A `nan` corner: the cell touches a blind window; never interpolated across.
+        Some(ln.exp()).filter(|x| x.is_finite())
+    }
+
+    /// The limit of the grid's limiting column at `mass` (the longest cτ for an invisible
+    /// search, the shortest for a visible one) and the acceptance relative to it at `ctau`
+    /// (see [`super::seen`]); `None` where the grid sets no limit at this mass.
+    pub fn seen_limit(&self, final_state: FinalState, mass: f64, ctau: f64) -> Option<(f64, f64)> {
+        let [shortest, longest] = self.ctau_range();
+        let relative = |reference: f64| -> f64 {
+            self.at(mass, ctau).map_or(0.0, |l| (reference / l).min(1.0))
+        };
+        match final_state {
+            FinalState::Invisible => {
+                let reference = self.at(mass, longest)?;
+                let escape = if ctau >= longest {
+                    1.0
+                } else if ctau < shortest {
+                    0.0
+                } else {
+                    relative(reference)
+                };
+                Some((reference, escape))
+            }
+            FinalState::MuMu => {
+                let reference = self.at(mass, shortest)?;
+                let decay = if ctau <= shortest {
+                    1.0
+                } else if ctau > longest {
+                    let at_longest = self.at(mass, longest).map_or(0.0, |l| (reference / l).min(1.0));
+                    at_longest * longest / ctau
+                } else {
+                    relative(reference)
+                };
+                Some((reference, decay))
+            }
+        }
     }
 }
 
@@ -171,6 +252,8 @@ pub struct LimitGrid {
     observable: Prepared,
     lifetime: Prepared,
     grid: Grid,
+    /// The Z' decays, for a grid with a `final_state`.
+    decays: Option<Decays>,
 }
 
 impl LimitGrid {
@@ -204,10 +287,88 @@ impl LimitGrid {
                 format!("lifetime '{}' must be a length in m", grid.lifetime),
             ));
         }
+        let decays = match grid.acceptance {
+            Some(_) => Some(Decays::new(prep)?),
+            None => None,
+        };
         Ok(LimitGrid {
             observable: prep.prepare(query)?,
             lifetime: prep.prepare(&lifetime)?,
             grid,
+            decays,
+        })
+    }
+
+    /// Why the grid sets no limit at `mass` in the column of cτ `ctau`.
+    fn no_limit(&self, mass: f64, ctau: f64) -> Error {
+        Error::NotApplicable {
+            observable: self.observable.name.clone(),
+            reason: match self.grid.blind_window(mass, ctau) {
+                Some([lo, hi]) => super::limit_curve::blind_window_reason(mass, lo, hi),
+                None => format!("c tau = {ctau:.3e} m lies outside the limit grid"),
+            },
+        }
+    }
+
+    /// The limiting column's limit at the point's mass, and the fraction seen at cτ for the
+    /// decays `d` (see [`super::seen`]).
+    fn seen(&self, state: FinalState, mass: f64, d: &super::seen::AtMass, ctau: f64) -> Option<(f64, f64)> {
+        let (limit, acceptance) = self.grid.seen_limit(state, mass, ctau)?;
+        let fraction = match state {
+            FinalState::Invisible => d.b_inv + (1.0 - d.b_inv) * acceptance,
+            FinalState::MuMu => d.b_mumu * acceptance,
+        };
+        Some((limit, fraction))
+    }
+
+    /// Outcome of a grid with a final state: BR × fraction seen against the limiting column.
+    fn seen_outcome(&self, state: FinalState, decays: &Decays, ctx: &Context) -> Result<Outcome> {
+        let mass = ctx.point.mass;
+        let d = decays.at_point(ctx)?;
+        let reference_ctau = match state {
+            FinalState::Invisible => self.grid.ctau_range()[1],
+            FinalState::MuMu => self.grid.ctau_range()[0],
+        };
+        let (limit, fraction) = self
+            .seen(state, mass, &d, d.ctau_unit)
+            .ok_or_else(|| self.no_limit(mass, reference_ctau))?;
+        let (o, o_sm) = self.observable.with_sm_value(ctx)?;
+        let seen = o * fraction;
+        let allowed = (f64::NEG_INFINITY, limit);
+        Ok(Outcome {
+            status: status_of(allowed, seen, o_sm),
+            value: seen,
+            bound: limit,
+            test_statistic: upper_limit_statistic(seen, limit, self.grid.cl),
+        })
+    }
+
+    /// Regions of a grid with a final state.
+    fn seen_regions(&self, state: FinalState, decays: &Decays, ctx: &Context) -> Result<Regions> {
+        let mass = ctx.point.mass;
+        let at = self.observable.at_mass(ctx)?;
+        let decay = decays.in_coupling(ctx)?;
+        // The limiting column does not depend on the coupling: probe it once.
+        let reference_ctau = match state {
+            FinalState::Invisible => self.grid.ctau_range()[1],
+            FinalState::MuMu => self.grid.ctau_range()[0],
+        };
+        let Some((limit, _)) = self.grid.seen_limit(state, mass, reference_ctau) else {
+            return Err(self.no_limit(mass, reference_ctau));
+        };
+        let function = at.function;
+        let seen = move |c: f64| -> Result<f64> {
+            let d = decay(c)?;
+            let fraction = self.seen(state, mass, &d, d.ctau(c)).map_or(0.0, |(_, f)| f);
+            Ok(function.at(c)? * fraction)
+        };
+        let f = InCoupling::Function(Box::new(seen));
+        Ok(Regions {
+            excluded: with_status(
+                &segments(&f, at.sm_value, (f64::NEG_INFINITY, limit))?,
+                Status::Excluded,
+            ),
+            ..Regions::default()
         })
     }
 }
@@ -235,6 +396,9 @@ impl Rule for LimitGrid {
 
     /// At a cτ outside the grid the search sets no limit: not applied at that point.
     fn outcome(&self, ctx: &Context) -> Result<Outcome> {
+        if let (Some(a), Some(d)) = (self.grid.acceptance, &self.decays) {
+            return self.seen_outcome(a.final_state, d, ctx);
+        }
         let ctau = self.lifetime.predict(ctx)?;
         let limit = self
             .grid
@@ -256,6 +420,9 @@ impl Rule for LimitGrid {
     /// Excluded where the observable exceeds the limit at the point's own cτ (which moves with
     /// the coupling): the ratio observable/limit against 1.
     fn regions(&self, ctx: &Context) -> Result<Regions> {
+        if let (Some(a), Some(d)) = (self.grid.acceptance, &self.decays) {
+            return self.seen_regions(a.final_state, d, ctx);
+        }
         let o = self.observable.at_mass(ctx)?;
         let mass = ctx.point.mass;
         // cτ(c): in closed form when the lifetime observable is homogeneous and the point has
@@ -304,6 +471,7 @@ impl Rule for LimitGrid {
         Box::new(LimitGrid {
             observable: self.observable.for_model(ctx),
             lifetime: self.lifetime.for_model(ctx),
+            decays: self.decays.as_ref().map(|d| d.for_model(ctx)),
             ..self.clone()
         })
     }

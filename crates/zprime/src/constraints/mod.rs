@@ -25,6 +25,7 @@ pub mod intervals;
 pub mod limit_curve;
 pub mod limit_grid;
 pub mod poisson;
+pub mod seen;
 pub mod stats;
 pub mod upper_limit;
 
