@@ -394,7 +394,10 @@ impl LimitCurve {
 /// masses `lo` and `hi` where it gives limits.
 pub(crate) fn blind_window_reason(mass: f64, lo: f64, hi: f64) -> String {
     format!(
-        "m_Z' = {mass} GeV lies in the search's blind window (no limit between {lo} and {hi} GeV; never interpolated across)"
+        "m_Z' = {:.1} MeV lies in the search's blind window (no limit between {:.1} and {:.1} MeV; never interpolated across)",
+        mass * 1e3,
+        lo * 1e3,
+        hi * 1e3
     )
 }
 
