@@ -40,6 +40,13 @@ pub struct Spec {
     /// The curve file: relative to the constraint file's directory (a compiled-in data path
     /// such as `data/limits/...` for the shipped file).
     pub file: String,
+    /// An observable that does not depend on the coupling (such as `r_GN(K->piZp)`): the
+    /// file's limit times its value at the point's mass is a limit on the constraint's
+    /// observable, which may then differ from the file's: a bound derived from another search
+    /// (the Grossman-Nir bound on K_L -> pi0 X from a K+ -> pi+ X search), applying only where
+    /// the file's search sets a limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_by: Option<String>,
 }
 
 /// A numeric table with a `# key: value` header.
@@ -314,6 +321,8 @@ pub struct LimitCurve {
     curve: Curve,
     /// The Z' decays, for a curve with a `final_state`.
     decays: Option<super::seen::Decays>,
+    /// The `scale_by` observable.
+    scale: Option<Prepared>,
 }
 
 impl LimitCurve {
@@ -326,7 +335,8 @@ impl LimitCurve {
     ) -> Result<LimitCurve> {
         let (curve, file) = read(c, spec)?;
         let of_file = crate::observables::find(&curve.observable)?;
-        if of_file != *query {
+        let scale = scale_by(spec.scale_by.as_deref(), prep, &file)?;
+        if of_file != *query && scale.is_none() {
             return Err(Error::file(
                 &file,
                 format!(
@@ -354,10 +364,19 @@ impl LimitCurve {
             observable: prep.prepare(query)?,
             curve,
             decays,
+            scale,
         })
     }
 
-    fn limit(&self, mass: f64) -> Result<f64> {
+    /// The limit at the point's mass (times the `scale_by` observable).
+    fn limit(&self, ctx: &Context) -> Result<f64> {
+        let limit = self
+            .curve_limit(ctx.point.mass)
+            .map_err(|e| derived_not_applied(e, self.scale.is_some()))?;
+        Ok(limit * scale_at(self.scale.as_ref(), ctx)?)
+    }
+
+    fn curve_limit(&self, mass: f64) -> Result<f64> {
         self.curve.at(mass).ok_or_else(|| Error::NotApplicable {
             observable: self.observable.name.clone(),
             reason: match self.curve.blind_window(mass) {
@@ -387,6 +406,51 @@ impl LimitCurve {
             crate::observables::InCoupling::Function(Box::new(seen)),
             at.sm_value,
         ))
+    }
+}
+
+/// The `scale_by` observable of a constraint, prepared; it must not depend on the coupling.
+pub(crate) fn scale_by(
+    name: Option<&str>,
+    prep: &Preparations,
+    file: &str,
+) -> Result<Option<Prepared>> {
+    let Some(name) = name else {
+        return Ok(None);
+    };
+    let query = crate::observables::find(name)?;
+    if query.observable.degree != Some(0) {
+        return Err(Error::file(
+            file,
+            format!("scale_by '{name}': the observable must not depend on the coupling (degree 0)"),
+        ));
+    }
+    Ok(Some(prep.prepare(&query)?))
+}
+
+/// The `scale_by` factor at the point (1 without one), at coupling 1: it does not depend on
+/// the coupling.
+pub(crate) fn scale_at(scale: Option<&Prepared>, ctx: &Context) -> Result<f64> {
+    match scale {
+        None => Ok(1.0),
+        Some(s) => {
+            let one = ctx.point.with_coupling(1.0);
+            s.predict(&Context { point: &one, ..*ctx })
+        }
+    }
+}
+
+/// The reason a bound derived from another search (`scale_by`) does not apply where that
+/// search sets no limit (paper 000's loophole of the Grossman-Nir bound).
+pub(crate) fn derived_not_applied(e: Error, derived: bool) -> Error {
+    match e {
+        Error::NotApplicable { observable, reason } if derived => Error::NotApplicable {
+            observable,
+            reason: format!(
+                "{reason}; a bound derived from that search (Grossman-Nir) does not apply where the search does not see the X (paper 000): only direct searches and the pi0 -> invisible bound count there"
+            ),
+        },
+        e => e,
     }
 }
 
@@ -444,7 +508,7 @@ impl Rule for LimitCurve {
     }
 
     fn outcome(&self, ctx: &Context) -> Result<Outcome> {
-        let limit = self.limit(ctx.point.mass)?;
+        let limit = self.limit(ctx)?;
         let (Some(acceptance), Some(decays)) = (self.curve.acceptance, &self.decays) else {
             return upper_limit::outcome(&self.observable, limit, self.curve.cl, ctx);
         };
@@ -462,7 +526,7 @@ impl Rule for LimitCurve {
     }
 
     fn regions(&self, ctx: &Context) -> Result<Regions> {
-        let limit = self.limit(ctx.point.mass)?;
+        let limit = self.limit(ctx)?;
         if self.curve.acceptance.is_none() {
             return upper_limit::regions(&self.observable, limit, ctx);
         }
@@ -480,6 +544,7 @@ impl Rule for LimitCurve {
         Box::new(LimitCurve {
             observable: self.observable.for_model(ctx),
             decays: self.decays.as_ref().map(|d| d.for_model(ctx)),
+            scale: self.scale.as_ref().map(|s| s.for_model(ctx)),
             ..self.clone()
         })
     }

@@ -35,6 +35,13 @@ use serde::{Deserialize, Serialize};
 pub struct Spec {
     /// The grid file, relative to the constraint file's directory.
     pub file: String,
+    /// An observable that does not depend on the coupling (such as `r_GN(K->piZp)`): the
+    /// file's limit times its value at the point's mass is a limit on the constraint's
+    /// observable, which may then differ from the file's: a bound derived from another search
+    /// (the Grossman-Nir bound on K_L -> pi0 X from a K+ -> pi+ X search), applying only where
+    /// the file's search sets a limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_by: Option<String>,
 }
 
 /// An upper limit on a grid in (mass, cτ).
@@ -254,6 +261,8 @@ pub struct LimitGrid {
     grid: Grid,
     /// The Z' decays, for a grid with a `final_state`.
     decays: Option<Decays>,
+    /// The `scale_by` observable.
+    scale: Option<Prepared>,
 }
 
 impl LimitGrid {
@@ -267,7 +276,8 @@ impl LimitGrid {
         let (text, name) = super::limit_curve::read_text(c, &spec.file)?;
         let grid = Grid::parse(&text, &name)?;
         let of_file = crate::observables::find(&grid.observable)?;
-        if of_file != *query || grid.unit != query.observable.unit {
+        let scale = super::limit_curve::scale_by(spec.scale_by.as_deref(), prep, &name)?;
+        if (of_file != *query && scale.is_none()) || grid.unit != query.observable.unit {
             return Err(Error::file(
                 &name,
                 format!(
@@ -296,18 +306,20 @@ impl LimitGrid {
             lifetime: prep.prepare(&lifetime)?,
             grid,
             decays,
+            scale,
         })
     }
 
     /// Why the grid sets no limit at `mass` in the column of cτ `ctau`.
     fn no_limit(&self, mass: f64, ctau: f64) -> Error {
-        Error::NotApplicable {
+        let e = Error::NotApplicable {
             observable: self.observable.name.clone(),
             reason: match self.grid.blind_window(mass, ctau) {
                 Some([lo, hi]) => super::limit_curve::blind_window_reason(mass, lo, hi),
                 None => format!("c tau = {ctau:.3e} m lies outside the limit grid"),
             },
-        }
+        };
+        super::limit_curve::derived_not_applied(e, self.scale.is_some())
     }
 
     /// The limiting column's limit at the point's mass, and the fraction seen at cτ for the
@@ -332,6 +344,7 @@ impl LimitGrid {
         let (limit, fraction) = self
             .seen(state, mass, &d, d.ctau_unit)
             .ok_or_else(|| self.no_limit(mass, reference_ctau))?;
+        let limit = limit * super::limit_curve::scale_at(self.scale.as_ref(), ctx)?;
         let (o, o_sm) = self.observable.with_sm_value(ctx)?;
         let seen = o * fraction;
         let allowed = (f64::NEG_INFINITY, limit);
@@ -356,6 +369,7 @@ impl LimitGrid {
         let Some((limit, _)) = self.grid.seen_limit(state, mass, reference_ctau) else {
             return Err(self.no_limit(mass, reference_ctau));
         };
+        let limit = limit * super::limit_curve::scale_at(self.scale.as_ref(), ctx)?;
         let function = at.function;
         let seen = move |c: f64| -> Result<f64> {
             let d = decay(c)?;
@@ -406,7 +420,8 @@ impl Rule for LimitGrid {
             .ok_or_else(|| Error::NotApplicable {
                 observable: self.observable.name.clone(),
                 reason: format!("c tau = {ctau:.3e} m lies outside the limit grid"),
-            })?;
+            })?
+            * super::limit_curve::scale_at(self.scale.as_ref(), ctx)?;
         let (o, o_sm) = self.observable.with_sm_value(ctx)?;
         let allowed = (f64::NEG_INFINITY, limit);
         Ok(Outcome {
@@ -425,6 +440,7 @@ impl Rule for LimitGrid {
         }
         let o = self.observable.at_mass(ctx)?;
         let mass = ctx.point.mass;
+        let scale = super::limit_curve::scale_at(self.scale.as_ref(), ctx)?;
         // cτ(c): in closed form when the lifetime observable is homogeneous and the point has
         // one coupling (cτ ∝ c⁻²); a stable Z' (zero coupling) has no cτ and no limit.
         let unit = match self.lifetime.observable().degree {
@@ -452,7 +468,7 @@ impl Rule for LimitGrid {
         let ratio = move |c: f64| -> Result<f64> {
             let value = o.function.at(c)?;
             Ok(match ctau(c).and_then(|t| self.grid.at(mass, t)) {
-                Some(limit) => value / limit,
+                Some(limit) => value / (limit * scale),
                 None => 0.0,
             })
         };
@@ -472,6 +488,7 @@ impl Rule for LimitGrid {
             observable: self.observable.for_model(ctx),
             lifetime: self.lifetime.for_model(ctx),
             decays: self.decays.as_ref().map(|d| d.for_model(ctx)),
+            scale: self.scale.as_ref().map(|s| s.for_model(ctx)),
             ..self.clone()
         })
     }
