@@ -597,4 +597,35 @@ mod tests {
             assert!(e.contains("my_curve.csv") && e.contains(needle), "{e}");
         }
     }
+
+    /// `nan` marks a blind window: no limit inside, never interpolated across, the window
+    /// named; a point with a limit next to it keeps its own limit.
+    #[test]
+    fn nan_is_a_blind_window() {
+        let c = Curve::parse(
+            &format!("{HEAD}mass,limit\n0.1,1e-9\n0.11,2e-9\n0.13,nan\n0.15,4e-9\n0.2,4e-9\n"),
+            "c.csv",
+        )
+        .unwrap();
+        assert_eq!(c.range(), [0.1, 0.2]);
+        assert!((c.at(0.105).unwrap() / 1.5e-9 - 1.0).abs() < 1e-12);
+        assert_eq!(c.at(0.11), Some(2e-9));
+        assert_eq!(c.at(0.12), None);
+        assert_eq!(c.at(0.13), None);
+        assert_eq!(c.at(0.14), None);
+        assert_eq!(c.at(0.15), Some(4e-9));
+        assert_eq!(c.blind_window(0.12), Some([0.11, 0.15]));
+        assert_eq!(c.blind_window(0.105), None);
+        assert_eq!(c.blind_window(0.3), None);
+        // A linear curve may start at a massless X; a log-log one may not.
+        assert!(Curve::parse(&format!("{HEAD}mass,limit\n0,1\n1,1\n"), "c.csv").is_ok());
+        assert!(Curve::parse(
+            &format!("{HEAD}# interpolation: log-log\nmass,limit\n0,1\n1,1\n"),
+            "c.csv"
+        )
+        .is_err());
+        // A curve of one point and nan is no curve.
+        let e = Curve::parse(&format!("{HEAD}mass,limit\n1,1\n2,nan\n"), "c.csv").unwrap_err();
+        assert!(e.to_string().contains("two points"), "{e}");
+    }
 }

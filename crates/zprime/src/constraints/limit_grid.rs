@@ -211,9 +211,20 @@ impl Grid {
         let (i, u) = cell(&self.ln_mass, ln_m)?;
         let (j, v) = cell(&self.ln_ctau, ctau.ln())?;
         let l = &self.ln_limit;
-        let ln = (1.0 - u) * ((1.0 - v) * l[i - 1][j - 1] + v * l[i - 1][j])
-            + u * ((1.0 - v) * l[i][j - 1] + v * l[i][j]);
-        // A `nan` corner: the cell touches a blind window; never interpolated across.
+        // Corners of zero weight are left out (a point on a row or column next to a blind
+        // window keeps its limit); a `nan` corner of non-zero weight: the cell touches a
+        // blind window, never interpolated across.
+        let corners = [
+            ((1.0 - u) * (1.0 - v), l[i - 1][j - 1]),
+            ((1.0 - u) * v, l[i - 1][j]),
+            (u * (1.0 - v), l[i][j - 1]),
+            (u * v, l[i][j]),
+        ];
+        let ln: f64 = corners
+            .iter()
+            .filter(|(w, _)| *w != 0.0)
+            .map(|(w, x)| w * x)
+            .sum();
         Some(ln.exp()).filter(|x| x.is_finite())
     }
 
@@ -526,4 +537,53 @@ mod tests {
         let e = Grid::parse(&text, "g.csv").unwrap_err().to_string();
         assert!(e.contains("twice"), "{e}");
     }
+
+    fn grid(final_state: &str, cell: impl Fn(f64, f64) -> String) -> Grid {
+        let mut text = format!("{HEAD}# final_state: {final_state}\nmass,ctau,limit\n");
+        for m in [0.1, 0.12, 0.14, 0.16] {
+            for c in [0.01, 0.1, 1.0] {
+                text.push_str(&format!("{m},{c},{}\n", cell(m, c)));
+            }
+        }
+        Grid::parse(&text, "g.csv").unwrap()
+    }
+
+    /// A `nan` cell is no limit: the cells touching it give none, the window is named.
+    #[test]
+    fn nan_cells_are_a_blind_window() {
+        let g = grid("invisible", |m, _| {
+            if m == 0.12 || m == 0.14 {
+                "nan".into()
+            } else {
+                "1e-9".into()
+            }
+        });
+        assert!((g.at(0.1, 0.1).unwrap() / 1e-9 - 1.0).abs() < 1e-12);
+        assert_eq!(g.at(0.11, 0.1), None);
+        assert_eq!(g.at(0.13, 0.1), None);
+        let [lo, hi] = g.blind_window(0.13, 1.0).unwrap();
+        assert!((lo / 0.1 - 1.0).abs() < 1e-12 && (hi / 0.16 - 1.0).abs() < 1e-12);
+        assert_eq!(g.blind_window(0.1, 1.0), None);
+    }
+
+    /// The acceptance read off the grid (module `seen`): L_ref/L(τ), 1 beyond the limiting
+    /// column, 0 (invisible) below the shortest cτ, ∝ 1/τ (visible) above the longest.
+    #[test]
+    fn acceptance_from_the_grid_in_closed_form() {
+        // limit ∝ 1/cτ up to the longest column for an invisible search: escape ∝ cτ.
+        let inv = grid("invisible", |_, c| format!("{}", 1e-9 / c));
+        let (limit, escape) = inv.seen_limit(FinalState::Invisible, 0.13, 0.1).unwrap();
+        assert!((limit / 1e-9 - 1.0).abs() < 1e-12 && (escape / 0.1 - 1.0).abs() < 1e-12);
+        assert_eq!(inv.seen_limit(FinalState::Invisible, 0.13, 5.0).unwrap().1, 1.0);
+        assert_eq!(inv.seen_limit(FinalState::Invisible, 0.13, 1e-3).unwrap().1, 0.0);
+        // limit ∝ cτ for a visible search: decay probability ∝ 1/cτ, continued above.
+        let vis = grid("mumu", |_, c| format!("{}", 1e-9 * c / 0.01));
+        let (limit, decay) = vis.seen_limit(FinalState::MuMu, 0.13, 0.1).unwrap();
+        assert!((limit / 1e-9 - 1.0).abs() < 1e-12 && (decay / 0.1 - 1.0).abs() < 1e-12);
+        assert_eq!(vis.seen_limit(FinalState::MuMu, 0.13, 1e-3).unwrap().1, 1.0);
+        let far = vis.seen_limit(FinalState::MuMu, 0.13, 10.0).unwrap().1;
+        assert!((far / 1e-3 - 1.0).abs() < 1e-12, "{far}");
+        assert_eq!(vis.seen_limit(FinalState::MuMu, 0.3, 0.1), None);
+    }
 }
+
