@@ -240,11 +240,7 @@ fn assemble(
 /// The masses where a K_L → π⁰ X limit applies and no K⁺ → π⁺ X limit does, while the
 /// report has K⁺ → π⁺ X limits elsewhere: the K⁺ searches' blind windows, where KOTO (or
 /// another K_L search) constrains alone (paper 000), as a grey column over the frame.
-fn kaon_blind_window(
-    r: &ReportView,
-    y_range: (f64, f64),
-    d: &styles::Defaults,
-) -> Option<Layer> {
+fn kaon_blind_window(r: &ReportView, y_range: (f64, f64), d: &styles::Defaults) -> Option<Layer> {
     let measured = |c: &&ConstraintView, observable: &str| {
         c.observable == observable && !c.projection && c.band_levels.is_empty()
     };

@@ -90,7 +90,10 @@ impl Gaussian {
         }
         if !spec.band_edges.is_empty()
             && (spec.band_edges.len() != spec.bands.len()
-                || spec.band_edges.iter().any(|[lo, hi]| !(lo < hi)))
+                || spec
+                    .band_edges
+                    .iter()
+                    .any(|[lo, hi]| lo.is_nan() || hi.is_nan() || lo >= hi))
         {
             return Err(bad(
                 "band_edges: one [low, high] with low < high per entry of bands",

@@ -200,7 +200,9 @@ impl Curve {
             Interpolation::Linear => 0.0,
             Interpolation::LogLog => f64::MIN_POSITIVE,
         };
-        if mass.iter().any(|m| !(*m >= lowest_mass)) || mass.windows(2).any(|w| w[1] <= w[0]) {
+        if mass.iter().any(|m| m.is_nan() || *m < lowest_mass)
+            || mass.windows(2).any(|w| w[1] <= w[0])
+        {
             return Err(bad("masses must be positive and strictly increasing".into()));
         }
         if limit.iter().any(|l| *l <= 0.0) {
@@ -223,7 +225,7 @@ impl Curve {
         let finite = |&(_, l): &(&f64, &f64)| !l.is_nan();
         let mut with_limit = self.mass.iter().zip(&self.limit).filter(finite);
         let first = with_limit.next().map_or(f64::NAN, |(m, _)| *m);
-        let last = with_limit.last().map_or(first, |(m, _)| *m);
+        let last = with_limit.next_back().map_or(first, |(m, _)| *m);
         [first, last]
     }
 
@@ -435,7 +437,10 @@ pub(crate) fn scale_at(scale: Option<&Prepared>, ctx: &Context) -> Result<f64> {
         None => Ok(1.0),
         Some(s) => {
             let one = ctx.point.with_coupling(1.0);
-            s.predict(&Context { point: &one, ..*ctx })
+            s.predict(&Context {
+                point: &one,
+                ..*ctx
+            })
         }
     }
 }

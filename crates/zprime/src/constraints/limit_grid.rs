@@ -23,9 +23,9 @@
 
 use super::intervals::{segments, status_of, upper_limit_statistic, with_status};
 use super::limit_curve::Table;
+use super::seen::{Decays, FinalState};
 use super::{Outcome, Regions, Rule, Status};
 use crate::error::{Error, Result};
-use super::seen::{Decays, FinalState};
 use crate::observables::{Context, InCoupling, Preparations, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
 
@@ -111,7 +111,9 @@ impl Grid {
             .collect();
         let limit = t.column("limit", file)?;
         // A `nan` limit: no limit in that cell (a blind window); masses and cτ must be numbers.
-        if mass.iter().chain(&ctau).any(|x| !(*x > 0.0)) || limit.iter().any(|x| *x <= 0.0) {
+        if mass.iter().chain(&ctau).any(|x| x.is_nan() || *x <= 0.0)
+            || limit.iter().any(|x| *x <= 0.0)
+        {
             return Err(bad("mass, ctau and limit must be positive".into()));
         }
         let acceptance = super::seen::Acceptance::from_header(&t.header, file)?;
@@ -234,7 +236,8 @@ impl Grid {
     pub fn seen_limit(&self, final_state: FinalState, mass: f64, ctau: f64) -> Option<(f64, f64)> {
         let [shortest, longest] = self.ctau_range();
         let relative = |reference: f64| -> f64 {
-            self.at(mass, ctau).map_or(0.0, |l| (reference / l).min(1.0))
+            self.at(mass, ctau)
+                .map_or(0.0, |l| (reference / l).min(1.0))
         };
         match final_state {
             FinalState::Invisible => {
@@ -253,7 +256,9 @@ impl Grid {
                 let decay = if ctau <= shortest {
                     1.0
                 } else if ctau > longest {
-                    let at_longest = self.at(mass, longest).map_or(0.0, |l| (reference / l).min(1.0));
+                    let at_longest = self
+                        .at(mass, longest)
+                        .map_or(0.0, |l| (reference / l).min(1.0));
                     at_longest * longest / ctau
                 } else {
                     relative(reference)
@@ -335,7 +340,13 @@ impl LimitGrid {
 
     /// The limiting column's limit at the point's mass, and the fraction seen at cτ for the
     /// decays `d` (see [`super::seen`]).
-    fn seen(&self, state: FinalState, mass: f64, d: &super::seen::AtMass, ctau: f64) -> Option<(f64, f64)> {
+    fn seen(
+        &self,
+        state: FinalState,
+        mass: f64,
+        d: &super::seen::AtMass,
+        ctau: f64,
+    ) -> Option<(f64, f64)> {
         let (limit, acceptance) = self.grid.seen_limit(state, mass, ctau)?;
         let fraction = match state {
             FinalState::Invisible => d.b_inv + (1.0 - d.b_inv) * acceptance,
@@ -384,7 +395,9 @@ impl LimitGrid {
         let function = at.function;
         let seen = move |c: f64| -> Result<f64> {
             let d = decay(c)?;
-            let fraction = self.seen(state, mass, &d, d.ctau(c)).map_or(0.0, |(_, f)| f);
+            let fraction = self
+                .seen(state, mass, &d, d.ctau(c))
+                .map_or(0.0, |(_, f)| f);
             Ok(function.at(c)? * fraction)
         };
         let f = InCoupling::Function(Box::new(seen));
@@ -574,8 +587,14 @@ mod tests {
         let inv = grid("invisible", |_, c| format!("{}", 1e-9 / c));
         let (limit, escape) = inv.seen_limit(FinalState::Invisible, 0.13, 0.1).unwrap();
         assert!((limit / 1e-9 - 1.0).abs() < 1e-12 && (escape / 0.1 - 1.0).abs() < 1e-12);
-        assert_eq!(inv.seen_limit(FinalState::Invisible, 0.13, 5.0).unwrap().1, 1.0);
-        assert_eq!(inv.seen_limit(FinalState::Invisible, 0.13, 1e-3).unwrap().1, 0.0);
+        assert_eq!(
+            inv.seen_limit(FinalState::Invisible, 0.13, 5.0).unwrap().1,
+            1.0
+        );
+        assert_eq!(
+            inv.seen_limit(FinalState::Invisible, 0.13, 1e-3).unwrap().1,
+            0.0
+        );
         // limit ∝ cτ for a visible search: decay probability ∝ 1/cτ, continued above.
         let vis = grid("mumu", |_, c| format!("{}", 1e-9 * c / 0.01));
         let (limit, decay) = vis.seen_limit(FinalState::MuMu, 0.13, 0.1).unwrap();
@@ -586,4 +605,3 @@ mod tests {
         assert_eq!(vis.seen_limit(FinalState::MuMu, 0.3, 0.1), None);
     }
 }
-

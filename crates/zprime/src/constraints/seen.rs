@@ -98,8 +98,7 @@ impl Acceptance {
         let Some(state) = header.get("final_state") else {
             if length.is_some() || gb.is_some() || p.is_some() {
                 return Err(bad(
-                    "decay_length_m and the boost need '# final_state: invisible' or 'mumu'"
-                        .into(),
+                    "decay_length_m and the boost need '# final_state: invisible' or 'mumu'".into(),
                 ));
             }
             return Ok(None);
@@ -126,12 +125,10 @@ impl Acceptance {
         let decay = match (length, boost) {
             (Some(l), Some(b)) => Some((l, b)),
             (None, None) => None,
-            _ => {
-                return Err(bad(
-                    "decay_length_m and a boost (boost_gamma_beta or boost_momentum_gev) go together"
-                        .into(),
-                ))
-            }
+            _ => return Err(bad(
+                "decay_length_m and a boost (boost_gamma_beta or boost_momentum_gev) go together"
+                    .into(),
+            )),
         };
         Ok(Some(Acceptance { final_state, decay }))
     }
@@ -203,7 +200,8 @@ impl Decays {
     /// Branching fractions and cτ at the point; a Z' without an open channel is stable and
     /// invisible (it leaves every detector).
     pub fn at_point(&self, ctx: &Context) -> Result<AtMass> {
-        if !(self.width.predict(ctx)? > 0.0) {
+        let width = self.width.predict(ctx)?;
+        if width.is_nan() || width <= 0.0 {
             return Ok(AtMass {
                 b_inv: 1.0,
                 b_mumu: 0.0,
@@ -221,7 +219,10 @@ impl Decays {
     /// branching fractions do not depend on it and cτ ∝ 1/c²).
     pub fn at_mass(&self, ctx: &Context) -> Result<AtMass> {
         let one = ctx.point.with_coupling(1.0);
-        self.at_point(&Context { point: &one, ..*ctx })
+        self.at_point(&Context {
+            point: &one,
+            ..*ctx
+        })
     }
 
     /// The branching fractions and cτ at coupling `c` at the point's mass, as

@@ -374,9 +374,8 @@ pub fn grossman_nir_factor(ctx: &Context) -> Result<f64> {
         });
     }
     let lifetimes = i.value("Gamma_Kp")? / i.value("Gamma_KL")?;
-    let phase_space = |mk: f64, mpi: f64| {
-        kallen(mk * mk, mpi * mpi, m * m).max(0.0).powf(1.5) / mk.powi(3)
-    };
+    let phase_space =
+        |mk: f64, mpi: f64| kallen(mk * mk, mpi * mpi, m * m).max(0.0).powf(1.5) / mk.powi(3);
     Ok(lifetimes * phase_space(mkl, mpi0) / phase_space(mkp, mpip))
 }
 
