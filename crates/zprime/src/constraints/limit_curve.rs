@@ -19,7 +19,11 @@
 //! Required keys: `reference`, `observable` (must name the constraint's observable), `cl`,
 //! `mass_unit` (GeV or MeV) and `unit` (the limit's unit, which must be the observable's);
 //! `interpolation` is `linear` (default) or `log-log`; other keys (`source`, `note`, ...) are
-//! kept as documentation. Masses must increase strictly, limits be positive.
+//! kept as documentation. Masses must increase strictly (from 0 for a linear curve), limits
+//! be positive or `nan`: a blind window of the search, where it sets no limit and across
+//! which the curve is never interpolated. `final_state` (with `decay_length_m` and a boost)
+//! says what the search sees of the Z′ (module [`super::seen`]). A constraint entry's
+//! `scale_by` derives a bound on another observable from the curve (the Grossman-Nir bound).
 //!
 //! The reader ([`Table`]) takes any number of numeric columns, so that a limit on a grid in
 //! (mass, lifetime) (the ALPaca shape) is a second kind reading the same format with a

@@ -219,4 +219,17 @@ fn eq_2_6_2_7_through_the_constraints() {
     let id = "003-gn-im-gds";
     let paper = gn * (4.3 / r_gn).sqrt();
     assert!(close(paper, value(id), relative(id)), "Eq. 2.7: {gn:e}");
+    // Eq. (2.5): the KOTO 2019 band (1 sigma 1.0-4.1e-9) in Im g_ds holds 1.16e-12, and its
+    // edges are sqrt(edge / 2.1e-9) times it.
+    let mut p = BTreeMap::new();
+    // (Im g_ds = 1e-3 g: the band lies at g ~ 1e-9, above the smallest coupling searched.)
+    p.insert("Im_g_ds".to_string(), 1e-3);
+    let pt = fcnc.point(m, 1e-9, &p).unwrap();
+    let koto = zprime::constraints::Constraint::load("KL->piX:KOTO-2019-excess", &s).unwrap();
+    let band = koto.limits_at(&sm, &s, &pt).unwrap().preferred[0][0];
+    let central = value("003-koto-im-gds");
+    for (edge, br) in band.iter().zip([1.0e-9, 4.1e-9]) {
+        let expected = central * (br / 2.1e-9_f64).sqrt();
+        assert!(close(edge * 1e-3, expected, 0.005), "{band:?}");
+    }
 }
