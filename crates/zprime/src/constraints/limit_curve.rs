@@ -449,6 +449,19 @@ pub(crate) fn scale_at(scale: Option<&Prepared>, ctx: &Context) -> Result<f64> {
     }
 }
 
+/// The citation of a limit (`reference` of its file), and for a bound derived with
+/// `scale_by` the observable that scales it.
+pub(crate) fn derived_reference(reference: &str, scale: Option<&Prepared>) -> String {
+    match scale {
+        None => reference.to_string(),
+        Some(s) => format!(
+            "{reference}; times {} ({})",
+            s.name,
+            s.observable().reference
+        ),
+    }
+}
+
 /// The reason a bound derived from another search (`scale_by`) does not apply where that
 /// search sets no limit (paper 000's loophole of the Grossman-Nir bound).
 pub(crate) fn derived_not_applied(e: Error, derived: bool) -> Error {
@@ -500,7 +513,7 @@ impl Rule for LimitCurve {
     }
 
     fn reference(&self) -> String {
-        self.curve.reference.clone()
+        super::limit_curve::derived_reference(&self.curve.reference, self.scale.as_ref())
     }
 
     fn observable(&self) -> String {

@@ -417,7 +417,7 @@ impl Rule for LimitGrid {
     }
 
     fn reference(&self) -> String {
-        self.grid.reference.clone()
+        super::limit_curve::derived_reference(&self.grid.reference, self.scale.as_ref())
     }
 
     fn observable(&self) -> String {
