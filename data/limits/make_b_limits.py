@@ -135,9 +135,8 @@ def grid(srcname, name, ref, cl, mass_step, tau_step, folder=here):
 grid("belleII_bkmumu_displ.txt", "b_kplus_mumu_belle2_2023.csv",
      "Belle II, Phys. Rev. D 108, L111104 (2023), arXiv:2306.02830 (INSPIRE Belle-II:2023ueh)",
      "0.95", 8, 1)
-# LHCb: NaN entries (vetoed masses, no limit there) that the grid reader does not accept yet;
-# written only when a second argument names the output folder (not data/limits/, where every
-# file becomes a constraint).
+# LHCb: nan entries (vetoed masses, no limit there); written when a second argument names the
+# output folder (data/limits/ for the shipped file).
 if len(sys.argv) > 2:
     grid("lhcb_bkmumu_displ.txt", "b_kplus_mumu_lhcb2016.csv",
          "LHCb, Phys. Rev. D 95, 071101 (2017), arXiv:1612.07818 (INSPIRE LHCb:2016awg)",

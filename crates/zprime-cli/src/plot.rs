@@ -33,9 +33,10 @@ pub struct Args {
     /// Output file: .svg, .png or .pdf (default: <model>.svg).
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Lower edge of the coupling axis.
-    #[arg(long, default_value_t = 1e-5, allow_hyphen_values = true)]
-    g_min: f64,
+    /// Lower edge of the coupling axis [default: 1e-5, or the decade below the smallest
+    /// excluded or preferred coupling if that lies lower (meson-decay limits reach 1e-7)].
+    #[arg(long, allow_hyphen_values = true)]
+    g_min: Option<f64>,
     /// Upper edge of the coupling axis.
     #[arg(long, default_value_t = 1.0, allow_hyphen_values = true)]
     g_max: f64,
@@ -47,14 +48,15 @@ pub struct Args {
 
 /// Run `zprime plot`.
 pub fn run(args: &Args) -> Result<()> {
-    if !(args.g_min.is_finite()
-        && args.g_min > 0.0
+    let g_min_given = args.g_min.unwrap_or(DEFAULT_G_MIN);
+    if !(g_min_given.is_finite()
+        && g_min_given > 0.0
         && args.g_max.is_finite()
-        && args.g_max > args.g_min)
+        && args.g_max > g_min_given)
     {
         return Err(crate::common::UsageError(format!(
             "invalid coupling axis --g-min {} --g-max {}: allowed range is 0 < g-min < g-max",
-            args.g_min, args.g_max
+            g_min_given, args.g_max
         ))
         .into());
     }
@@ -80,6 +82,9 @@ pub fn run(args: &Args) -> Result<()> {
     let masses = args.grid.masses()?;
     let constraints = args.constraints.resolve(&inputs)?;
     let report = zprime::scan::limits_with(&constraints, &model, &template, &inputs, &masses)?;
+    let g_min = args
+        .g_min
+        .unwrap_or_else(|| automatic_g_min(&report).min(args.g_max / 10.0));
     let provenance = format!(
         "zprime {}: model {} ({}); inputs '{}': {}",
         env!("CARGO_PKG_VERSION"),
@@ -91,7 +96,7 @@ pub fn run(args: &Args) -> Result<()> {
     let fig = limits_figure(
         &report,
         (args.grid.mass_min, args.grid.mass_max),
-        (args.g_min, args.g_max),
+        (g_min, args.g_max),
         &Captions {
             model_title: &model.title,
             provenance: Some(&provenance),
@@ -101,6 +106,33 @@ pub fn run(args: &Args) -> Result<()> {
     zprime_plot::render_at(&fig, &output, args.dpi)?;
     eprintln!("zprime: wrote {}", output.display());
     Ok(())
+}
+
+/// The lower edge of the coupling axis without `--g-min`.
+const DEFAULT_G_MIN: f64 = 1e-5;
+
+/// [`DEFAULT_G_MIN`], or the decade below the smallest coupling that a constraint excludes
+/// or prefers if that is lower (no lower than 1e-12), so that limits down to 1e-7 (K -> pi X)
+/// are on the figure.
+fn automatic_g_min(report: &zprime::scan::LimitsReport) -> f64 {
+    let lowest = report
+        .constraints
+        .iter()
+        .filter(|c| !c.projection)
+        .flat_map(|c| &c.limits)
+        .flat_map(|l| {
+            l.excluded
+                .iter()
+                .chain(l.preferred.iter().flatten())
+                .map(|e| e[0])
+        })
+        .filter(|g| *g > zprime::constraints::COUPLING_MIN)
+        .fold(f64::INFINITY, f64::min);
+    if lowest < DEFAULT_G_MIN {
+        10f64.powf(lowest.log10().floor()).max(1e-12)
+    } else {
+        DEFAULT_G_MIN
+    }
 }
 
 fn sanitize(s: &str) -> String {

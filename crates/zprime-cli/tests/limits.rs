@@ -119,3 +119,52 @@ fn bad_input_exits_2_with_a_message_naming_the_parameter() {
 fn help_teaches_with_examples() {
     common::assert_help_has_examples("limits");
 }
+
+/// A user's K+ -> pi+ X curve with a blind window (`nan`) through `limits --constraints`:
+/// no limit inside the window (never interpolated across), closed-form limits outside
+/// (BR ∝ g² for an invisible Z' below the muon threshold: the limit scales as sqrt(limit)).
+#[test]
+fn a_user_curve_with_a_blind_window() {
+    let dir = std::env::temp_dir().join(format!("zprime-limits-curve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("kpix.csv");
+    std::fs::write(
+        &file,
+        "# id: my:K+->piX\n# reference: A. User, test curve\n# observable: BR(K+->piZp)\n\
+         # final_state: invisible\n# cl: 0.90\n# mass_unit: GeV\n# unit: 1\n\
+         mass,limit\n0.05,1e-10\n0.11,1e-10\n0.13,nan\n0.155,4e-10\n0.2,4e-10\n",
+    )
+    .unwrap();
+    let v = json(&[
+        "limits",
+        "--model",
+        "b-l-23",
+        "--mass-min",
+        "0.06",
+        "--mass-max",
+        "0.19",
+        "--points",
+        "14",
+        "--constraints",
+        file.to_str().unwrap(),
+        "--json",
+    ]);
+    let c = v["constraints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "my:K+->piX")
+        .unwrap();
+    let mut seen_window = false;
+    for l in c["limits"].as_array().unwrap() {
+        let m = l["mass"].as_f64().unwrap();
+        if m > 0.11 && m < 0.155 {
+            seen_window = true;
+            assert_eq!(l["valid"], false, "{m}");
+        } else {
+            assert_eq!(l["valid"], true, "{m}");
+            assert!(l["upper_limit"].as_f64().unwrap() > 0.0, "{m}");
+        }
+    }
+    assert!(seen_window);
+}

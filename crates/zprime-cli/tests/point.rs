@@ -363,3 +363,59 @@ fn point_ends_with_a_verdict_and_what_is_not_included() {
     );
     assert_eq!(v["verdict"]["status"], "allowed");
 }
+
+/// A user's K+ -> pi+ X curve (`--constraints FILE.csv`) with a blind window (`nan`) and an
+/// invisible final state: inside the window `point` says it is not applied and why; outside,
+/// the prediction it compares is BR(K+ -> pi+ Z') x BR(Z' -> invisible).
+#[test]
+fn a_user_k_to_pi_curve_with_a_blind_window() {
+    let dir = std::env::temp_dir().join(format!("zprime-point-curve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("my_kpix.csv");
+    std::fs::write(
+        &file,
+        "# id: my:K+->piX\n# reference: A. User, test curve\n# observable: BR(K+->piZp)\n\
+         # final_state: invisible\n# cl: 0.90\n# mass_unit: MeV\n# unit: 1\n\
+         mass,limit\n10,1e-10\n110,1e-10\n130,nan\n155,2e-10\n300,2e-10\n",
+    )
+    .unwrap();
+    let run = |mass: &str| {
+        json(&[
+            "point",
+            "--model",
+            "b-l-23",
+            "--mass",
+            mass,
+            "--g",
+            "1e-5",
+            "--constraints",
+            file.to_str().unwrap(),
+            "--json",
+        ])
+    };
+    let inside = run("0.13");
+    let n = inside["not_applied"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["name"] == "my:K+->piX")
+        .unwrap();
+    let reason = n["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("blind window") && reason.contains("110.0 and 155.0 MeV"),
+        "{reason}"
+    );
+    let outside = run("0.25");
+    let c = outside["constraints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "my:K+->piX")
+        .unwrap();
+    let obs = &outside["observables"];
+    let seen = obs["BR(K+->piZp)"].as_f64().unwrap() * obs["BR(Zp->invisible)"].as_f64().unwrap();
+    let value = c["value"].as_f64().unwrap();
+    assert!((value / seen - 1.0).abs() < 1e-9, "{value} vs {seen}");
+    assert!(obs["BR(Zp->invisible)"].as_f64().unwrap() < 0.9);
+    assert_eq!(c["bound"], 2e-10);
+}

@@ -273,6 +273,20 @@ fn dark_photon_eps(set: &InputSet, observable: &str, br: f64) -> Result<f64> {
     Ok((br / rate_over_sm(observable, set, &p)?).sqrt())
 }
 
+/// The bound of constraint `id` at an invisible b-l-23 point of mass m_π0 (the K -> pi X
+/// limits of papers 000 and 002 at the pion mass).
+fn bound_at_pi0(id: &str, set: &InputSet) -> Result<f64> {
+    let sm = StandardModel::from_inputs(set)?;
+    let p = preset("b-l-23", set.value("m_pi0")?, 1e-6, &[])?;
+    Constraint::load(id, set)?
+        .evaluate(&sm, set, &p)?
+        .map(|e| e.bound)
+        .ok_or_else(|| Error::Numerical {
+            context: id.into(),
+            message: "not applied at m_pi0".into(),
+        })
+}
+
 /// Γ(B → M Z')/Γ_B(SM) at unit coupling of the fcnc preset (g^L of `pair` = 1), at `mass`:
 /// the "BR per g²" of papers 002 and 003 (issue 10).
 fn b_unit_rate(set: &InputSet, decay: &str, pair: &str, mass: f64) -> Result<f64> {
@@ -305,6 +319,14 @@ const RECIPES: &[Recipe] = &[
     Recipe {
         id: "000-invisible-285",
         compute: |s| Ok(predict("BR(Zp->invisible)", s, &lmu_ltau(0.285, 1e-3)?)?.into()),
+    },
+    Recipe {
+        id: "000-e949-pi0",
+        compute: |s| Ok(bound_at_pi0("K+->piX:E949:pi0", s)?.into()),
+    },
+    Recipe {
+        id: "000-gn-kl-bound",
+        compute: |s| Ok(bound_at_pi0("KL->piX:GN(E949:pi0)", s)?.into()),
     },
     Recipe {
         id: "001-g2-light",
@@ -463,6 +485,10 @@ const RECIPES: &[Recipe] = &[
             let p = preset("b-l-23", s.value("m_pi0")?, 1e-3, &[])?;
             Ok(predict("BR(KL->piZp)", s, &p)?.into())
         },
+    },
+    Recipe {
+        id: "002-na62-pi0inv",
+        compute: |s| Ok(bound_at_pi0("K+->piX:NA62-pi0inv", s)?.into()),
     },
     Recipe {
         id: "002-na62-g",

@@ -164,9 +164,6 @@ fn evaluate_point_with(
             Err(e) => return Err(e),
         }
     }
-    if !point.charges.quarks_uncharged() {
-        notes.push("hadronic Z' decays are not included: Gamma(Zp) and the branching fractions count leptons only".into());
-    }
     let mut evaluations = Vec::new();
     let mut not_applied = Vec::new();
     for c in constraints {

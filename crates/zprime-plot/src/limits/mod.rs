@@ -218,6 +218,12 @@ fn assemble(
             refs.push(format!("{}: {}", c.label, c.reference));
         }
     }
+    if let Some(window) = kaon_blind_window(r, y_range, d) {
+        fig.layers.push(window);
+        refs.push(
+            "Grey columns: a K⁺ → π⁺ X search is blind there (missing-mass windows) and only K_L → π⁰ X searches and the π⁰ → invisible bound constrain (paper 000)".into(),
+        );
+    }
     fig.layers.extend(exclusions);
     fig.layers.extend(bands);
     fig.footer.extend(captions.provenance.map(str::to_string));
@@ -229,6 +235,51 @@ fn assemble(
         ));
     }
     fig
+}
+
+/// The masses where a K_L → π⁰ X limit applies and no K⁺ → π⁺ X limit does, while the
+/// report has K⁺ → π⁺ X limits elsewhere: the K⁺ searches' blind windows, where KOTO (or
+/// another K_L search) constrains alone (paper 000), as a grey column over the frame.
+fn kaon_blind_window(r: &ReportView, y_range: (f64, f64), d: &styles::Defaults) -> Option<Layer> {
+    let measured = |c: &&ConstraintView, observable: &str| {
+        c.observable == observable && !c.projection && c.band_levels.is_empty()
+    };
+    let kplus: Vec<&ConstraintView> = r
+        .constraints
+        .iter()
+        .filter(|c| measured(c, "BR(K+->piZp)"))
+        .collect();
+    let klong: Vec<&ConstraintView> = r
+        .constraints
+        .iter()
+        .filter(|c| measured(c, "BR(KL->piZp)"))
+        .collect();
+    let valid = |cs: &[&ConstraintView], i: usize| cs.iter().any(|c| c.at_mass[i].valid);
+    let n = r.masses.len();
+    if !(0..n).any(|i| valid(&kplus, i)) {
+        return None;
+    }
+    let alone: Vec<bool> = (0..n)
+        .map(|i| valid(&klong, i) && !valid(&kplus, i))
+        .collect();
+    if !alone.iter().any(|a| *a) {
+        return None;
+    }
+    let edge = |value: f64| -> Vec<f64> {
+        alone
+            .iter()
+            .map(|a| if *a { value } else { f64::NAN })
+            .collect()
+    };
+    Some(Layer::Band {
+        label: "K⁺ → π⁺ X blind: K_L → π⁰ X alone".into(),
+        colour: d.kaon_blind_colour,
+        opacity: d.kaon_blind_fill,
+        x: r.masses.clone(),
+        lower: edge(y_range.0),
+        upper: edge(y_range.1),
+        edge: None,
+    })
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ pub(crate) struct ConstraintView {
     pub id: String,
     /// Legend label (markup allowed).
     pub label: String,
+    /// The observable (canonical name), e.g. `BR(K+->piZp)`.
+    pub observable: String,
     /// Confidence level of the exclusion.
     pub cl: f64,
     /// Citation for the caption.
@@ -65,6 +67,7 @@ impl ReportView {
                 .map(|c| ConstraintView {
                     id: c.name.clone(),
                     label: c.label.clone(),
+                    observable: c.observable.clone(),
                     cl: c.cl,
                     reference: c.reference.clone(),
                     projection: c.projection,

@@ -43,6 +43,11 @@ pub(crate) struct Defaults {
     pub expected_fill: f64,
     pub expected_colour_wide: Colour,
     pub expected_colour_narrow: Colour,
+    /// Colour of the masses where a K+ -> pi+ X search is blind and only K_L -> pi0 X
+    /// searches constrain (paper 000's window).
+    pub kaon_blind_colour: Colour,
+    /// Its fill opacity.
+    pub kaon_blind_fill: f64,
 }
 
 #[derive(Clone, Debug)]
@@ -67,6 +72,18 @@ struct FileDefaults {
     expected_fill: f64,
     expected_colour_wide: String,
     expected_colour_narrow: String,
+    #[serde(default = "default_kaon_blind_colour")]
+    kaon_blind_colour: String,
+    #[serde(default = "default_kaon_blind_fill")]
+    kaon_blind_fill: f64,
+}
+
+fn default_kaon_blind_colour() -> String {
+    "#999999".into()
+}
+
+fn default_kaon_blind_fill() -> f64 {
+    0.15
 }
 
 #[derive(Deserialize)]
@@ -167,6 +184,8 @@ impl PlotStyles {
                 "defaults.expected_colour_narrow",
                 &d.expected_colour_narrow,
             )?,
+            kaon_blind_colour: colour("defaults.kaon_blind_colour", &d.kaon_blind_colour)?,
+            kaon_blind_fill: opacity("defaults.kaon_blind_fill", d.kaon_blind_fill)?,
         };
         let styles = file
             .style

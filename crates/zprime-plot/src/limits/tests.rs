@@ -112,6 +112,7 @@ fn view() -> ReportView {
             ConstraintView {
                 id: "a:x".into(),
                 label: "A".into(),
+                observable: "Delta a_mu".into(),
                 cl: 0.95,
                 reference: "Ref A".into(),
                 projection: false,
@@ -130,6 +131,7 @@ fn view() -> ReportView {
             ConstraintView {
                 id: "a:b:exact".into(),
                 label: "B".into(),
+                observable: "Delta a_mu".into(),
                 cl: 0.9,
                 reference: "Ref A".into(),
                 projection: true,
@@ -216,4 +218,51 @@ fn cl_is_named_in_percent_or_sigma() {
     assert_eq!(cl_text(0.682_689_492_137_086), "1σ");
     assert_eq!(cl_text(0.999_999_426_696_856), "5σ");
     assert_eq!(cl_text(0.9545), "95.5%");
+}
+
+/// The masses where a K_L -> pi0 X limit applies and no K+ -> pi+ X limit does (a K+ blind
+/// window) get a grey column over the whole frame, under the regions, and a caption line;
+/// without K+ limits anywhere there is none.
+#[test]
+fn the_kaon_blind_window_is_a_grey_column() {
+    let upper = [[1e-6, COUPLING_MAX]];
+    let kaon = |id: &str, observable: &str, valid: [bool; 3]| ConstraintView {
+        id: id.into(),
+        label: id.into(),
+        observable: observable.into(),
+        cl: 0.9,
+        reference: format!("Ref {id}"),
+        projection: false,
+        band_levels: vec![],
+        expected_levels: vec![],
+        at_mass: valid.iter().map(|v| mass(*v, &upper, &[])).collect(),
+    };
+    let mut r = view();
+    r.constraints = vec![
+        kaon("K+->piX:test", "BR(K+->piZp)", [true, false, true]),
+        kaon("KL->piX:test", "BR(KL->piZp)", [true, true, true]),
+    ];
+    let styles = PlotStyles::from_toml(STYLES).unwrap();
+    let captions = Captions {
+        model_title: "M",
+        provenance: None,
+        not_included: &[],
+    };
+    let fig = assemble(&r, (0.01, 1.0), (1e-8, 1.0), &captions, &styles);
+    let Layer::Band {
+        lower,
+        upper,
+        label,
+        ..
+    } = &fig.layers[0]
+    else {
+        panic!("the first layer is the blind window");
+    };
+    assert!(label.contains("blind"), "{label}");
+    assert!(lower[0].is_nan() && lower[2].is_nan());
+    assert_eq!((lower[1], upper[1]), (1e-8, 1.0));
+    assert!(fig.footer.iter().any(|l| l.contains("paper 000")));
+    r.constraints.remove(0);
+    let fig = assemble(&r, (0.01, 1.0), (1e-8, 1.0), &captions, &styles);
+    assert!(!fig.footer.iter().any(|l| l.contains("paper 000")));
 }

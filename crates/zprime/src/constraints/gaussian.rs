@@ -33,6 +33,12 @@ pub struct Spec {
     /// The constraint only marks preferred bands and excludes nothing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub bands_only: bool,
+    /// The published [low, high] of each band level (same order as `bands`), for a result
+    /// whose intervals are not value ± zσ (asymmetric or Poisson intervals of a few events,
+    /// such as the KOTO 2019 events); the measurement's value and σ still give the status
+    /// and the test statistic.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub band_edges: Vec<[f64; 2]>,
 }
 
 /// The allowed interval of the observable at `z` sigma.
@@ -82,6 +88,17 @@ impl Gaussian {
         if spec.bands.iter().any(|b| !(b.is_finite() && *b > 0.0)) {
             return Err(bad("bands are sigma levels > 0"));
         }
+        if !spec.band_edges.is_empty()
+            && (spec.band_edges.len() != spec.bands.len()
+                || spec
+                    .band_edges
+                    .iter()
+                    .any(|[lo, hi]| lo.is_nan() || hi.is_nan() || lo >= hi))
+        {
+            return Err(bad(
+                "band_edges: one [low, high] with low < high per entry of bands",
+            ));
+        }
         Ok(Gaussian {
             spec: spec.clone(),
             observable: prep.prepare(query)?,
@@ -93,8 +110,18 @@ impl Gaussian {
         })
     }
 
+    /// The allowed interval at z sigma: the published band edges at that level if given.
     fn allowed(&self, z: f64) -> (f64, f64) {
-        allowed_interval(self.value, self.uncertainty, z, self.spec.upper_only)
+        let published = self
+            .spec
+            .bands
+            .iter()
+            .zip(&self.spec.band_edges)
+            .find(|(b, _)| **b == z);
+        match published {
+            Some((_, &[lo, hi])) => (lo, hi),
+            None => allowed_interval(self.value, self.uncertainty, z, self.spec.upper_only),
+        }
     }
 }
 
@@ -151,9 +178,14 @@ impl Rule for Gaussian {
             .spec
             .bands
             .iter()
-            .map(|&b| {
+            .enumerate()
+            .map(|(i, &b)| {
+                let band = match self.spec.band_edges.get(i) {
+                    Some(&[lo, hi]) => (lo, hi),
+                    None => self.allowed(b),
+                };
                 Ok(intervals::with_status(
-                    &segments(&f, o_sm, self.allowed(b))?,
+                    &segments(&f, o_sm, band)?,
                     Status::Preferred,
                 ))
             })

@@ -19,13 +19,18 @@
 //! Required keys: `reference`, `observable` (must name the constraint's observable), `cl`,
 //! `mass_unit` (GeV or MeV) and `unit` (the limit's unit, which must be the observable's);
 //! `interpolation` is `linear` (default) or `log-log`; other keys (`source`, `note`, ...) are
-//! kept as documentation. Masses must increase strictly, limits be positive.
+//! kept as documentation. Masses must increase strictly (from 0 for a linear curve), limits
+//! be positive or `nan`: a blind window of the search, where it sets no limit and across
+//! which the curve is never interpolated. `final_state` (with `decay_length_m` and a boost)
+//! says what the search sees of the Z′ (module [`super::seen`]). A constraint entry's
+//! `scale_by` derives a bound on another observable from the curve (the Grossman-Nir bound).
 //!
 //! The reader ([`Table`]) takes any number of numeric columns, so that a limit on a grid in
 //! (mass, lifetime) (the ALPaca shape) is a second kind reading the same format with a
 //! `ctau` column.
 
-use super::{upper_limit, Outcome, Regions, Rule};
+use super::intervals::{segments, status_of, upper_limit_statistic, with_status};
+use super::{upper_limit, Outcome, Regions, Rule, Status};
 use crate::error::{Error, Result};
 use crate::observables::{Context, Preparations, Prepared, Query, Validity};
 use serde::{Deserialize, Serialize};
@@ -39,6 +44,13 @@ pub struct Spec {
     /// The curve file: relative to the constraint file's directory (a compiled-in data path
     /// such as `data/limits/...` for the shipped file).
     pub file: String,
+    /// An observable that does not depend on the coupling (such as `r_GN(K->piZp)`): the
+    /// file's limit times its value at the point's mass is a limit on the constraint's
+    /// observable, which may then differ from the file's: a bound derived from another search
+    /// (the Grossman-Nir bound on K_L -> pi0 X from a K+ -> pi+ X search), applying only where
+    /// the file's search sets a limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_by: Option<String>,
 }
 
 /// A numeric table with a `# key: value` header.
@@ -87,6 +99,9 @@ impl Table {
                 .iter()
                 .map(|c| match c.parse::<f64>() {
                     Ok(v) if v.is_finite() => Ok(v),
+                    // `nan`: no value here (a blind window of a search); each kind says
+                    // which columns may hold it.
+                    _ if c.eq_ignore_ascii_case("nan") => Ok(f64::NAN),
                     _ => Err(bad(i + 1, format!("'{c}' is not a finite number"))),
                 })
                 .collect::<Result<Vec<_>>>()?;
@@ -145,6 +160,9 @@ pub struct Curve {
     pub observable: String,
     /// The limit's unit.
     pub unit: String,
+    /// The fraction of Z's the search sees (`# final_state:` ...; `None`: the observable
+    /// already is what the search limits).
+    pub acceptance: Option<super::seen::Acceptance>,
 }
 
 impl Curve {
@@ -178,10 +196,17 @@ impl Curve {
         };
         let mass: Vec<f64> = t.column("mass", file)?.iter().map(|m| m * scale).collect();
         let limit = t.column("limit", file)?;
-        if mass.len() < 2 {
+        if limit.iter().filter(|l| !l.is_nan()).count() < 2 {
             return Err(bad("a curve needs at least two points".into()));
         }
-        if mass[0] <= 0.0 || mass.windows(2).any(|w| w[1] <= w[0]) {
+        // Mass 0 (a massless X) is a point of a linear curve; a log-log curve needs m > 0.
+        let lowest_mass = match interpolation {
+            Interpolation::Linear => 0.0,
+            Interpolation::LogLog => f64::MIN_POSITIVE,
+        };
+        if mass.iter().any(|m| m.is_nan() || *m < lowest_mass)
+            || mass.windows(2).any(|w| w[1] <= w[0])
+        {
             return Err(bad("masses must be positive and strictly increasing".into()));
         }
         if limit.iter().any(|l| *l <= 0.0) {
@@ -195,15 +220,31 @@ impl Curve {
             reference,
             observable: t.key("observable", file)?.to_string(),
             unit: t.key("unit", file)?.to_string(),
+            acceptance: super::seen::Acceptance::from_header(&t.header, file)?,
         })
     }
 
-    /// [first, last] mass of the curve, GeV.
+    /// [first, last] mass of the curve where it gives a limit, GeV.
     pub fn range(&self) -> [f64; 2] {
-        [self.mass[0], self.mass[self.mass.len() - 1]]
+        let finite = |&(_, l): &(&f64, &f64)| !l.is_nan();
+        let mut with_limit = self.mass.iter().zip(&self.limit).filter(finite);
+        let first = with_limit.next().map_or(f64::NAN, |(m, _)| *m);
+        let last = with_limit.next_back().map_or(first, |(m, _)| *m);
+        [first, last]
     }
 
-    /// The limit at `mass`; `None` outside the curve's range.
+    /// The blind window (masses between the limits on either side, GeV) that `mass` lies
+    /// in, if it lies in one: where a `nan` limit stands next to it.
+    pub fn blind_window(&self, mass: f64) -> Option<[f64; 2]> {
+        let [lo, hi] = self.range();
+        if !(mass >= lo && mass <= hi) || self.at(mass).is_some() {
+            return None;
+        }
+        gap_around(&self.mass, |i| !self.limit[i].is_nan(), mass)
+    }
+
+    /// The limit at `mass`; `None` outside the curve's range and inside a blind window
+    /// (never interpolated across a `nan` limit).
     pub fn at(&self, mass: f64) -> Option<f64> {
         let [lo, hi] = self.range();
         if !(mass >= lo && mass <= hi) {
@@ -219,6 +260,13 @@ impl Curve {
             self.limit[i - 1],
             self.limit[i],
         );
+        if l0.is_nan() || l1.is_nan() {
+            // At a point with a limit next to a blind window, that point's limit.
+            return [(m0, l0), (m1, l1)]
+                .into_iter()
+                .find(|(m, l)| *m == mass && !l.is_nan())
+                .map(|(_, l)| l);
+        }
         if l0 == l1 {
             // A flat piece is exact in either rule (no rounding through logarithms).
             return Some(l0);
@@ -231,6 +279,19 @@ impl Curve {
             }
         })
     }
+}
+
+/// The masses [below, above] around `mass` that still have a limit (`has_limit` of their
+/// index): the edges of the blind window `mass` lies in.
+pub(crate) fn gap_around(
+    masses: &[f64],
+    has_limit: impl Fn(usize) -> bool,
+    mass: f64,
+) -> Option<[f64; 2]> {
+    let i = masses.partition_point(|m| *m <= mass);
+    let below = (0..i).rev().find(|&j| has_limit(j))?;
+    let above = (i..masses.len()).find(|&j| has_limit(j))?;
+    Some([masses[below], masses[above]])
 }
 
 /// The text and the displayed path of a data file named by a constraint entry: relative to
@@ -264,6 +325,10 @@ fn read(c: &super::Spec, spec: &Spec) -> Result<(Curve, String)> {
 pub struct LimitCurve {
     observable: Prepared,
     curve: Curve,
+    /// The Z' decays, for a curve with a `final_state`.
+    decays: Option<super::seen::Decays>,
+    /// The `scale_by` observable.
+    scale: Option<Prepared>,
 }
 
 impl LimitCurve {
@@ -276,7 +341,8 @@ impl LimitCurve {
     ) -> Result<LimitCurve> {
         let (curve, file) = read(c, spec)?;
         let of_file = crate::observables::find(&curve.observable)?;
-        if of_file != *query {
+        let scale = scale_by(spec.scale_by.as_deref(), prep, &file)?;
+        if of_file != *query && scale.is_none() {
             return Err(Error::file(
                 &file,
                 format!(
@@ -296,18 +362,129 @@ impl LimitCurve {
                 ),
             ));
         }
+        let decays = match curve.acceptance {
+            Some(_) => Some(super::seen::Decays::new(prep)?),
+            None => None,
+        };
         Ok(LimitCurve {
             observable: prep.prepare(query)?,
             curve,
+            decays,
+            scale,
         })
     }
 
-    fn limit(&self, mass: f64) -> Result<f64> {
+    /// The limit at the point's mass (times the `scale_by` observable).
+    fn limit(&self, ctx: &Context) -> Result<f64> {
+        let limit = self
+            .curve_limit(ctx.point.mass)
+            .map_err(|e| derived_not_applied(e, self.scale.is_some()))?;
+        Ok(limit * scale_at(self.scale.as_ref(), ctx)?)
+    }
+
+    fn curve_limit(&self, mass: f64) -> Result<f64> {
         self.curve.at(mass).ok_or_else(|| Error::NotApplicable {
             observable: self.observable.name.clone(),
-            reason: format!("outside the limit curve ({:?} GeV)", self.curve.range()),
+            reason: match self.curve.blind_window(mass) {
+                Some([lo, hi]) => blind_window_reason(mass, lo, hi),
+                None => format!("outside the limit curve ({:?} GeV)", self.curve.range()),
+            },
         })
     }
+
+    /// The prediction the curve limits as a function of the coupling at the point's mass:
+    /// the observable times the fraction seen.
+    fn seen_in_coupling<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+    ) -> Result<(crate::observables::InCoupling<'a>, f64)> {
+        let at = self.observable.at_mass(ctx)?;
+        let (Some(acceptance), Some(decays)) = (self.curve.acceptance, &self.decays) else {
+            return Ok((at.function, at.sm_value));
+        };
+        let decay = decays.in_coupling(ctx)?;
+        let (function, mass) = (at.function, ctx.point.mass);
+        let seen = move |c: f64| -> Result<f64> {
+            let d = decay(c)?;
+            Ok(function.at(c)? * acceptance.fraction(d.b_inv, d.b_mumu, d.ctau(c), mass))
+        };
+        Ok((
+            crate::observables::InCoupling::Function(Box::new(seen)),
+            at.sm_value,
+        ))
+    }
+}
+
+/// The `scale_by` observable of a constraint, prepared; it must not depend on the coupling.
+pub(crate) fn scale_by(
+    name: Option<&str>,
+    prep: &Preparations,
+    file: &str,
+) -> Result<Option<Prepared>> {
+    let Some(name) = name else {
+        return Ok(None);
+    };
+    let query = crate::observables::find(name)?;
+    if query.observable.degree != Some(0) {
+        return Err(Error::file(
+            file,
+            format!("scale_by '{name}': the observable must not depend on the coupling (degree 0)"),
+        ));
+    }
+    Ok(Some(prep.prepare(&query)?))
+}
+
+/// The `scale_by` factor at the point (1 without one), at coupling 1: it does not depend on
+/// the coupling.
+pub(crate) fn scale_at(scale: Option<&Prepared>, ctx: &Context) -> Result<f64> {
+    match scale {
+        None => Ok(1.0),
+        Some(s) => {
+            let one = ctx.point.with_coupling(1.0);
+            s.predict(&Context {
+                point: &one,
+                ..*ctx
+            })
+        }
+    }
+}
+
+/// The citation of a limit (`reference` of its file), and for a bound derived with
+/// `scale_by` the observable that scales it.
+pub(crate) fn derived_reference(reference: &str, scale: Option<&Prepared>) -> String {
+    match scale {
+        None => reference.to_string(),
+        Some(s) => format!(
+            "{reference}; times {} ({})",
+            s.name,
+            s.observable().reference
+        ),
+    }
+}
+
+/// The reason a bound derived from another search (`scale_by`) does not apply where that
+/// search sets no limit (paper 000's loophole of the Grossman-Nir bound).
+pub(crate) fn derived_not_applied(e: Error, derived: bool) -> Error {
+    match e {
+        Error::NotApplicable { observable, reason } if derived => Error::NotApplicable {
+            observable,
+            reason: format!(
+                "{reason}; a bound derived from that search (Grossman-Nir) does not apply where the search does not see the X (paper 000): only direct searches and the pi0 -> invisible bound count there"
+            ),
+        },
+        e => e,
+    }
+}
+
+/// Why a search sets no limit at `mass`: it lies in the search's blind window between the
+/// masses `lo` and `hi` where it gives limits.
+pub(crate) fn blind_window_reason(mass: f64, lo: f64, hi: f64) -> String {
+    format!(
+        "m_Z' = {:.1} MeV lies in the search's blind window (no limit between {:.1} and {:.1} MeV; never interpolated across)",
+        mass * 1e3,
+        lo * 1e3,
+        hi * 1e3
+    )
 }
 
 /// Where a limit given as data applies: the masses the data cover (`what`: "curve" or
@@ -336,7 +513,7 @@ impl Rule for LimitCurve {
     }
 
     fn reference(&self) -> String {
-        self.curve.reference.clone()
+        super::limit_curve::derived_reference(&self.curve.reference, self.scale.as_ref())
     }
 
     fn observable(&self) -> String {
@@ -353,18 +530,43 @@ impl Rule for LimitCurve {
     }
 
     fn outcome(&self, ctx: &Context) -> Result<Outcome> {
-        let limit = self.limit(ctx.point.mass)?;
-        upper_limit::outcome(&self.observable, limit, self.curve.cl, ctx)
+        let limit = self.limit(ctx)?;
+        let (Some(acceptance), Some(decays)) = (self.curve.acceptance, &self.decays) else {
+            return upper_limit::outcome(&self.observable, limit, self.curve.cl, ctx);
+        };
+        // BR(parent -> daughter Z') times the fraction of Z's the search sees.
+        let (o, o_sm) = self.observable.with_sm_value(ctx)?;
+        let d = decays.at_point(ctx)?;
+        let seen = o * acceptance.fraction(d.b_inv, d.b_mumu, d.ctau_unit, ctx.point.mass);
+        let allowed = (f64::NEG_INFINITY, limit);
+        Ok(Outcome {
+            status: status_of(allowed, seen, o_sm),
+            value: seen,
+            bound: limit,
+            test_statistic: upper_limit_statistic(seen, limit, self.curve.cl),
+        })
     }
 
     fn regions(&self, ctx: &Context) -> Result<Regions> {
-        let limit = self.limit(ctx.point.mass)?;
-        upper_limit::regions(&self.observable, limit, ctx)
+        let limit = self.limit(ctx)?;
+        if self.curve.acceptance.is_none() {
+            return upper_limit::regions(&self.observable, limit, ctx);
+        }
+        let (f, sm_value) = self.seen_in_coupling(ctx)?;
+        Ok(Regions {
+            excluded: with_status(
+                &segments(&f, sm_value, (f64::NEG_INFINITY, limit))?,
+                Status::Excluded,
+            ),
+            ..Regions::default()
+        })
     }
 
     fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
         Box::new(LimitCurve {
             observable: self.observable.for_model(ctx),
+            decays: self.decays.as_ref().map(|d| d.for_model(ctx)),
+            scale: self.scale.as_ref().map(|s| s.for_model(ctx)),
             ..self.clone()
         })
     }
@@ -416,5 +618,36 @@ mod tests {
             let e = Curve::parse(&text, "my_curve.csv").unwrap_err().to_string();
             assert!(e.contains("my_curve.csv") && e.contains(needle), "{e}");
         }
+    }
+
+    /// `nan` marks a blind window: no limit inside, never interpolated across, the window
+    /// named; a point with a limit next to it keeps its own limit.
+    #[test]
+    fn nan_is_a_blind_window() {
+        let c = Curve::parse(
+            &format!("{HEAD}mass,limit\n0.1,1e-9\n0.11,2e-9\n0.13,nan\n0.15,4e-9\n0.2,4e-9\n"),
+            "c.csv",
+        )
+        .unwrap();
+        assert_eq!(c.range(), [0.1, 0.2]);
+        assert!((c.at(0.105).unwrap() / 1.5e-9 - 1.0).abs() < 1e-12);
+        assert_eq!(c.at(0.11), Some(2e-9));
+        assert_eq!(c.at(0.12), None);
+        assert_eq!(c.at(0.13), None);
+        assert_eq!(c.at(0.14), None);
+        assert_eq!(c.at(0.15), Some(4e-9));
+        assert_eq!(c.blind_window(0.12), Some([0.11, 0.15]));
+        assert_eq!(c.blind_window(0.105), None);
+        assert_eq!(c.blind_window(0.3), None);
+        // A linear curve may start at a massless X; a log-log one may not.
+        assert!(Curve::parse(&format!("{HEAD}mass,limit\n0,1\n1,1\n"), "c.csv").is_ok());
+        assert!(Curve::parse(
+            &format!("{HEAD}# interpolation: log-log\nmass,limit\n0,1\n1,1\n"),
+            "c.csv"
+        )
+        .is_err());
+        // A curve of one point and nan is no curve.
+        let e = Curve::parse(&format!("{HEAD}mass,limit\n1,1\n2,nan\n"), "c.csv").unwrap_err();
+        assert!(e.to_string().contains("two points"), "{e}");
     }
 }

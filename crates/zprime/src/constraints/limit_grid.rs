@@ -23,6 +23,7 @@
 
 use super::intervals::{segments, status_of, upper_limit_statistic, with_status};
 use super::limit_curve::Table;
+use super::seen::{Decays, FinalState};
 use super::{Outcome, Regions, Rule, Status};
 use crate::error::{Error, Result};
 use crate::observables::{Context, InCoupling, Preparations, Prepared, Query, Validity};
@@ -34,6 +35,13 @@ use serde::{Deserialize, Serialize};
 pub struct Spec {
     /// The grid file, relative to the constraint file's directory.
     pub file: String,
+    /// An observable that does not depend on the coupling (such as `r_GN(K->piZp)`): the
+    /// file's limit times its value at the point's mass is a limit on the constraint's
+    /// observable, which may then differ from the file's: a bound derived from another search
+    /// (the Grossman-Nir bound on K_L -> pi0 X from a K+ -> pi+ X search), applying only where
+    /// the file's search sets a limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_by: Option<String>,
 }
 
 /// An upper limit on a grid in (mass, cτ).
@@ -57,6 +65,8 @@ pub struct Grid {
     pub lifetime: String,
     /// The limit's unit.
     pub unit: String,
+    /// The fraction of Z's the search sees (`# final_state:`; see [`super::seen`]).
+    pub acceptance: Option<super::seen::Acceptance>,
 }
 
 fn increasing_unique(values: &[f64]) -> Vec<f64> {
@@ -100,8 +110,17 @@ impl Grid {
             .map(|c| c * ctau_scale)
             .collect();
         let limit = t.column("limit", file)?;
-        if mass.iter().chain(&ctau).chain(&limit).any(|x| *x <= 0.0) {
+        // A `nan` limit: no limit in that cell (a blind window); masses and cτ must be numbers.
+        if mass.iter().chain(&ctau).any(|x| x.is_nan() || *x <= 0.0)
+            || limit.iter().any(|x| *x <= 0.0)
+        {
             return Err(bad("mass, ctau and limit must be positive".into()));
+        }
+        let acceptance = super::seen::Acceptance::from_header(&t.header, file)?;
+        if acceptance.is_some_and(|a| a.decay.is_some()) {
+            return Err(bad(
+                "decay_length_m and the boost are for curves: a grid's ctau column already holds the acceptance".into(),
+            ));
         }
         let (ms, cs) = (increasing_unique(&mass), increasing_unique(&ctau));
         if ms.len() < 2 || cs.len() < 2 || ms.len() * cs.len() != limit.len() {
@@ -112,17 +131,32 @@ impl Grid {
                 limit.len()
             )));
         }
-        let mut ln_limit = vec![vec![f64::NAN; cs.len()]; ms.len()];
+        let mut ln_limit = vec![vec![None; cs.len()]; ms.len()];
         for ((m, c), l) in mass.iter().zip(&ctau).zip(&limit) {
             let i = ms.partition_point(|x| x < m);
             let j = cs.partition_point(|x| x < c);
-            if !ln_limit[i][j].is_nan() {
+            if ln_limit[i][j].is_some() {
                 return Err(bad(format!("(mass {m}, ctau {c}) given twice")));
             }
-            ln_limit[i][j] = l.ln();
+            ln_limit[i][j] = Some(l.ln());
         }
+        let ln_limit: Vec<Vec<f64>> = ln_limit
+            .into_iter()
+            .map(|row| row.into_iter().map(|l| l.unwrap_or(f64::NAN)).collect())
+            .collect();
+        // The masses where the grid gives a limit at some cτ (all-`nan` rows at the ends are
+        // outside the search's range).
+        let with_limit: Vec<f64> = ms
+            .iter()
+            .zip(&ln_limit)
+            .filter(|(_, row): &(&f64, &Vec<f64>)| row.iter().any(|l| !l.is_nan()))
+            .map(|(m, _)| *m)
+            .collect();
+        let (Some(first), Some(last)) = (with_limit.first(), with_limit.last()) else {
+            return Err(bad("the grid has no limit (every cell is nan)".into()));
+        };
         Ok(Grid {
-            range: [ms[0], ms[ms.len() - 1]],
+            range: [*first, *last],
             ln_mass: ms.iter().map(|m| m.ln()).collect(),
             ln_ctau: cs.iter().map(|c| c.ln()).collect(),
             ln_limit,
@@ -131,7 +165,27 @@ impl Grid {
             observable: t.key("observable", file)?.to_string(),
             lifetime: t.key("lifetime", file)?.to_string(),
             unit: t.key("unit", file)?.to_string(),
+            acceptance,
         })
+    }
+
+    /// [shortest, longest] cτ of the grid, m.
+    pub fn ctau_range(&self) -> [f64; 2] {
+        [self.ln_ctau[0], self.ln_ctau[self.ln_ctau.len() - 1]].map(f64::exp)
+    }
+
+    /// The blind window (masses with a limit on either side, GeV) that `mass` lies in, for
+    /// the column of cτ `ctau`, if it lies in one.
+    pub fn blind_window(&self, mass: f64, ctau: f64) -> Option<[f64; 2]> {
+        if !(mass >= self.range[0] && mass <= self.range[1]) || self.at(mass, ctau).is_some() {
+            return None;
+        }
+        let j = self
+            .ln_ctau
+            .partition_point(|c| *c < ctau.ln())
+            .min(self.ln_ctau.len() - 1);
+        let masses: Vec<f64> = self.ln_mass.iter().map(|m| m.exp()).collect();
+        super::limit_curve::gap_around(&masses, |i| !self.ln_limit[i][j].is_nan(), mass)
     }
 
     /// [first, last] mass, GeV.
@@ -159,9 +213,59 @@ impl Grid {
         let (i, u) = cell(&self.ln_mass, ln_m)?;
         let (j, v) = cell(&self.ln_ctau, ctau.ln())?;
         let l = &self.ln_limit;
-        let ln = (1.0 - u) * ((1.0 - v) * l[i - 1][j - 1] + v * l[i - 1][j])
-            + u * ((1.0 - v) * l[i][j - 1] + v * l[i][j]);
-        Some(ln.exp())
+        // Corners of zero weight are left out (a point on a row or column next to a blind
+        // window keeps its limit); a `nan` corner of non-zero weight: the cell touches a
+        // blind window, never interpolated across.
+        let corners = [
+            ((1.0 - u) * (1.0 - v), l[i - 1][j - 1]),
+            ((1.0 - u) * v, l[i - 1][j]),
+            (u * (1.0 - v), l[i][j - 1]),
+            (u * v, l[i][j]),
+        ];
+        let ln: f64 = corners
+            .iter()
+            .filter(|(w, _)| *w != 0.0)
+            .map(|(w, x)| w * x)
+            .sum();
+        Some(ln.exp()).filter(|x| x.is_finite())
+    }
+
+    /// The limit of the grid's limiting column at `mass` (the longest cτ for an invisible
+    /// search, the shortest for a visible one) and the acceptance relative to it at `ctau`
+    /// (see [`super::seen`]); `None` where the grid sets no limit at this mass.
+    pub fn seen_limit(&self, final_state: FinalState, mass: f64, ctau: f64) -> Option<(f64, f64)> {
+        let [shortest, longest] = self.ctau_range();
+        let relative = |reference: f64| -> f64 {
+            self.at(mass, ctau)
+                .map_or(0.0, |l| (reference / l).min(1.0))
+        };
+        match final_state {
+            FinalState::Invisible => {
+                let reference = self.at(mass, longest)?;
+                let escape = if ctau >= longest {
+                    1.0
+                } else if ctau < shortest {
+                    0.0
+                } else {
+                    relative(reference)
+                };
+                Some((reference, escape))
+            }
+            FinalState::MuMu => {
+                let reference = self.at(mass, shortest)?;
+                let decay = if ctau <= shortest {
+                    1.0
+                } else if ctau > longest {
+                    let at_longest = self
+                        .at(mass, longest)
+                        .map_or(0.0, |l| (reference / l).min(1.0));
+                    at_longest * longest / ctau
+                } else {
+                    relative(reference)
+                };
+                Some((reference, decay))
+            }
+        }
     }
 }
 
@@ -171,6 +275,10 @@ pub struct LimitGrid {
     observable: Prepared,
     lifetime: Prepared,
     grid: Grid,
+    /// The Z' decays, for a grid with a `final_state`.
+    decays: Option<Decays>,
+    /// The `scale_by` observable.
+    scale: Option<Prepared>,
 }
 
 impl LimitGrid {
@@ -184,7 +292,8 @@ impl LimitGrid {
         let (text, name) = super::limit_curve::read_text(c, &spec.file)?;
         let grid = Grid::parse(&text, &name)?;
         let of_file = crate::observables::find(&grid.observable)?;
-        if of_file != *query || grid.unit != query.observable.unit {
+        let scale = super::limit_curve::scale_by(spec.scale_by.as_deref(), prep, &name)?;
+        if (of_file != *query && scale.is_none()) || grid.unit != query.observable.unit {
             return Err(Error::file(
                 &name,
                 format!(
@@ -204,10 +313,100 @@ impl LimitGrid {
                 format!("lifetime '{}' must be a length in m", grid.lifetime),
             ));
         }
+        let decays = match grid.acceptance {
+            Some(_) => Some(Decays::new(prep)?),
+            None => None,
+        };
         Ok(LimitGrid {
             observable: prep.prepare(query)?,
             lifetime: prep.prepare(&lifetime)?,
             grid,
+            decays,
+            scale,
+        })
+    }
+
+    /// Why the grid sets no limit at `mass` in the column of cτ `ctau`.
+    fn no_limit(&self, mass: f64, ctau: f64) -> Error {
+        let e = Error::NotApplicable {
+            observable: self.observable.name.clone(),
+            reason: match self.grid.blind_window(mass, ctau) {
+                Some([lo, hi]) => super::limit_curve::blind_window_reason(mass, lo, hi),
+                None => format!("c tau = {ctau:.3e} m lies outside the limit grid"),
+            },
+        };
+        super::limit_curve::derived_not_applied(e, self.scale.is_some())
+    }
+
+    /// The limiting column's limit at the point's mass, and the fraction seen at cτ for the
+    /// decays `d` (see [`super::seen`]).
+    fn seen(
+        &self,
+        state: FinalState,
+        mass: f64,
+        d: &super::seen::AtMass,
+        ctau: f64,
+    ) -> Option<(f64, f64)> {
+        let (limit, acceptance) = self.grid.seen_limit(state, mass, ctau)?;
+        let fraction = match state {
+            FinalState::Invisible => d.b_inv + (1.0 - d.b_inv) * acceptance,
+            FinalState::MuMu => d.b_mumu * acceptance,
+        };
+        Some((limit, fraction))
+    }
+
+    /// Outcome of a grid with a final state: BR × fraction seen against the limiting column.
+    fn seen_outcome(&self, state: FinalState, decays: &Decays, ctx: &Context) -> Result<Outcome> {
+        let mass = ctx.point.mass;
+        let d = decays.at_point(ctx)?;
+        let reference_ctau = match state {
+            FinalState::Invisible => self.grid.ctau_range()[1],
+            FinalState::MuMu => self.grid.ctau_range()[0],
+        };
+        let (limit, fraction) = self
+            .seen(state, mass, &d, d.ctau_unit)
+            .ok_or_else(|| self.no_limit(mass, reference_ctau))?;
+        let limit = limit * super::limit_curve::scale_at(self.scale.as_ref(), ctx)?;
+        let (o, o_sm) = self.observable.with_sm_value(ctx)?;
+        let seen = o * fraction;
+        let allowed = (f64::NEG_INFINITY, limit);
+        Ok(Outcome {
+            status: status_of(allowed, seen, o_sm),
+            value: seen,
+            bound: limit,
+            test_statistic: upper_limit_statistic(seen, limit, self.grid.cl),
+        })
+    }
+
+    /// Regions of a grid with a final state.
+    fn seen_regions(&self, state: FinalState, decays: &Decays, ctx: &Context) -> Result<Regions> {
+        let mass = ctx.point.mass;
+        let at = self.observable.at_mass(ctx)?;
+        let decay = decays.in_coupling(ctx)?;
+        // The limiting column does not depend on the coupling: probe it once.
+        let reference_ctau = match state {
+            FinalState::Invisible => self.grid.ctau_range()[1],
+            FinalState::MuMu => self.grid.ctau_range()[0],
+        };
+        let Some((limit, _)) = self.grid.seen_limit(state, mass, reference_ctau) else {
+            return Err(self.no_limit(mass, reference_ctau));
+        };
+        let limit = limit * super::limit_curve::scale_at(self.scale.as_ref(), ctx)?;
+        let function = at.function;
+        let seen = move |c: f64| -> Result<f64> {
+            let d = decay(c)?;
+            let fraction = self
+                .seen(state, mass, &d, d.ctau(c))
+                .map_or(0.0, |(_, f)| f);
+            Ok(function.at(c)? * fraction)
+        };
+        let f = InCoupling::Function(Box::new(seen));
+        Ok(Regions {
+            excluded: with_status(
+                &segments(&f, at.sm_value, (f64::NEG_INFINITY, limit))?,
+                Status::Excluded,
+            ),
+            ..Regions::default()
         })
     }
 }
@@ -218,7 +417,7 @@ impl Rule for LimitGrid {
     }
 
     fn reference(&self) -> String {
-        self.grid.reference.clone()
+        super::limit_curve::derived_reference(&self.grid.reference, self.scale.as_ref())
     }
 
     fn observable(&self) -> String {
@@ -236,6 +435,9 @@ impl Rule for LimitGrid {
     /// At a cτ outside the grid the search sets no limit: not applied at that point; nor for
     /// a Z' without a cτ (no open decay channel: it is stable).
     fn outcome(&self, ctx: &Context) -> Result<Outcome> {
+        if let (Some(a), Some(d)) = (self.grid.acceptance, &self.decays) {
+            return self.seen_outcome(a.final_state, d, ctx);
+        }
         let ctau = match self.lifetime.predict(ctx) {
             Ok(t) => t,
             Err(Error::Numerical { message, .. }) => {
@@ -252,7 +454,8 @@ impl Rule for LimitGrid {
             .ok_or_else(|| Error::NotApplicable {
                 observable: self.observable.name.clone(),
                 reason: format!("c tau = {ctau:.3e} m lies outside the limit grid"),
-            })?;
+            })?
+            * super::limit_curve::scale_at(self.scale.as_ref(), ctx)?;
         let (o, o_sm) = self.observable.with_sm_value(ctx)?;
         let allowed = (f64::NEG_INFINITY, limit);
         Ok(Outcome {
@@ -266,8 +469,12 @@ impl Rule for LimitGrid {
     /// Excluded where the observable exceeds the limit at the point's own cτ (which moves with
     /// the coupling): the ratio observable/limit against 1.
     fn regions(&self, ctx: &Context) -> Result<Regions> {
+        if let (Some(a), Some(d)) = (self.grid.acceptance, &self.decays) {
+            return self.seen_regions(a.final_state, d, ctx);
+        }
         let o = self.observable.at_mass(ctx)?;
         let mass = ctx.point.mass;
+        let scale = super::limit_curve::scale_at(self.scale.as_ref(), ctx)?;
         // cτ(c): in closed form when the lifetime observable is homogeneous and the point has
         // one coupling (cτ ∝ c⁻²); a stable Z' (zero coupling) has no cτ and no limit.
         let unit = match self.lifetime.observable().degree {
@@ -296,7 +503,7 @@ impl Rule for LimitGrid {
         let ratio = move |c: f64| -> Result<f64> {
             let value = o.function.at(c)?;
             Ok(match ctau(c).and_then(|t| self.grid.at(mass, t)) {
-                Some(limit) => value / limit,
+                Some(limit) => value / (limit * scale),
                 None => 0.0,
             })
         };
@@ -315,6 +522,8 @@ impl Rule for LimitGrid {
         Box::new(LimitGrid {
             observable: self.observable.for_model(ctx),
             lifetime: self.lifetime.for_model(ctx),
+            decays: self.decays.as_ref().map(|d| d.for_model(ctx)),
+            scale: self.scale.as_ref().map(|s| s.for_model(ctx)),
             ..self.clone()
         })
     }
@@ -351,5 +560,59 @@ mod tests {
         let text = format!("{HEAD}mass,ctau,limit\n1,1,1\n2,1,1\n1,2,1\n1,2,1\n");
         let e = Grid::parse(&text, "g.csv").unwrap_err().to_string();
         assert!(e.contains("twice"), "{e}");
+    }
+
+    fn grid(final_state: &str, cell: impl Fn(f64, f64) -> String) -> Grid {
+        let mut text = format!("{HEAD}# final_state: {final_state}\nmass,ctau,limit\n");
+        for m in [0.1, 0.12, 0.14, 0.16] {
+            for c in [0.01, 0.1, 1.0] {
+                text.push_str(&format!("{m},{c},{}\n", cell(m, c)));
+            }
+        }
+        Grid::parse(&text, "g.csv").unwrap()
+    }
+
+    /// A `nan` cell is no limit: the cells touching it give none, the window is named.
+    #[test]
+    fn nan_cells_are_a_blind_window() {
+        let g = grid("invisible", |m, _| {
+            if m == 0.12 || m == 0.14 {
+                "nan".into()
+            } else {
+                "1e-9".into()
+            }
+        });
+        assert!((g.at(0.1, 0.1).unwrap() / 1e-9 - 1.0).abs() < 1e-12);
+        assert_eq!(g.at(0.11, 0.1), None);
+        assert_eq!(g.at(0.13, 0.1), None);
+        let [lo, hi] = g.blind_window(0.13, 1.0).unwrap();
+        assert!((lo / 0.1 - 1.0).abs() < 1e-12 && (hi / 0.16 - 1.0).abs() < 1e-12);
+        assert_eq!(g.blind_window(0.1, 1.0), None);
+    }
+
+    /// The acceptance read off the grid (module `seen`): L_ref/L(τ), 1 beyond the limiting
+    /// column, 0 (invisible) below the shortest cτ, ∝ 1/τ (visible) above the longest.
+    #[test]
+    fn acceptance_from_the_grid_in_closed_form() {
+        // limit ∝ 1/cτ up to the longest column for an invisible search: escape ∝ cτ.
+        let inv = grid("invisible", |_, c| format!("{}", 1e-9 / c));
+        let (limit, escape) = inv.seen_limit(FinalState::Invisible, 0.13, 0.1).unwrap();
+        assert!((limit / 1e-9 - 1.0).abs() < 1e-12 && (escape / 0.1 - 1.0).abs() < 1e-12);
+        assert_eq!(
+            inv.seen_limit(FinalState::Invisible, 0.13, 5.0).unwrap().1,
+            1.0
+        );
+        assert_eq!(
+            inv.seen_limit(FinalState::Invisible, 0.13, 1e-3).unwrap().1,
+            0.0
+        );
+        // limit ∝ cτ for a visible search: decay probability ∝ 1/cτ, continued above.
+        let vis = grid("mumu", |_, c| format!("{}", 1e-9 * c / 0.01));
+        let (limit, decay) = vis.seen_limit(FinalState::MuMu, 0.13, 0.1).unwrap();
+        assert!((limit / 1e-9 - 1.0).abs() < 1e-12 && (decay / 0.1 - 1.0).abs() < 1e-12);
+        assert_eq!(vis.seen_limit(FinalState::MuMu, 0.13, 1e-3).unwrap().1, 1.0);
+        let far = vis.seen_limit(FinalState::MuMu, 0.13, 10.0).unwrap().1;
+        assert!((far / 1e-3 - 1.0).abs() < 1e-12, "{far}");
+        assert_eq!(vis.seen_limit(FinalState::MuMu, 0.3, 0.1), None);
     }
 }

@@ -25,6 +25,7 @@ pub mod intervals;
 pub mod limit_curve;
 pub mod limit_grid;
 pub mod poisson;
+pub mod seen;
 pub mod stats;
 pub mod upper_limit;
 
@@ -163,9 +164,15 @@ impl Spec {
             .file_stem()
             .map_or(file.to_string(), |s| s.to_string_lossy().into_owned());
         let kind = if header("lifetime").is_some() {
-            Kind::LimitGrid(limit_grid::Spec { file: file.into() })
+            Kind::LimitGrid(limit_grid::Spec {
+                file: file.into(),
+                scale_by: None,
+            })
         } else {
-            Kind::LimitCurve(limit_curve::Spec { file: file.into() })
+            Kind::LimitCurve(limit_curve::Spec {
+                file: file.into(),
+                scale_by: None,
+            })
         };
         Ok(Spec {
             id: header("id").unwrap_or(stem),

@@ -143,6 +143,15 @@ pub(crate) const OBSERVABLES: &[Observable] = &[
         validity: super::everywhere,
         compute: Compute::Point(gamma_klong),
     },
+    Observable::simple(
+        "r_GN(K->piZp)",
+        "Grossman-Nir factor at m_Z': the largest BR(K_L -> pi0 Z') / BR(K+ -> pi+ Z') (Im g_ds = |g_ds|), from isospin, the lifetimes and the phase space of the input set",
+        r"r_{\rm GN}",
+        "1",
+        Some(0),
+        "Grossman, Nir, PLB 398 (1997) 163; paper 000 Eq. (4), paper 002 Eq. (2.2), paper 003 Eq. (2.7) (module documentation of k_to_pi, Grossman-Nir)",
+        grossman_nir_factor,
+    ),
 ];
 
 /// f_+(q²) from the input set.
@@ -329,6 +338,47 @@ coupling_observable!(re_g_sb, sb, re);
 coupling_observable!(im_g_sb, sb, im);
 coupling_observable!(re_g_db, db, re);
 coupling_observable!(im_g_db, db, im);
+
+/// `r_GN(K->piZp)`: the Grossman-Nir factor for a two-body K → π Z' at the point's mass,
+///
+/// `r_GN = [Γ(K_L → π⁰ Z')/Γ_KL] / [Γ(K⁺ → π⁺ Z')/Γ_K⁺]` at Im g_ds = |g_ds|
+/// `= (Γ_K⁺/Γ_KL) (m_K⁺/m_KL)³ [λ(m_KL², m_π0², m²)/λ(m_K⁺², m_π⁺², m²)]^{3/2} f_+²/f_+²`,
+///
+/// the isospin limit (⟨π⁰|s̄γd|K_L⟩ and ⟨π⁺|s̄γd|K⁺⟩ related by the 1/√2 that K_L's 1/√2
+/// cancels, module documentation) times the lifetime ratio and the phase space of each decay;
+/// the same form factor for both (no isospin-breaking correction). Any model gives
+/// BR(K_L → π⁰ Z') ≤ r_GN BR(K⁺ → π⁺ Z') (up to the new decays in the total widths).
+///
+/// Papers 000, 002 and 003 use 4.3 (Grossman-Nir for K → π νν̄: τ_KL/τ_K⁺ = 4.13 times the
+/// isospin-breaking ratio r_KL/r_K⁺ = 0.944/0.901 of Marciano-Parsa). For a two-body Z' at
+/// m_π0 zprime's factor is larger, 4.13 × the phase-space ratio: the K_L → π⁰ phase space
+/// (m_KL − m_π0 = 363 MeV) is wider than K⁺ → π⁺ (354 MeV); it grows towards the K⁺ endpoint
+/// and the factor is undefined above it (K⁺ → π⁺ Z' closed, not applicable). This is why
+/// paper 000's K_L bound 2.4e-7 (= 4.3 × 5.6e-8) and paper 003 Eq. (2.7) use 4.3, not this
+/// factor: the tests reproduce them with 4.3 and record ours (data/papers/printed.toml).
+pub fn grossman_nir_factor(ctx: &Context) -> Result<f64> {
+    let i = ctx.inputs;
+    let m = ctx.point.mass;
+    let (mkp, mpip, mkl, mpi0) = (
+        i.value("m_Kp")?,
+        i.value("m_pip")?,
+        i.value("m_KL")?,
+        i.value("m_pi0")?,
+    );
+    if m >= mkp - mpip {
+        return Err(Error::NotApplicable {
+            observable: "r_GN(K->piZp)".into(),
+            reason: format!(
+                "K+ -> pi+ Z' is closed above m_K+ - m_pi+ = {:.1} MeV",
+                (mkp - mpip) * 1e3
+            ),
+        });
+    }
+    let lifetimes = i.value("Gamma_Kp")? / i.value("Gamma_KL")?;
+    let phase_space =
+        |mk: f64, mpi: f64| kallen(mk * mk, mpi * mpi, m * m).max(0.0).powf(1.5) / mk.powi(3);
+    Ok(lifetimes * phase_space(mkl, mpi0) / phase_space(mkp, mpip))
+}
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,7 @@ pub mod registry;
 pub mod tau;
 pub mod trident;
 pub mod zp_decays;
+pub mod zp_hadrons;
 
 pub use registry::{
     everywhere, find, listed, predict, registry, Args, Argument, ArgumentKind, AtMass, Compute,

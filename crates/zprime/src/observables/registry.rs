@@ -313,13 +313,14 @@ impl Observable {
 
 /// The areas, in the order `zprime point` prints them. Adding an observable to an area
 /// touches that area's file only; a new area adds one line here.
-fn areas() -> [&'static [Observable]; 11] {
+fn areas() -> [&'static [Observable]; 12] {
     use super::{
         b_decays, cosmology, d_decays, g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e, tau,
-        trident, zp_decays,
+        trident, zp_decays, zp_hadrons,
     };
     [
         zp_decays::OBSERVABLES,
+        zp_hadrons::OBSERVABLES,
         g_minus_2::OBSERVABLES,
         kinetic_mixing::OBSERVABLES,
         trident::OBSERVABLES,

@@ -1,6 +1,7 @@
-//! Z' decays into lepton pairs. Hadronic channels are not included yet: for models with quark
-//! charges `Gamma(Zp)` is then a lower bound above the hadronic thresholds (`zprime point`
-//! says so).
+//! Z' decays into lepton pairs, and the total width and branching fractions with the hadronic
+//! width of [`super::zp_hadrons`] (vector-meson dominance below 1.7 GeV, perturbative quarks
+//! above 2 GeV) for every model: quark charges at tree level or quark couplings through
+//! kinetic mixing alike.
 
 use super::Context;
 use crate::couplings::{chiral, vector_axial, Fermion};
@@ -13,11 +14,11 @@ use super::Observable;
 pub(crate) const OBSERVABLES: &[Observable] = &[
     Observable::simple(
         "Gamma(Zp)",
-        "total Z' width into leptons (hadronic channels not included)",
+        "total Z' width: leptons, neutrinos, hadrons (Gamma(Zp->hadrons)) and a declared invisible width",
         r"\Gamma(Z')",
         "GeV",
         Some(2),
-        "sum of the partial widths below",
+        "sum of the leptonic and invisible widths below and Gamma(Zp->hadrons)",
         total_width,
     ),
     Observable::simple(
@@ -58,7 +59,7 @@ pub(crate) const OBSERVABLES: &[Observable] = &[
     ),
     Observable::simple(
         "BR(Zp->invisible)",
-        "branching fraction of the Z' into neutrinos",
+        "branching fraction of the Z' into neutrinos (and a declared invisible width), over the total width with hadrons",
         r"\mathrm{BR}(Z'\to\mathrm{inv})",
         "1",
         Some(0),
@@ -67,7 +68,7 @@ pub(crate) const OBSERVABLES: &[Observable] = &[
     ),
     Observable::simple(
         "BR(Zp->mumu)",
-        "branching fraction of the Z' into mu+ mu-",
+        "branching fraction of the Z' into mu+ mu-, over the total width with hadrons",
         r"\mathrm{BR}(Z'\to\mu^+\mu^-)",
         "1",
         Some(0),
@@ -76,7 +77,7 @@ pub(crate) const OBSERVABLES: &[Observable] = &[
     ),
     Observable::simple(
         "ctau(Zp)",
-        "proper decay length of the Z'",
+        "proper decay length of the Z' (total width with hadrons)",
         r"c\tau(Z')",
         "m",
         Some(-2),
@@ -149,12 +150,14 @@ fn width_extra(ctx: &Context, name: &str) -> f64 {
     p.parameters.get(name).copied().unwrap_or(0.0) * p.g * p.g
 }
 
-/// `Gamma(Zp)`: the sum of the leptonic widths (and of a declared invisible width).
+/// `Gamma(Zp)`: the sum of the leptonic widths, of a declared invisible width and of the
+/// hadronic width ([`super::zp_hadrons::width_hadrons`]).
 pub fn total_width(ctx: &Context) -> Result<f64> {
     Ok(width_nunu(ctx)?
         + width_extra_invisible(ctx)
         + width_extra(ctx, "Gamma_mumu")
-        + (0..3).map(|i| charged_lepton_width(ctx, i)).sum::<f64>())
+        + (0..3).map(|i| charged_lepton_width(ctx, i)).sum::<f64>()
+        + super::zp_hadrons::width_hadrons(ctx)?)
 }
 
 /// Γ(νν̄) plus a declared invisible width.
@@ -184,7 +187,7 @@ fn no_channel(ctx: &Context) -> Error {
     Error::Numerical {
         context: "Z' branching fractions".into(),
         message: format!(
-            "no leptonic decay channel is open at m_Z' = {} GeV for this model",
+            "no decay channel is open at m_Z' = {} GeV for this model",
             ctx.point.mass
         ),
     }

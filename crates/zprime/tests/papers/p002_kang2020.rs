@@ -382,6 +382,29 @@ fn app_a_dark_photon_check() {
     assert!(ratio > 1.0 && ratio < 3.0, "{penguin:e} vs {a3:e}");
 }
 
+/// Eq. (2.3): NA62's BR(pi0 -> invisible) < 4.4e-9 times BR(K+ -> pi+ pi0) = 0.2067 gives
+/// BR(K+ -> pi+ Z') < 0.9e-9 within m_pi0 +- 3.8 MeV (constraint K+->piX:NA62-pi0inv), which
+/// is not applied outside that window.
+#[test]
+fn eq_2_3_na62_pi0_invisible() {
+    let set = InputSet::load("kang2020").unwrap();
+    let id = "002-na62-pi0inv";
+    assert!((4.4e-9 * 0.2067 / value(id) - 1.0).abs() < 0.011);
+    let sm = zprime::StandardModel::from_inputs(&set).unwrap();
+    let c = zprime::constraints::Constraint::load("K+->piX:NA62-pi0inv", &set).unwrap();
+    let m = set.value("m_pi0").unwrap();
+    let e = c
+        .evaluate(&sm, &set, &point("b-l-23", m, 1e-6))
+        .unwrap()
+        .unwrap();
+    assert_eq!(e.bound, value(id));
+    for outside in [m - 0.004, m + 0.004] {
+        let p = point("b-l-23", outside, 1e-6);
+        assert!(c.evaluate(&sm, &set, &p).unwrap().is_none());
+        assert!(c.not_applied_reason(&sm, &set, &p).is_some());
+    }
+}
+
 /// Table I: the absolute values need the benchmark (W_u)_1i of Fig. 3, which the paper does not
 /// print; the ratios test the isospin factors κ² and the lifetimes (B⁰ over B⁺) and the form
 /// factors (V over P, same coupling). The K*⁰/K*⁺ ratio is 0.75% above τ_B⁰/τ_B⁺ (our

@@ -198,6 +198,47 @@ fn app_b_f1_from_the_loop_library() {
     );
 }
 
+/// Eq. (2.6) and (2.7) through the shipped constraints of `jho2020`: E949's 5.6e-8 at m_π0
+/// gives |g_ds| ≤ 1.256e-11; the Grossman-Nir constraint gives |Im g_ds| ≤ 1.246e-11 with the
+/// paper's factor 4.3, and sqrt(r_GN/4.3) times that with zprime's two-body factor r_GN
+/// (4.37 at m_π0 with the paper's widths: module documentation of `r_GN(K->piZp)`).
+#[test]
+fn eq_2_6_2_7_through_the_constraints() {
+    let s = set();
+    let sm = zprime::StandardModel::from_inputs(&s).unwrap();
+    let m = s.value("m_pi0").unwrap();
+    let fcnc = Model::resolve("fcnc").unwrap();
+    let limit = |id: &str, part: &str| {
+        let mut p = BTreeMap::new();
+        p.insert(part.to_string(), 1.0);
+        let pt = fcnc.point(m, 1e-12, &p).unwrap();
+        let c = zprime::constraints::Constraint::load(id, &s).unwrap();
+        c.limits_at(&sm, &s, &pt).unwrap().upper_limit.unwrap()
+    };
+    let e949 = limit("K+->piX:E949:pi0", "Re_g_ds");
+    let id = "003-e949-abs-gds";
+    assert!(close(e949, value(id), relative(id)), "Eq. 2.6: {e949:e}");
+    let gn = limit("KL->piX:GN(E949:pi0)", "Im_g_ds");
+    let r_gn = predict("r_GN(K->piZp)", &s, &point("lmu-ltau", m, 1e-3));
+    assert!((r_gn - 4.37).abs() < 0.01, "{r_gn}");
+    let id = "003-gn-im-gds";
+    let paper = gn * (4.3 / r_gn).sqrt();
+    assert!(close(paper, value(id), relative(id)), "Eq. 2.7: {gn:e}");
+    // Eq. (2.5): the KOTO 2019 band (1 sigma 1.0-4.1e-9) in Im g_ds holds 1.16e-12, and its
+    // edges are sqrt(edge / 2.1e-9) times it.
+    let mut p = BTreeMap::new();
+    // (Im g_ds = 1e-3 g: the band lies at g ~ 1e-9, above the smallest coupling searched.)
+    p.insert("Im_g_ds".to_string(), 1e-3);
+    let pt = fcnc.point(m, 1e-9, &p).unwrap();
+    let koto = zprime::constraints::Constraint::load("KL->piX:KOTO-2019-excess", &s).unwrap();
+    let band = koto.limits_at(&sm, &s, &pt).unwrap().preferred[0][0];
+    let central = value("003-koto-im-gds");
+    for (edge, br) in band.iter().zip([1.0e-9, 4.1e-9]) {
+        let expected = central * (br / 2.1e-9_f64).sqrt();
+        assert!(close(edge * 1e-3, expected, 0.005), "{band:?}");
+    }
+}
+
 /// Γ(B⁺ → K⁺ X)/Γ_B⁺ per |g_sb|² at m_X = m_π⁰ with Eq. (2.4) (input set jho2020:
 /// f₊ = 0.33/(1 − q²/38 GeV²), Γ_B⁺ = 4.017e-13 GeV), through the observable.
 fn bplus_unit_rate(s: &InputSet) -> f64 {
