@@ -55,7 +55,26 @@ fn bench(c: &mut Criterion) {
             |b| b.iter(|| scan::limits(&model, black_box(&point), &inputs, &masses).unwrap()),
         );
     }
+    // Issue 10's target: the quark-coupled preset with every constraint of today's set
+    // (kaon and B-meson curves and grids included) over 300 masses, under 20 ms.
+    let b3 = Model::resolve("lmu-ltau+b3").unwrap();
     let inputs = InputSet::default_set();
+    let b3_point = b3.point(0.1, 5e-4, &BTreeMap::new()).unwrap();
+    let constraints = Constraint::for_inputs(&inputs).unwrap();
+    let masses = scan::log_masses(1e-3, 100.0, 300).unwrap();
+    c.bench_function(
+        "limits lmu-ltau+b3 300 masses, all constraints (default)",
+        |b| {
+            b.iter(|| {
+                scan::limits_with(&constraints, &b3, black_box(&b3_point), &inputs, &masses)
+                    .unwrap()
+            });
+        },
+    );
+    c.bench_function(
+        "limits lmu-ltau+b3 300 masses, all constraints, preparation included (default)",
+        |b| b.iter(|| scan::limits(&b3, black_box(&b3_point), &inputs, &masses).unwrap()),
+    );
     c.bench_function("Delta a_mu at one point", |b| {
         let sm = zprime::StandardModel::from_inputs(&inputs).unwrap();
         let p = model.point(0.1, 5e-4, &BTreeMap::new()).unwrap();

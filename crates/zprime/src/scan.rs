@@ -179,7 +179,7 @@ fn evaluate_point_with(
             }
         }
     }
-    let mut parameters = point.parameters.clone();
+    let mut parameters = (*point.parameters).clone();
     parameters.insert("mass".into(), point.mass);
     parameters.insert(point.coupling_kind.name().into(), point.coupling());
     Ok(PointReport {
@@ -327,7 +327,7 @@ pub fn limits_with(
     Ok(LimitsReport {
         model: model.name.clone(),
         coupling: template.coupling_kind.name().into(),
-        parameters: template.parameters.clone(),
+        parameters: (*template.parameters).clone(),
         inputs: inputs.name.clone(),
         masses: masses.to_vec(),
         constraints: out,

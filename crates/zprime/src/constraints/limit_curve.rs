@@ -363,7 +363,7 @@ impl LimitCurve {
             ));
         }
         let decays = match curve.acceptance {
-            Some(_) => Some(super::seen::Decays::new(prep)?),
+            Some(_) => Some(super::seen::Decays),
             None => None,
         };
         Ok(LimitCurve {
@@ -565,7 +565,7 @@ impl Rule for LimitCurve {
     fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
         Box::new(LimitCurve {
             observable: self.observable.for_model(ctx),
-            decays: self.decays.as_ref().map(|d| d.for_model(ctx)),
+            decays: self.decays,
             scale: self.scale.as_ref().map(|s| s.for_model(ctx)),
             ..self.clone()
         })

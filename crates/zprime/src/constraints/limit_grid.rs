@@ -314,7 +314,7 @@ impl LimitGrid {
             ));
         }
         let decays = match grid.acceptance {
-            Some(_) => Some(Decays::new(prep)?),
+            Some(_) => Some(Decays),
             None => None,
         };
         Ok(LimitGrid {
@@ -522,7 +522,7 @@ impl Rule for LimitGrid {
         Box::new(LimitGrid {
             observable: self.observable.for_model(ctx),
             lifetime: self.lifetime.for_model(ctx),
-            decays: self.decays.as_ref().map(|d| d.for_model(ctx)),
+            decays: self.decays,
             scale: self.scale.as_ref().map(|s| s.for_model(ctx)),
             ..self.clone()
         })

@@ -35,7 +35,7 @@
 //! fractions of the Z' do not depend on a single coupling): it is evaluated once per mass.
 
 use crate::error::{Error, Result};
-use crate::observables::{Context, Preparations, Prepared, Query};
+use crate::observables::{zp_decays, Context};
 use std::collections::BTreeMap;
 
 /// What the search sees of the Z'.
@@ -147,14 +147,11 @@ impl Acceptance {
     }
 }
 
-/// The Z' decay observables the fraction needs, prepared once with the constraint.
-#[derive(Clone)]
-pub struct Decays {
-    width: Prepared,
-    invisible: Prepared,
-    mumu: Prepared,
-    ctau: Prepared,
-}
+/// The Z' decays the fraction needs: Γ(Z'), BR(Z' -> invisible), BR(Z' -> μμ) and cτ(Z'),
+/// all from one evaluation of the partial widths ([`zp_decays::widths`]; the same numbers as
+/// the observables `Gamma(Zp)`, `BR(Zp->invisible)`, `BR(Zp->mumu)`, `ctau(Zp)`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Decays;
 
 /// The Z' branching fractions and lifetime at one mass, for the coupling dependence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -175,33 +172,12 @@ impl AtMass {
 }
 
 impl Decays {
-    /// Prepare `Gamma(Zp)`, `BR(Zp->invisible)`, `BR(Zp->mumu)` and `ctau(Zp)`.
-    pub fn new(prep: &Preparations) -> Result<Decays> {
-        let get = |name: &str| prep.prepare(&Query::parse(name)?);
-        Ok(Decays {
-            width: get("Gamma(Zp)")?,
-            invisible: get("BR(Zp->invisible)")?,
-            mumu: get("BR(Zp->mumu)")?,
-            ctau: get("ctau(Zp)")?,
-        })
-    }
-
-    /// The same observables specialised to the point's model.
-    #[must_use]
-    pub fn for_model(&self, ctx: &Context) -> Decays {
-        Decays {
-            width: self.width.for_model(ctx),
-            invisible: self.invisible.for_model(ctx),
-            mumu: self.mumu.for_model(ctx),
-            ctau: self.ctau.for_model(ctx),
-        }
-    }
-
     /// Branching fractions and cτ at the point; a Z' without an open channel is stable and
     /// invisible (it leaves every detector).
     pub fn at_point(&self, ctx: &Context) -> Result<AtMass> {
-        let width = self.width.predict(ctx)?;
-        if width.is_nan() || width <= 0.0 {
+        let w = zp_decays::widths(ctx)?;
+        let total = w.total();
+        if total.is_nan() || total <= 0.0 {
             return Ok(AtMass {
                 b_inv: 1.0,
                 b_mumu: 0.0,
@@ -209,9 +185,9 @@ impl Decays {
             });
         }
         Ok(AtMass {
-            b_inv: self.invisible.predict(ctx)?,
-            b_mumu: self.mumu.predict(ctx)?,
-            ctau_unit: self.ctau.predict(ctx)?,
+            b_inv: w.invisible() / total,
+            b_mumu: w.mumu() / total,
+            ctau_unit: ctx.sm.hbar_c / total,
         })
     }
 

@@ -111,7 +111,7 @@ pub trait AtMass: Send + Sync {
 /// point) avoids recomputing loops; nothing is cached behind its back.
 pub struct FlavourAtMass {
     mass: f64,
-    flavour: String,
+    flavour: std::sync::Arc<str>,
     ckm: ckm::Matrix3,
     mechanism: &'static dyn Mechanism,
     prepared: Option<Box<dyn AtMass>>,

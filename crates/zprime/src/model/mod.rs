@@ -24,6 +24,7 @@ pub use rational::Rational;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Charges under U(1)' of the chiral fields, one entry per generation (e, μ, τ order for leptons).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -441,15 +442,15 @@ impl Model {
             all.insert(s.name.clone(), value(&s.name).unwrap_or(s.default));
         }
         Ok(Point {
-            model: self.name.clone(),
+            model: self.name.as_str().into(),
             coupling_kind: self.coupling,
             mass,
             g,
             charges,
             kinetic_mixing_tree: eps_tree,
             light_right_handed_neutrinos: self.light_right_handed_neutrinos,
-            parameters: all,
-            flavour: self.flavour.clone(),
+            parameters: Arc::new(all),
+            flavour: self.flavour.as_str().into(),
             derived_when_zero: self
                 .parameters
                 .iter()
@@ -470,8 +471,8 @@ impl Model {
 /// A model at one parameter point: everything an observable needs about the Z'.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Point {
-    /// Model name.
-    pub model: String,
+    /// Model name (shared: points are cloned for every mass and coupling a scan visits).
+    pub model: Arc<str>,
     /// Which parameter is the coupling.
     pub coupling_kind: CouplingKind,
     /// Z' mass, GeV.
@@ -484,12 +485,12 @@ pub struct Point {
     pub kinetic_mixing_tree: f64,
     /// Whether ν_R are kinematically accessible.
     pub light_right_handed_neutrinos: bool,
-    /// Every model parameter with its value at this point.
-    pub parameters: BTreeMap<String, f64>,
+    /// Every model parameter with its value at this point (shared, as the model name).
+    pub parameters: Arc<BTreeMap<String, f64>>,
     /// The name of the model's quark-flavour mechanism ([`crate::flavour::mechanism`]).
-    pub flavour: String,
+    pub flavour: Arc<str>,
     /// Parameters whose value 0 means m_Z'/g (see [`ParameterSpec`]).
-    pub derived_when_zero: Vec<String>,
+    pub derived_when_zero: Arc<[String]>,
 }
 
 impl Point {

@@ -4,7 +4,7 @@
 //! kinetic mixing alike.
 
 use super::Context;
-use crate::couplings::{chiral, vector_axial, Fermion};
+use crate::couplings::{CouplingsAt, Fermion};
 use crate::error::{Error, Result};
 use std::f64::consts::PI;
 
@@ -101,40 +101,107 @@ pub fn fermion_width(mass: f64, m_f: f64, colours: f64, g_v2: f64, g_a2: f64) ->
     colours * mass / (12.0 * PI) * beta * (g_v2 * (1.0 + 2.0 * r) + g_a2 * (1.0 - 4.0 * r))
 }
 
-fn charged_lepton_width(ctx: &Context, i: usize) -> f64 {
-    let p = ctx.point;
-    let f = Fermion::ChargedLepton(i);
-    let (v, a) = vector_axial(f, p, ctx.sm, p.mass * p.mass);
-    fermion_width(p.mass, f.mass(ctx.sm), 1.0, v.norm_sqr(), a.norm_sqr())
+/// The couplings at q² = m_Z'², shared by every width of one evaluation.
+fn couplings_at_mass<'a>(ctx: &Context<'a>) -> CouplingsAt<'a> {
+    CouplingsAt::new(ctx.point, ctx.sm, ctx.point.mass * ctx.point.mass)
 }
 
-/// `Gamma(Zp->nunu)`: Σ_flavours m |g_L^ν|²/(24π), plus m |g_R^ν|²/(24π) for light ν_R.
-pub fn width_nunu(ctx: &Context) -> Result<f64> {
+fn charged_lepton_width(ctx: &Context, couplings: &CouplingsAt, i: usize) -> f64 {
+    let f = Fermion::ChargedLepton(i);
+    let (v, a) = couplings.vector_axial(f);
+    fermion_width(
+        ctx.point.mass,
+        f.mass(ctx.sm),
+        1.0,
+        v.norm_sqr(),
+        a.norm_sqr(),
+    )
+}
+
+fn nunu_width(ctx: &Context, couplings: &CouplingsAt) -> f64 {
     let p = ctx.point;
     let mut w = 0.0;
     for i in 0..3 {
-        let (l, r) = chiral(Fermion::Neutrino(i), p, ctx.sm, p.mass * p.mass);
+        let (l, r) = couplings.chiral(Fermion::Neutrino(i));
         w += p.mass * l.norm_sqr() / (24.0 * PI);
         if p.light_right_handed_neutrinos {
             w += p.mass * r.norm_sqr() / (24.0 * PI);
         }
     }
-    Ok(w)
+    w
+}
+
+/// `Gamma(Zp->nunu)`: Σ_flavours m |g_L^ν|²/(24π), plus m |g_R^ν|²/(24π) for light ν_R.
+pub fn width_nunu(ctx: &Context) -> Result<f64> {
+    Ok(nunu_width(ctx, &couplings_at_mass(ctx)))
 }
 
 /// `Gamma(Zp->ee)`.
 pub fn width_ee(ctx: &Context) -> Result<f64> {
-    Ok(charged_lepton_width(ctx, 0))
+    Ok(charged_lepton_width(ctx, &couplings_at_mass(ctx), 0))
 }
 
 /// `Gamma(Zp->mumu)` (with a declared extra μμ width, `Gamma_mumu` of the `fcnc` preset).
 pub fn width_mumu(ctx: &Context) -> Result<f64> {
-    Ok(charged_lepton_width(ctx, 1) + width_extra(ctx, "Gamma_mumu"))
+    Ok(charged_lepton_width(ctx, &couplings_at_mass(ctx), 1) + width_extra(ctx, "Gamma_mumu"))
 }
 
 /// `Gamma(Zp->tautau)`.
 pub fn width_tautau(ctx: &Context) -> Result<f64> {
-    Ok(charged_lepton_width(ctx, 2))
+    Ok(charged_lepton_width(ctx, &couplings_at_mass(ctx), 2))
+}
+
+/// Every partial width of the Z' at one point (GeV), computed together: the couplings (and
+/// the loop-induced kinetic mixing behind them) once for all channels. The observables
+/// `Gamma(...)`, `BR(...)` and `ctau(Zp)` and the searches' fraction seen read it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Widths {
+    /// Γ(νν̄), summed over flavours (and light ν_R).
+    pub nunu: f64,
+    /// A declared invisible width (`Gamma_inv` of the `fcnc` preset, times g²).
+    pub extra_invisible: f64,
+    /// A declared μμ width (`Gamma_mumu` of the `fcnc` preset, times g²).
+    pub extra_mumu: f64,
+    /// Γ(ℓ⁺ℓ⁻) for e, μ, τ.
+    pub charged_leptons: [f64; 3],
+    /// Γ(hadrons) ([`super::zp_hadrons::width_hadrons`]).
+    pub hadrons: f64,
+}
+
+impl Widths {
+    /// Γ(Z'): the sum of all partial widths.
+    #[must_use]
+    pub fn total(&self) -> f64 {
+        self.nunu
+            + self.extra_invisible
+            + self.extra_mumu
+            + self.charged_leptons.iter().sum::<f64>()
+            + self.hadrons
+    }
+
+    /// The invisible width Γ(νν̄) + Γ_inv.
+    #[must_use]
+    pub fn invisible(&self) -> f64 {
+        self.nunu + self.extra_invisible
+    }
+
+    /// Γ(μμ) with a declared extra μμ width.
+    #[must_use]
+    pub fn mumu(&self) -> f64 {
+        self.charged_leptons[1] + self.extra_mumu
+    }
+}
+
+/// All partial widths of the point's Z' ([`Widths`]).
+pub fn widths(ctx: &Context) -> Result<Widths> {
+    let couplings = couplings_at_mass(ctx);
+    Ok(Widths {
+        nunu: nunu_width(ctx, &couplings),
+        extra_invisible: width_extra_invisible(ctx),
+        extra_mumu: width_extra(ctx, "Gamma_mumu"),
+        charged_leptons: [0, 1, 2].map(|i| charged_lepton_width(ctx, &couplings, i)),
+        hadrons: super::zp_hadrons::width_hadrons_with(ctx, &couplings)?,
+    })
 }
 
 /// A width into invisible non-Standard-Model states that a model declares through the
@@ -153,31 +220,23 @@ fn width_extra(ctx: &Context, name: &str) -> f64 {
 /// `Gamma(Zp)`: the sum of the leptonic widths, of a declared invisible width and of the
 /// hadronic width ([`super::zp_hadrons::width_hadrons`]).
 pub fn total_width(ctx: &Context) -> Result<f64> {
-    Ok(width_nunu(ctx)?
-        + width_extra_invisible(ctx)
-        + width_extra(ctx, "Gamma_mumu")
-        + (0..3).map(|i| charged_lepton_width(ctx, i)).sum::<f64>()
-        + super::zp_hadrons::width_hadrons(ctx)?)
-}
-
-/// Γ(νν̄) plus a declared invisible width.
-fn width_invisible(ctx: &Context) -> Result<f64> {
-    Ok(width_nunu(ctx)? + width_extra_invisible(ctx))
+    Ok(widths(ctx)?.total())
 }
 
 /// A ratio of widths, which does not depend on the coupling when the model has a single one:
 /// at zero coupling it is evaluated at coupling 1 (its limit), never 0/0.
-fn branching(ctx: &Context, partial: fn(&Context) -> Result<f64>) -> Result<f64> {
-    let total = total_width(ctx)?;
+fn branching(ctx: &Context, partial: fn(&Widths) -> f64) -> Result<f64> {
+    let w = widths(ctx)?;
+    let total = w.total();
     if total > 0.0 {
-        return Ok(partial(ctx)? / total);
+        return Ok(partial(&w) / total);
     }
     if ctx.point.coupling() == 0.0 && ctx.point.single_coupling() {
         let p1 = ctx.point.with_coupling(1.0);
-        let c1 = Context { point: &p1, ..*ctx };
-        let t1 = total_width(&c1)?;
+        let w1 = widths(&Context { point: &p1, ..*ctx })?;
+        let t1 = w1.total();
         if t1 > 0.0 {
-            return Ok(partial(&c1)? / t1);
+            return Ok(partial(&w1) / t1);
         }
     }
     Err(no_channel(ctx))
@@ -195,12 +254,12 @@ fn no_channel(ctx: &Context) -> Error {
 
 /// `BR(Zp->invisible)` = (Γ(νν̄) + Γ_inv)/Γ.
 pub fn br_invisible(ctx: &Context) -> Result<f64> {
-    branching(ctx, width_invisible)
+    branching(ctx, Widths::invisible)
 }
 
 /// `BR(Zp->mumu)`.
 pub fn br_mumu(ctx: &Context) -> Result<f64> {
-    branching(ctx, width_mumu)
+    branching(ctx, Widths::mumu)
 }
 
 /// `ctau(Zp)` = ħc/Γ in metres (undefined for a stable Z').

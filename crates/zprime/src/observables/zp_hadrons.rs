@@ -61,7 +61,7 @@
 //! fitted.
 
 use super::{Context, Observable, Validity};
-use crate::couplings::{vector_axial, Fermion};
+use crate::couplings::{vector_axial, CouplingsAt, Fermion};
 use crate::error::{Error, Result};
 use crate::inputs::StandardModel;
 use num_complex::Complex64;
@@ -668,15 +668,20 @@ impl Widths {
 }
 
 fn widths(ctx: &Context) -> Result<Widths> {
-    let h = hadrons()?;
     let p = ctx.point;
-    let m = p.mass;
+    widths_with(ctx, &CouplingsAt::new(p, ctx.sm, p.mass * p.mass))
+}
+
+/// The widths with the couplings at q² = m_Z'² already at hand (`couplings` must be those of
+/// `ctx.point` at that q²).
+fn widths_with(ctx: &Context, couplings: &CouplingsAt) -> Result<Widths> {
+    let h = hadrons()?;
+    let m = ctx.point.mass;
     let k = h.constants();
     let sm: &StandardModel = ctx.sm;
-    let q2 = m * m;
-    // The light-quark couplings once (each call evaluates the kinetic mixing at q²).
+    // The light-quark couplings (the kinetic mixing behind them is shared by `couplings`).
     let light = [Fermion::Up(0), Fermion::Down(0), Fermion::Down(1)]
-        .map(|f| (f, vector_axial(f, p, sm, q2)));
+        .map(|f| (f, couplings.vector_axial(f)));
     let current = QuarkCurrent::from_vector_couplings(light.map(|(_, (v, _))| v), sm.e());
     let matching = &h.file.matching;
     let t = smooth_step(m, [matching.lo, matching.hi]);
@@ -708,7 +713,7 @@ fn widths(ctx: &Context) -> Result<Widths> {
         if m <= 2.0 * threshold_mass {
             continue;
         }
-        let (v, a) = vector_axial(f, p, sm, q2);
+        let (v, a) = couplings.vector_axial(f);
         other +=
             super::zp_decays::fermion_width(m, threshold_mass, 3.0, v.norm_sqr(), a.norm_sqr())
                 * h.qcd_factor(m);
@@ -725,6 +730,12 @@ fn widths(ctx: &Context) -> Result<Widths> {
 /// `Gamma(Zp->hadrons)` in GeV (see the module documentation).
 pub fn width_hadrons(ctx: &Context) -> Result<f64> {
     Ok(widths(ctx)?.total())
+}
+
+/// `Gamma(Zp->hadrons)` with the couplings at q² = m_Z'² already at hand (those of
+/// `ctx.point`; used by [`super::zp_decays::widths`], which shares them with the leptons).
+pub fn width_hadrons_with(ctx: &Context, couplings: &CouplingsAt) -> Result<f64> {
+    Ok(widths_with(ctx, couplings)?.total())
 }
 
 /// The resonance-region channels' widths in GeV (zero above the matching's upper edge, where
