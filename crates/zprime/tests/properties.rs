@@ -288,11 +288,6 @@ fn check_at(
             {
                 return Ok(())
             }
-            // KNOWN DEFECT (issue 9 note): the W loop of lmu-ltau-uvlq fails to converge at
-            // some extreme parameters (Y = -4 pi, m_Z' ~ 1e-9 GeV); reported, not yet fixed
-            Err(e @ Error::Numerical { .. }) if e.to_string().contains("three-point function") => {
-                return Ok(())
-            }
             Err(e) => return Err(format!("{}: {e} ({})", o.name, where_())),
         };
         if !v.is_finite() {
@@ -331,14 +326,11 @@ fn check_at(
             }
         }
         Err(Error::NotApplicable { .. } | Error::InvalidParameter { .. }) => {}
-        // the KNOWN DEFECT above, reached through a constraint on a kaon observable
-        Err(e) if e.to_string().contains("three-point function") => return Ok(()),
         Err(e) => return Err(format!("{id}: {e} ({})", where_())),
     }
     let limits = match c.limits_at(&set.sm, &set.inputs, &point) {
         Ok(l) => l,
         Err(Error::InvalidParameter { .. }) => return Ok(()),
-        Err(e) if e.to_string().contains("three-point function") => return Ok(()),
         Err(e) => return Err(format!("{id} limits: {e} ({})", where_())),
     };
     let intervals = limits
