@@ -52,6 +52,30 @@ fn limits_csv_and_json() {
         .unwrap()
         .clone();
     assert_eq!(g2["limits"][0]["preferred"].as_array().unwrap().len(), 2);
+    // every mass where a constraint is not valid says why, in the JSON as in the CSV
+    let v = json(&["limits", "--model", "lmu-ltau", "--points", "20", "--json"]);
+    let mut invalid = 0;
+    for c in v["constraints"].as_array().unwrap() {
+        for l in c["limits"].as_array().unwrap() {
+            if l["valid"] == false {
+                invalid += 1;
+                assert!(!l["reason"].as_str().unwrap().is_empty(), "{l}");
+            } else {
+                assert!(l.get("reason").is_none(), "{l}");
+            }
+        }
+    }
+    assert!(invalid > 0);
+    let tau = v["constraints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "tau:PDG2024")
+        .unwrap();
+    assert!(tau["limits"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("valid only for"));
 }
 
 /// The fields of one CSV line (quoted fields may hold commas).

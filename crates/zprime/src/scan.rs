@@ -310,7 +310,19 @@ pub fn limits_with(
         let for_model = c.for_model(&sm, inputs, template);
         let limits = masses
             .par_iter()
-            .map(|&m| for_model.limits_at(&sm, inputs, &template.with_mass(m)))
+            .map(|&m| {
+                let point = template.with_mass(m);
+                let mut l = for_model.limits_at(&sm, inputs, &point)?;
+                if !l.valid {
+                    // said per mass, so that a reader of the JSON or CSV sees why it is empty
+                    l.reason = Some(
+                        for_model
+                            .not_applied_reason(&sm, inputs, &point)
+                            .unwrap_or_else(|| "not applied at this mass".into()),
+                    );
+                }
+                Ok(l)
+            })
             .collect::<Result<Vec<_>>>()?;
         out.push(ConstraintLimits {
             name: c.spec.id.clone(),
