@@ -209,5 +209,24 @@ fn table(r: &LimitsReport) -> String {
         }
         out.push('\n');
     }
+    if !r.not_included.is_empty() {
+        let items: Vec<String> = r
+            .not_included
+            .iter()
+            .map(|n| match n.mass {
+                Some([lo, hi]) if lo > 0.0 => {
+                    format!("{} ({} <= m_Z' <= {} GeV)", n.name, sig(lo), sig(hi))
+                }
+                Some([_, hi]) => format!("{} (m_Z' <= {} GeV)", n.name, sig(hi)),
+                None => n.name.clone(),
+            })
+            .collect();
+        out.push_str(&format!(
+            "\nnot included (relevant for {} at these masses but not computed by zprime; check \
+             them yourself): {}\n",
+            r.model,
+            items.join(", ")
+        ));
+    }
     out
 }

@@ -66,6 +66,21 @@ fn limits_csv_and_json() {
         }
     }
     assert!(invalid > 0);
+    // the model's not-included constraints, each where it is relevant
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v["not_included"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let light = names(&json(&["limits", "--mass", "0.005", "--json"]));
+    let heavy = names(&json(&["limits", "--mass", "5", "--json"]));
+    assert!(light.contains(&"BBN".to_string()) && !heavy.contains(&"BBN".to_string()));
+    assert!(heavy.iter().any(|n| n.contains("Z -> 4mu")));
+    assert!(!light.iter().any(|n| n.contains("Z -> 4mu")));
+    assert!(light.contains(&"COHERENT".to_string()) && heavy.contains(&"COHERENT".to_string()));
     let tau = v["constraints"]
         .as_array()
         .unwrap()
@@ -101,7 +116,11 @@ fn every_excluded_interval_is_shown_and_one_mass_is_enough() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let row = text.lines().last().unwrap();
+    // the row of the mass (the table ends with the model's not-included list)
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("0.02100 "))
+        .unwrap();
     assert!(row.contains("0.001481..0.002914, > 0.003647"), "{row}");
     assert!(row.contains("n/a"), "{row}"); // tau below m_tau
     assert!(text.contains("(CL 95%)"), "{text}");

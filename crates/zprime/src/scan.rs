@@ -242,6 +242,9 @@ pub struct LimitsReport {
     pub masses: Vec<f64>,
     /// One entry per constraint of the input set.
     pub constraints: Vec<ConstraintLimits>,
+    /// The model's not-included constraints (relevant, not computed by zprime) that are
+    /// relevant at some mass of the grid, each with its mass range where it has one.
+    pub not_included: Vec<crate::model::NotIncluded>,
 }
 
 /// `n` logarithmically spaced masses from `min` to `max` (validated).
@@ -346,5 +349,11 @@ pub fn limits_with(
         inputs: inputs.name.clone(),
         masses: masses.to_vec(),
         constraints: out,
+        not_included: model
+            .not_included_ranges
+            .iter()
+            .filter(|n| masses.iter().any(|&m| n.relevant_at(m)))
+            .cloned()
+            .collect(),
     })
 }
