@@ -389,7 +389,7 @@ impl Tally {
     /// The ten most expensive items and every sampled one, one line each.
     fn summary(&self) -> String {
         let mut rows: Vec<_> = self.items.iter().collect();
-        rows.sort_by(|a, b| b.1 .2.cmp(&a.1 .2));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1 .2));
         let mut out = String::from("item: evaluated (skipped) total time\n");
         for (i, (name, (n, skipped, t))) in rows.iter().enumerate() {
             if i < 10 || *skipped > 0 {
@@ -422,8 +422,9 @@ fn run_cases(cases: u32, deterministic: bool) -> (u32, std::time::Duration, Tall
     let result = runner.run(&case_strategy(), |case| {
         let (set, k) = item_of(&case);
         let skip = expensive(set, k)
-            && expensive_draws.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % EXPENSIVE_EVERY
-                != 0;
+            && !expensive_draws
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                .is_multiple_of(EXPENSIVE_EVERY);
         let t = Instant::now();
         if !skip {
             check(&case).map_err(TestCaseError::fail)?;
