@@ -102,6 +102,24 @@ fn integrate<F: Fn(f64) -> Vals>(f: F, breaks: &[f64], rel: f64, floor: &[f64; N
         pieces.push(gk15(&f, p.a, mid));
         pieces.push(gk15(&f, mid, p.b));
     }
+    // The budget is spent with the error spread over thousands of pieces: rounding noise of
+    // the integrand, not an unresolved singularity. Just below a normal threshold
+    // (√p² = m + m' − 1e-8 relative, the W loop at m_Z' = m_t + m_u) the invariants enter
+    // the discriminant at x = 1 as λ(p², m², m'²), a cancelling difference of squares, and
+    // the estimate stalls at ~4e-12 relative. Accept a stalled estimate below 1e-9 relative:
+    // the value is then good to ~1e-8 (against the analytic C0 and the √(threshold distance)
+    // law, 1e-12 below the threshold; tests::direct_integration_just_below_a_normal_threshold).
+    let mut total = [C64::new(0.0, 0.0); N];
+    let mut err = [0.0; N];
+    for p in &pieces {
+        for i in 0..N {
+            total[i] += p.value[i];
+            err[i] += p.error[i];
+        }
+    }
+    if (0..N).all(|i| err[i] <= 1e-9 * total[i].norm() + floor[i] * 1e3) {
+        return Ok(total);
+    }
     Err(Error::Numerical {
         context: "three-point function (Feynman-parameter integration)".into(),
         message: "no convergence (a Landau singularity or threshold of the triangle?)".into(),

@@ -427,3 +427,20 @@ fn zero_momentum_c0_against_the_closed_form() {
         }
     }
 }
+
+/// Just below the normal threshold of the p₂ leg, √p₂² = m_u + m_t − r (the W loop at
+/// m_Z' = m_t + m_u, a threshold the property test visits), the direct integration converges
+/// (it ran out of pieces: issue 9's 10^6-point run) and agrees with the analytic route.
+#[test]
+fn direct_integration_just_below_a_normal_threshold() {
+    let mw2 = 80.379_f64.powi(2);
+    let (mu, mt) = (0.00216_f64, 172.57_f64);
+    for r in [1e-12, 1e-6] {
+        let q2 = ((mu + mt) * (1.0 - r)).powi(2);
+        let d = cset_direct(0.0, q2, 0.0, mw2, mu * mu, mt * mt, mw2).unwrap();
+        let a = cset(0.0, q2, 0.0, mw2, mu * mu, mt * mt, mw2).unwrap();
+        assert!(rel(d.c0, a.c0) < 3e-8, "{r:e}: {} {}", d.c0, a.c0);
+        assert!(rel(d.c12, a.c12) < 1e-10, "{r:e}: {} {}", d.c12, a.c12);
+        assert!((d.c00.finite - a.c00.finite).norm() < 1e-12, "{r:e}");
+    }
+}
