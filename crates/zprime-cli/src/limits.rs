@@ -27,7 +27,8 @@ g_low, g_high empty, the reason in `reason`). g_high = 12.566370614359172 (4 pi,
 coupling zprime considers) means everything above g_low is excluded. `interval` numbers the
 intervals of one kind at one mass (0, 1, ...); cl is the constraint's confidence level (0.95),
 label its legend label. --json prints every detail (citations, CL, validity range, the upper
-limit per mass). Masses in GeV.
+limit per mass; where a constraint is not valid at a mass, \"valid\": false and its \"reason\").
+Masses in GeV.
 
 Examples:
   zprime limits --model lmu-ltau
@@ -76,13 +77,7 @@ pub fn run(args: &Args) -> Result<()> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else if args.csv {
-        let sm = zprime::StandardModel::from_inputs(&inputs)?;
-        let reason = |k: usize, m: f64| {
-            constraints[k]
-                .not_applied_reason(&sm, &inputs, &template.with_mass(m))
-                .unwrap_or_else(|| "not applied at this mass".into())
-        };
-        print!("{}", csv(&report, &reason));
+        print!("{}", csv(&report));
     } else {
         print!("{}", table(&report));
     }
@@ -102,10 +97,10 @@ fn field(text: &str) -> String {
     }
 }
 
-/// Long-format CSV; `reason(k, mass)` says why constraint k is not valid at that mass.
-pub fn csv(r: &LimitsReport, reason: &dyn Fn(usize, f64) -> String) -> String {
+/// Long-format CSV; a `not_valid` row carries the report's reason for that mass.
+pub fn csv(r: &LimitsReport) -> String {
     let mut out = String::from("mass,constraint,kind,g_low,g_high,interval,cl,label,reason\n");
-    for (k, c) in r.constraints.iter().enumerate() {
+    for c in &r.constraints {
         let label = field(&c.label);
         let mut not_valid = String::new();
         let mut row = |mass: f64, kind: &str, i: usize, e: [f64; 2]| {
@@ -121,7 +116,7 @@ pub fn csv(r: &LimitsReport, reason: &dyn Fn(usize, f64) -> String) -> String {
                     l.mass,
                     c.name,
                     c.cl,
-                    field(&reason(k, l.mass))
+                    field(l.reason.as_deref().unwrap_or("not applied at this mass"))
                 ));
                 continue;
             }
@@ -213,6 +208,25 @@ fn table(r: &LimitsReport) -> String {
             out.push_str(&format!("  {:>w$}", col[k]));
         }
         out.push('\n');
+    }
+    if !r.not_included.is_empty() {
+        let items: Vec<String> = r
+            .not_included
+            .iter()
+            .map(|n| match n.mass {
+                Some([lo, hi]) if lo > 0.0 => {
+                    format!("{} ({} <= m_Z' <= {} GeV)", n.name, sig(lo), sig(hi))
+                }
+                Some([_, hi]) => format!("{} (m_Z' <= {} GeV)", n.name, sig(hi)),
+                None => n.name.clone(),
+            })
+            .collect();
+        out.push_str(&format!(
+            "\nnot included (relevant for {} at these masses but not computed by zprime; check \
+             them yourself): {}\n",
+            r.model,
+            items.join(", ")
+        ));
     }
     out
 }

@@ -52,6 +52,45 @@ fn limits_csv_and_json() {
         .unwrap()
         .clone();
     assert_eq!(g2["limits"][0]["preferred"].as_array().unwrap().len(), 2);
+    // every mass where a constraint is not valid says why, in the JSON as in the CSV
+    let v = json(&["limits", "--model", "lmu-ltau", "--points", "20", "--json"]);
+    let mut invalid = 0;
+    for c in v["constraints"].as_array().unwrap() {
+        for l in c["limits"].as_array().unwrap() {
+            if l["valid"] == false {
+                invalid += 1;
+                assert!(!l["reason"].as_str().unwrap().is_empty(), "{l}");
+            } else {
+                assert!(l.get("reason").is_none(), "{l}");
+            }
+        }
+    }
+    assert!(invalid > 0);
+    // the model's not-included constraints, each where it is relevant
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v["not_included"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let light = names(&json(&["limits", "--mass", "0.005", "--json"]));
+    let heavy = names(&json(&["limits", "--mass", "5", "--json"]));
+    assert!(light.contains(&"BBN".to_string()) && !heavy.contains(&"BBN".to_string()));
+    assert!(heavy.iter().any(|n| n.contains("Z -> 4mu")));
+    assert!(!light.iter().any(|n| n.contains("Z -> 4mu")));
+    assert!(light.contains(&"COHERENT".to_string()) && heavy.contains(&"COHERENT".to_string()));
+    let tau = v["constraints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "tau:PDG2024")
+        .unwrap();
+    assert!(tau["limits"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("valid only for"));
 }
 
 /// The fields of one CSV line (quoted fields may hold commas).
@@ -77,7 +116,11 @@ fn every_excluded_interval_is_shown_and_one_mass_is_enough() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let row = text.lines().last().unwrap();
+    // the row of the mass (the table ends with the model's not-included list)
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("0.02100 "))
+        .unwrap();
     assert!(row.contains("0.001481..0.002914, > 0.003647"), "{row}");
     assert!(row.contains("n/a"), "{row}"); // tau below m_tau
     assert!(text.contains("(CL 95%)"), "{text}");

@@ -239,6 +239,9 @@ pub struct LimitsReport {
     pub masses: Vec<f64>,
     /// One entry per constraint of the input set.
     pub constraints: Vec<ConstraintLimits>,
+    /// The model's not-included constraints (relevant, not computed by zprime) that are
+    /// relevant at some mass of the grid, each with its mass range where it has one.
+    pub not_included: Vec<crate::model::NotIncluded>,
 }
 
 /// `n` logarithmically spaced masses from `min` to `max` (validated).
@@ -307,7 +310,19 @@ pub fn limits_with(
         let for_model = c.for_model(&sm, inputs, template);
         let limits = masses
             .par_iter()
-            .map(|&m| for_model.limits_at(&sm, inputs, &template.with_mass(m)))
+            .map(|&m| {
+                let point = template.with_mass(m);
+                let mut l = for_model.limits_at(&sm, inputs, &point)?;
+                if !l.valid {
+                    // said per mass, so that a reader of the JSON or CSV sees why it is empty
+                    l.reason = Some(
+                        for_model
+                            .not_applied_reason(&sm, inputs, &point)
+                            .unwrap_or_else(|| "not applied at this mass".into()),
+                    );
+                }
+                Ok(l)
+            })
             .collect::<Result<Vec<_>>>()?;
         out.push(ConstraintLimits {
             name: c.spec.id.clone(),
@@ -331,5 +346,11 @@ pub fn limits_with(
         inputs: inputs.name.clone(),
         masses: masses.to_vec(),
         constraints: out,
+        not_included: model
+            .not_included_ranges
+            .iter()
+            .filter(|n| masses.iter().any(|&m| n.relevant_at(m)))
+            .cloned()
+            .collect(),
     })
 }

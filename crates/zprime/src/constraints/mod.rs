@@ -412,6 +412,10 @@ pub struct MassLimits {
     /// `expected_bands` (empty if the constraint has none or does not apply).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub expected: Vec<[f64; 2]>,
+    /// Why the constraint is not applied at this mass (set where `valid` is false: outside
+    /// its mass range, or its observable does not cover the model; `None` where it is valid).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// The context of a point with the inputs a constraint uses.
@@ -646,6 +650,7 @@ impl Constraint {
             upper_limit: None,
             preferred: vec![vec![]; self.rule.bands().len()],
             expected: vec![],
+            reason: None,
         };
         if !self.valid_at(p.mass) {
             return Ok(out);

@@ -9,7 +9,8 @@
 //! light_right_handed_neutrinos = false     # nu_R light enough to be decay products
 //! flavour = "none"                         # quark-flavour mechanism, see `zprime models`
 //! kinetic_mixing_parameter = true          # add the parameter kinetic_mixing (gauge models)
-//! not_included = ["BaBar e+e- -> mu mu Z'"]  # relevant constraints zprime does not compute
+//! not_included = ["COHERENT",              # relevant constraints zprime does not compute:
+//!     { name = "BBN", mass = [0, 0.02] }]  # at every mass, or only in [lo, hi] GeV
 //!
 //! [charges]                                # omitted fields are zero; generations 1, 2, 3
 //! l_L  = [-1, 1, 0]                        # integers, fractions "1/3", or decimals
@@ -37,7 +38,9 @@
 //! `[[parameters]]` like any other: [`crate::flavour::check`] says which a mechanism reads.
 
 use super::rational::{no_fraction, Rational};
-use super::{kinetic_mixing_parameter, CouplingKind, Model, ParameterSpec, RationalCharges};
+use super::{
+    kinetic_mixing_parameter, CouplingKind, Model, NotIncluded, ParameterSpec, RationalCharges,
+};
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -72,6 +75,22 @@ struct ChargeTable {
     nu_r: Option<Vec<ChargeText>>,
 }
 
+/// One entry of `not_included`: a name (relevant at every mass) or a name with the mass range
+/// (GeV) where it is relevant (a kinematic limit, say).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum NotIncludedEntry {
+    Everywhere(String),
+    InRange(NotIncludedInRange),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotIncludedInRange {
+    name: String,
+    mass: [f64; 2],
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ModelFile {
@@ -89,7 +108,7 @@ struct ModelFile {
     #[serde(default)]
     flavour: Option<String>,
     #[serde(default)]
-    not_included: Vec<String>,
+    not_included: Vec<NotIncludedEntry>,
     #[serde(default = "yes")]
     kinetic_mixing_parameter: bool,
     #[serde(default)]
@@ -278,6 +297,24 @@ pub fn parse(text: &str, file: &str) -> Result<Model> {
             "flavour: must name a mechanism (\"none\" for none)",
         ));
     }
+    let mut not_included = Vec::new();
+    for (i, entry) in raw.not_included.into_iter().enumerate() {
+        not_included.push(match entry {
+            NotIncludedEntry::Everywhere(name) => NotIncluded { name, mass: None },
+            NotIncludedEntry::InRange(NotIncludedInRange { name, mass: [lo, hi] }) => {
+                if !(lo.is_finite() && hi.is_finite() && 0.0 <= lo && lo < hi) {
+                    return Err(Error::file(
+                        file,
+                        format!("not_included[{i}].mass: [{lo}, {hi}] must be [lo, hi] GeV with 0 <= lo < hi, finite"),
+                    ));
+                }
+                NotIncluded {
+                    name,
+                    mass: Some([lo, hi]),
+                }
+            }
+        });
+    }
     Ok(Model {
         title: raw.title.unwrap_or_else(|| raw.name.clone()),
         name: raw.name,
@@ -296,13 +333,47 @@ pub fn parse(text: &str, file: &str) -> Result<Model> {
         light_right_handed_neutrinos: raw.light_right_handed_neutrinos,
         parameters,
         flavour,
-        not_included: raw.not_included,
+        not_included: not_included.iter().map(|n| n.name.clone()).collect(),
+        not_included_ranges: not_included,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn not_included_entries_may_name_their_mass_range() {
+        let head = "name='x'\n";
+        let tail = "\n[charges]\nl_L=[0,1,-1]\ne_R=[0,1,-1]\n";
+        let m = parse(
+            &format!("{head}not_included=['COHERENT', {{ name = 'BBN', mass = [0, 0.02] }}]{tail}"),
+            "x.toml",
+        )
+        .unwrap();
+        assert_eq!(m.not_included, ["COHERENT", "BBN"]);
+        assert_eq!(m.not_included_at(0.01), ["COHERENT", "BBN"]);
+        assert_eq!(m.not_included_at(0.1), ["COHERENT"]);
+        for bad in ["[0.02, 0]", "[-1, 1]", "[0, nan]", "[0, inf]"] {
+            let e = parse(
+                &format!("{head}not_included=[{{ name = 'BBN', mass = {bad} }}]{tail}"),
+                "x.toml",
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(
+                e.contains("x.toml") && e.contains("not_included[0].mass"),
+                "{e}"
+            );
+        }
+        let e = parse(
+            &format!("{head}not_included=[{{ name = 'BBN', masses = [0, 1] }}]{tail}"),
+            "x.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("x.toml"), "{e}");
+    }
 
     #[test]
     fn parses_a_model_and_checks_anomalies() {

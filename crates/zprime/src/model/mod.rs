@@ -273,8 +273,40 @@ pub struct Model {
     /// The name of the quark-flavour mechanism ([`crate::flavour`]): how the Z' acquires
     /// flavour-changing couplings to down-type quarks ("none" for none beyond kinetic mixing).
     pub flavour: String,
-    /// Constraints relevant for this model that zprime does not compute yet (stated on plots).
+    /// Constraints relevant for this model that zprime does not compute yet (stated on plots):
+    /// every name of `not_included_ranges`, whatever its mass range.
     pub not_included: Vec<String>,
+    /// The same entries with the Z' masses where each is relevant (`None`: every mass), for
+    /// reports at one mass ([`Model::not_included_at`]).
+    pub not_included_ranges: Vec<NotIncluded>,
+}
+
+/// A constraint relevant for a model that zprime does not compute, and where it is relevant.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct NotIncluded {
+    /// What it is ("BBN", "NA62 K -> mu nu X (vs m_X)").
+    pub name: String,
+    /// The Z' masses (GeV, inclusive) where it is relevant; `None`: every mass.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mass: Option<[f64; 2]>,
+}
+
+impl NotIncluded {
+    /// Whether it is relevant at Z' mass `mass` (GeV).
+    pub fn relevant_at(&self, mass: f64) -> bool {
+        self.mass.is_none_or(|[lo, hi]| (lo..=hi).contains(&mass))
+    }
+}
+
+impl Model {
+    /// The names of the not-included constraints relevant at Z' mass `mass` (GeV).
+    pub fn not_included_at(&self, mass: f64) -> Vec<&str> {
+        self.not_included_ranges
+            .iter()
+            .filter(|n| n.relevant_at(mass))
+            .map(|n| n.name.as_str())
+            .collect()
+    }
 }
 
 /// Largest Z' mass accepted (GeV): far above anything the observables are written for.

@@ -479,3 +479,52 @@ fn no_nan_from_1_kev_to_the_endpoint() {
         mz *= 1.3;
     }
 }
+
+/// Next to the threshold M_K − m_μ the window follows ε^{7/2}(a + bε) (ε the relative gap):
+/// finite and positive at and within 1e-12 of it (the quadrature used to fail at ε ~ 1e-8 …
+/// 1e-13), equal to the integral where that is accurate (ε = 1e-6), continuous across the
+/// switch, and windows still add up.
+#[test]
+fn threshold_expansion() {
+    let top = MK - MMU;
+    let couplings = [
+        Couplings::universal(1.0),
+        Couplings::new(C::new(1.0, 0.0), C::new(0.3, 0.0), C::new(-0.7, 0.0)),
+        Couplings::new(C::new(1.0, 0.0), C::new(1.0, 0.0), C::new(0.0, 0.0)),
+    ];
+    for c in &couplings {
+        // exactly at the threshold: closed
+        assert_eq!(br_total(&kin(top), BR, c).unwrap(), 0.0);
+        for eps in [1e-12, 3e-13, 1e-13, 2e-12, 1e-9, 1e-7] {
+            let k = kin(top * (1.0 - eps));
+            let v = br_total(&k, BR, c).unwrap();
+            assert!(v.is_finite() && v > 0.0, "{eps:e}: {v}");
+            // the 7/2 power, against the value at 1e-7
+            let e = k.gap() / top;
+            let k7 = kin(top * (1.0 - 1e-7));
+            let v7 = br_total(&k7, BR, c).unwrap() / (k7.gap() / top).powf(3.5);
+            assert!((v / e.powf(3.5) / v7 - 1.0).abs() < 1e-6, "{eps:e}");
+        }
+        // against the integral at ε = 1e-6
+        let k = kin(top * (1.0 - 1e-6));
+        let series = br_total(&k, BR, c).unwrap();
+        let integral = br_window_integrated(&k, BR, c, 0.0, k.p_max()).unwrap();
+        assert!(
+            (series / integral - 1.0).abs() < 1e-9,
+            "{series} {integral}"
+        );
+        // continuous across the switch
+        let reduced = |f: f64| {
+            let k = kin(top * (1.0 - f * THRESHOLD_EXPANSION));
+            br_total(&k, BR, c).unwrap() / (k.gap() / top).powf(3.5)
+        };
+        let (below, above) = (reduced(0.999_999), reduced(1.000_001));
+        assert!((below / above - 1.0).abs() < 1e-9, "{below} {above}");
+        // windows add up next to the threshold
+        let k = kin(top * (1.0 - 1e-12));
+        let (pm, total) = (k.p_max(), br_total(&k, BR, c).unwrap());
+        let parts = br_window(&k, BR, c, 0.0, 0.3 * pm).unwrap()
+            + br_window(&k, BR, c, 0.3 * pm, pm).unwrap();
+        assert!((parts / total - 1.0).abs() < 1e-9, "{parts} {total}");
+    }
+}
