@@ -93,6 +93,16 @@ pub fn run(args: &Args) -> Result<()> {
         inputs.name,
         inputs.description
     );
+    // Only what is relevant somewhere on the plotted mass range.
+    let not_included: Vec<String> = model
+        .not_included_ranges
+        .iter()
+        .filter(|n| {
+            n.mass
+                .is_none_or(|[lo, hi]| hi >= args.grid.mass_min && lo <= args.grid.mass_max)
+        })
+        .map(|n| n.name.clone())
+        .collect();
     let fig = limits_figure(
         &report,
         (args.grid.mass_min, args.grid.mass_max),
@@ -100,7 +110,7 @@ pub fn run(args: &Args) -> Result<()> {
         &Captions {
             model_title: &model.title,
             provenance: Some(&provenance),
-            not_included: &model.not_included,
+            not_included: &not_included,
         },
     )?;
     zprime_plot::render_at(&fig, &output, args.dpi)?;

@@ -161,7 +161,7 @@ struct JsonOut<'a> {
     #[serde(flatten)]
     report: &'a PointReport,
     verdict: serde_json::Value,
-    not_included: &'a [String],
+    not_included: Vec<&'a str>,
 }
 
 /// Run `zprime point`.
@@ -183,7 +183,7 @@ pub fn run(args: &Args) -> Result<()> {
         let out = JsonOut {
             report: &report,
             verdict,
-            not_included: &model.not_included,
+            not_included: model.not_included_at(point.mass),
         };
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
@@ -309,11 +309,12 @@ pub fn run(args: &Args) -> Result<()> {
         }
         _ => println!("verdict: ALLOWED by every applied constraint"),
     }
-    if !model.not_included.is_empty() {
+    let not_included = model.not_included_at(point.mass);
+    if !not_included.is_empty() {
         println!(
-            "not included (relevant for {} but not computed by zprime; check them yourself): {}",
+            "not included (relevant for {} at this mass but not computed by zprime; check them yourself): {}",
             model.name,
-            model.not_included.join(", ")
+            not_included.join(", ")
         );
     }
     Ok(())

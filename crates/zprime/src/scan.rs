@@ -303,28 +303,46 @@ pub fn limits_with(
     masses: &[f64],
 ) -> Result<LimitsReport> {
     let sm = StandardModel::from_inputs(inputs)?;
-    let mut out = Vec::new();
-    for c in constraints {
-        // Masses are independent: evaluate them in parallel; `collect` keeps the grid order,
-        // so the report is identical to a serial run.
-        let for_model = c.for_model(&sm, inputs, template);
-        let limits = masses
-            .par_iter()
-            .map(|&m| {
-                let point = template.with_mass(m);
-                let mut l = for_model.limits_at(&sm, inputs, &point)?;
-                if !l.valid {
-                    // said per mass, so that a reader of the JSON or CSV sees why it is empty
-                    l.reason = Some(
-                        for_model
-                            .not_applied_reason(&sm, inputs, &point)
-                            .unwrap_or_else(|| "not applied at this mass".into()),
-                    );
-                }
-                Ok(l)
-            })
-            .collect::<Result<Vec<_>>>()?;
-        out.push(ConstraintLimits {
+    let for_model: Vec<Constraint> = constraints
+        .par_iter()
+        .map(|c| c.for_model(&sm, inputs, template))
+        .collect();
+    // Masses are independent: evaluate them in parallel, every constraint at one mass in one
+    // task (one point per mass); `collect` keeps the grid order, so the report is identical
+    // to a serial run.
+    let per_mass = masses
+        .par_iter()
+        .map(|&m| {
+            let point = template.with_mass(m);
+            for_model
+                .iter()
+                .map(|c| {
+                    let mut l = c.limits_at(&sm, inputs, &point)?;
+                    if !l.valid {
+                        // said per mass, so that a reader of the JSON or CSV sees why it is empty
+                        l.reason = Some(
+                            c.not_applied_reason(&sm, inputs, &point)
+                                .unwrap_or_else(|| "not applied at this mass".into()),
+                        );
+                    }
+                    Ok(l)
+                })
+                .collect::<Result<Vec<_>>>()
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut columns: Vec<Vec<MassLimits>> = constraints
+        .iter()
+        .map(|_| Vec::with_capacity(masses.len()))
+        .collect();
+    for row in per_mass {
+        for (column, l) in columns.iter_mut().zip(row) {
+            column.push(l);
+        }
+    }
+    let out = constraints
+        .iter()
+        .zip(columns)
+        .map(|(c, limits)| ConstraintLimits {
             name: c.spec.id.clone(),
             label: c.spec.label.clone(),
             observable: c.observable(),
@@ -337,8 +355,8 @@ pub fn limits_with(
             projection: c.rule().is_projection(),
             expected_bands: c.rule().expected_bands().to_vec(),
             limits,
-        });
-    }
+        })
+        .collect();
     Ok(LimitsReport {
         model: model.name.clone(),
         coupling: template.coupling_kind.name().into(),
