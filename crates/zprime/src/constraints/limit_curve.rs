@@ -362,10 +362,7 @@ impl LimitCurve {
                 ),
             ));
         }
-        let decays = match curve.acceptance {
-            Some(_) => Some(super::seen::Decays),
-            None => None,
-        };
+        let decays = curve.acceptance.map(|_| super::seen::Decays);
         Ok(LimitCurve {
             observable: prep.prepare(query)?,
             curve,

@@ -313,10 +313,7 @@ impl LimitGrid {
                 format!("lifetime '{}' must be a length in m", grid.lifetime),
             ));
         }
-        let decays = match grid.acceptance {
-            Some(_) => Some(Decays),
-            None => None,
-        };
+        let decays = grid.acceptance.map(|_| Decays);
         Ok(LimitGrid {
             observable: prep.prepare(query)?,
             lifetime: prep.prepare(&lifetime)?,
@@ -356,7 +353,7 @@ impl LimitGrid {
     }
 
     /// Outcome of a grid with a final state: BR × fraction seen against the limiting column.
-    fn seen_outcome(&self, state: FinalState, decays: &Decays, ctx: &Context) -> Result<Outcome> {
+    fn seen_outcome(&self, state: FinalState, decays: Decays, ctx: &Context) -> Result<Outcome> {
         let mass = ctx.point.mass;
         let d = decays.at_point(ctx)?;
         let reference_ctau = match state {
@@ -379,7 +376,7 @@ impl LimitGrid {
     }
 
     /// Regions of a grid with a final state.
-    fn seen_regions(&self, state: FinalState, decays: &Decays, ctx: &Context) -> Result<Regions> {
+    fn seen_regions(&self, state: FinalState, decays: Decays, ctx: &Context) -> Result<Regions> {
         let mass = ctx.point.mass;
         let at = self.observable.at_mass(ctx)?;
         let decay = decays.in_coupling(ctx)?;
@@ -435,7 +432,7 @@ impl Rule for LimitGrid {
     /// At a cτ outside the grid the search sets no limit: not applied at that point; nor for
     /// a Z' without a cτ (no open decay channel: it is stable).
     fn outcome(&self, ctx: &Context) -> Result<Outcome> {
-        if let (Some(a), Some(d)) = (self.grid.acceptance, &self.decays) {
+        if let (Some(a), Some(d)) = (self.grid.acceptance, self.decays) {
             return self.seen_outcome(a.final_state, d, ctx);
         }
         let ctau = match self.lifetime.predict(ctx) {
@@ -469,7 +466,7 @@ impl Rule for LimitGrid {
     /// Excluded where the observable exceeds the limit at the point's own cτ (which moves with
     /// the coupling): the ratio observable/limit against 1.
     fn regions(&self, ctx: &Context) -> Result<Regions> {
-        if let (Some(a), Some(d)) = (self.grid.acceptance, &self.decays) {
+        if let (Some(a), Some(d)) = (self.grid.acceptance, self.decays) {
             return self.seen_regions(a.final_state, d, ctx);
         }
         let o = self.observable.at_mass(ctx)?;
