@@ -353,11 +353,17 @@ impl Window {
     }
 
     fn value(&self, ctx: &Context, (with, without): (f64, f64)) -> f64 {
+        self.standard_model_scale(ctx) * with / without
+    }
+
+    /// What the ratio of rates multiplies: σ_SM/E for a cross-section observable, 1 for a
+    /// ratio (independent of mass and coupling: the per-mass function computes it once).
+    fn standard_model_scale(&self, ctx: &Context) -> f64 {
         if self.sigma {
             let s = spec(&self.id);
-            sigma_sm_over_e(ctx, s.energy.value, s.beam) * with / without
+            sigma_sm_over_e(ctx, s.energy.value, s.beam)
         } else {
-            with / without
+            1.0
         }
     }
 }
@@ -385,10 +391,11 @@ impl Evaluator for Window {
 
 impl Window {
     fn polynomial_at_mass<'a>(&'a self, ctx: &Context<'a>, rates: Rates) -> InCoupling<'a> {
-        let ctx = *ctx;
+        let mass = ctx.point.mass;
+        let scale = self.standard_model_scale(ctx);
         InCoupling::Function(Box::new(move |c| {
-            let r = rates.at(&self.id, c, ctx.point.mass)?;
-            Ok(self.value(&ctx, r))
+            let (with, without) = rates.at(&self.id, c, mass)?;
+            Ok(scale * with / without)
         }))
     }
 }
