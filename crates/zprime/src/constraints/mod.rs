@@ -366,6 +366,9 @@ pub struct Constraint {
     /// Citation of the measurement.
     pub reference: String,
     rule: std::sync::Arc<dyn Rule>,
+    /// The rule's mass range, computed once (its reason is formatted text, and a scan asks
+    /// at every mass).
+    validity: Option<Validity>,
 }
 
 impl std::fmt::Debug for Constraint {
@@ -465,6 +468,7 @@ impl Constraint {
         Ok(Constraint {
             cl: rule.cl(),
             reference: rule.reference(),
+            validity: rule.validity(),
             spec,
             rule,
         })
@@ -519,11 +523,14 @@ impl Constraint {
     /// any other point.
     #[must_use]
     pub fn for_model(&self, sm: &StandardModel, inputs: &InputSet, template: &Point) -> Constraint {
+        let rule: std::sync::Arc<dyn Rule> =
+            self.rule.for_model(&context(sm, inputs, template)).into();
         Constraint {
             spec: self.spec.clone(),
             cl: self.cl,
             reference: self.reference.clone(),
-            rule: self.rule.for_model(&context(sm, inputs, template)).into(),
+            validity: rule.validity(),
+            rule,
         }
     }
 
@@ -539,12 +546,12 @@ impl Constraint {
 
     /// Where the constraint applies (`None`: at every mass).
     pub fn validity(&self) -> Option<Validity> {
-        self.rule.validity()
+        self.validity.clone()
     }
 
     /// Whether the calculation is valid at this mass.
     pub fn valid_at(&self, mass: f64) -> bool {
-        self.validity().is_none_or(|v| v.contains(mass))
+        self.validity.as_ref().is_none_or(|v| v.contains(mass))
     }
 
     /// Band levels (sigma) of the preferred regions.
@@ -625,7 +632,7 @@ impl Constraint {
         inputs: &InputSet,
         p: &Point,
     ) -> Option<String> {
-        if let Some(v) = self.validity().filter(|v| !v.contains(p.mass)) {
+        if let Some(v) = self.validity.as_ref().filter(|v| !v.contains(p.mass)) {
             let [lo, hi] = v.mass;
             let why = self.spec.note.as_ref().unwrap_or(&v.reason);
             return Some(format!("valid only for {lo} <= m_Z' <= {hi} GeV ({why})"));
