@@ -307,18 +307,18 @@ pub fn limits_with(
         .par_iter()
         .map(|c| c.for_model(&sm, inputs, template))
         .collect();
-    // Masses are independent: evaluate them in parallel, every constraint at one mass in one
-    // task (one point per mass); `collect` keeps the grid order, so the report is identical
-    // to a serial run.
-    let per_mass = masses
-        .par_iter()
-        .map(|&m| {
-            let point = template.with_mass(m);
-            for_model
-                .iter()
-                .map(|c| {
+    // Masses are independent: evaluate them in parallel, constraint by constraint (its data
+    // stay in cache); `collect` keeps the grid order, so the report is identical to a serial
+    // run.
+    let columns = for_model
+        .iter()
+        .map(|c| {
+            masses
+                .par_iter()
+                .map(|&m| {
+                    let point = template.with_mass(m);
                     let mut l = c.limits_at(&sm, inputs, &point)?;
-                    if !l.valid {
+                    if !l.valid && l.reason.is_none() {
                         // said per mass, so that a reader of the JSON or CSV sees why it is empty
                         l.reason = Some(
                             c.not_applied_reason(&sm, inputs, &point)
@@ -330,15 +330,6 @@ pub fn limits_with(
                 .collect::<Result<Vec<_>>>()
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut columns: Vec<Vec<MassLimits>> = constraints
-        .iter()
-        .map(|_| Vec::with_capacity(masses.len()))
-        .collect();
-    for row in per_mass {
-        for (column, l) in columns.iter_mut().zip(row) {
-            column.push(l);
-        }
-    }
     let out = constraints
         .iter()
         .zip(columns)

@@ -633,9 +633,7 @@ impl Constraint {
         p: &Point,
     ) -> Option<String> {
         if let Some(v) = self.validity.as_ref().filter(|v| !v.contains(p.mass)) {
-            let [lo, hi] = v.mass;
-            let why = self.spec.note.as_ref().unwrap_or(&v.reason);
-            return Some(format!("valid only for {lo} <= m_Z' <= {hi} GeV ({why})"));
+            return Some(Self::outside(v, self.spec.note.as_ref()));
         }
         match self.rule.outcome(&context(sm, inputs, p)) {
             Err(Error::NotApplicable { reason, .. }) => Some(reason),
@@ -643,7 +641,16 @@ impl Constraint {
         }
     }
 
-    /// Excluded and preferred coupling regions at the point's mass.
+    /// Why a mass outside the validity range gets no verdict (the constraint's note, or the
+    /// range's reason).
+    fn outside(v: &Validity, note: Option<&String>) -> String {
+        let [lo, hi] = v.mass;
+        let why = note.unwrap_or(&v.reason);
+        format!("valid only for {lo} <= m_Z' <= {hi} GeV ({why})")
+    }
+
+    /// Excluded and preferred coupling regions at the point's mass (with the reason where the
+    /// constraint does not apply).
     pub fn limits_at(
         &self,
         sm: &StandardModel,
@@ -659,12 +666,16 @@ impl Constraint {
             expected: vec![],
             reason: None,
         };
-        if !self.valid_at(p.mass) {
+        if let Some(v) = self.validity.as_ref().filter(|v| !v.contains(p.mass)) {
+            out.reason = Some(Self::outside(v, self.spec.note.as_ref()));
             return Ok(out);
         }
         // An observable that does not cover the model says so at the first prediction.
         let r = match self.rule.regions(&context(sm, inputs, p)) {
-            Err(Error::NotApplicable { .. }) => return Ok(out),
+            Err(Error::NotApplicable { reason, .. }) => {
+                out.reason = Some(reason);
+                return Ok(out);
+            }
             r => r?,
         };
         out.valid = true;

@@ -545,11 +545,17 @@ impl Point {
         p
     }
 
-    /// The same point with another mass.
+    /// The same point with another mass. Its shared parts are copied afresh: a scan gives
+    /// each mass to one thread, which then clones the point for every coupling it tries, and
+    /// reference counts shared between threads would make those clones contend.
     #[must_use]
     pub fn with_mass(&self, m: f64) -> Point {
         Point {
             mass: m,
+            model: Arc::from(&*self.model),
+            parameters: Arc::new((*self.parameters).clone()),
+            flavour: Arc::from(&*self.flavour),
+            derived_when_zero: Arc::from(&*self.derived_when_zero),
             ..self.clone()
         }
     }
