@@ -474,16 +474,8 @@ const fn gamma(
     f: fn(&Context) -> Result<f64>,
 ) -> Observable {
     Observable {
-        name,
-        description,
-        latex,
-        unit: "GeV",
-        degree: Some(2),
-        reference,
-        arguments: &[],
         listed: None,
-        validity: super::everywhere,
-        compute: Compute::Point(f),
+        ..Observable::simple(name, description, latex, "GeV", Some(2), reference, f)
     }
 }
 
@@ -494,18 +486,15 @@ const fn sigma(
     latex: &'static str,
     f: fn(&Context) -> Result<f64>,
 ) -> Observable {
-    Observable {
+    Observable::simple(
         name,
         description,
         latex,
-        unit: "1",
-        degree: None,
-        reference: "linear propagation of the form-factor fit's covariance (observables::b_decays)",
-        arguments: &[],
-        listed: Some(&[]),
-        validity: super::everywhere,
-        compute: Compute::Point(f),
-    }
+        "1",
+        None,
+        "linear propagation of the form-factor fit's covariance (observables::b_decays)",
+        f,
+    )
 }
 
 const P_REF: &str = "paper 002 Eq. 5.2 with g = g^L + g^R; form factors data/formfactors/b_meson.toml; total width with the new B decays (observables::b_decays)";

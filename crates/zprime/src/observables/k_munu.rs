@@ -683,18 +683,19 @@ impl Evaluator for WindowEvaluator {
     }
 }
 
+/// The window evaluator for the arguments; `invisible` multiplies by BR(Z' -> invisible).
+fn window_evaluator(o: &Observable, args: &Args, invisible: bool) -> Result<Arc<dyn Evaluator>> {
+    let (lo, hi) = window(o, args)?;
+    Ok(Arc::new(WindowEvaluator { lo, hi, invisible }))
+}
+
 fn prepare_window(
     o: &Observable,
     args: &Args,
     _: &StandardModel,
     _: &InputSet,
 ) -> Result<Arc<dyn Evaluator>> {
-    let (lo, hi) = window(o, args)?;
-    Ok(Arc::new(WindowEvaluator {
-        lo,
-        hi,
-        invisible: false,
-    }))
+    window_evaluator(o, args, false)
 }
 
 fn prepare_window_invisible(
@@ -703,12 +704,7 @@ fn prepare_window_invisible(
     _: &StandardModel,
     _: &InputSet,
 ) -> Result<Arc<dyn Evaluator>> {
-    let (lo, hi) = window(o, args)?;
-    Ok(Arc::new(WindowEvaluator {
-        lo,
-        hi,
-        invisible: true,
-    }))
+    window_evaluator(o, args, true)
 }
 
 /// Γ(K⁺ → μ⁺ ν_μ Z′) / Γ_K⁺ of the Standard Model (paper 001 Eq. 16 / Γ_K; the Z′ is not

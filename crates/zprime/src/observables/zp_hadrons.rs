@@ -70,7 +70,6 @@ use std::f64::consts::PI;
 use std::sync::OnceLock;
 
 use super::registry::Args;
-use super::Compute;
 
 const C0: Complex64 = Complex64::new(0.0, 0.0);
 
@@ -82,17 +81,16 @@ const fn channel(
     predict: fn(&Context) -> Result<f64>,
 ) -> Observable {
     Observable {
-        name,
-        description,
-        latex,
-        unit: "GeV",
-        degree: Some(2),
-        reference:
-            "zp_hadrons module documentation (vector-meson dominance, arXiv:1801.04847 method)",
-        arguments: &[],
-        listed: Some(&[]),
         validity: resonance_region,
-        compute: Compute::Point(predict),
+        ..Observable::simple(
+            name,
+            description,
+            latex,
+            "GeV",
+            Some(2),
+            "zp_hadrons module documentation (vector-meson dominance, arXiv:1801.04847 method)",
+            predict,
+        )
     }
 }
 
