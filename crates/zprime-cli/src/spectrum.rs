@@ -85,6 +85,7 @@ pub fn run(args: &Args) -> Result<()> {
                 sm: &sm,
                 inputs: &inputs,
                 point: &p,
+                shared: None,
             };
             y.push(k_munu::br_k_munu_zp(&ctx)?);
         }
@@ -107,6 +108,7 @@ pub fn run(args: &Args) -> Result<()> {
             sm: &sm,
             inputs: &inputs,
             point: &point,
+            shared: None,
         };
         let (kin, _, _) = k_munu::setup(&ctx)?;
         let pmax = kin.p_max();

@@ -23,6 +23,7 @@ fn bench(c: &mut Criterion) {
         sm: &sm,
         inputs: &inputs,
         point: &point,
+        shared: None,
     };
     let at_mass = NeffAtMass::new(&ctx).unwrap();
     for (label, g) in [("kinetic, g = 1e-8", 1e-8), ("equilibrium, g = 5e-4", 5e-4)] {

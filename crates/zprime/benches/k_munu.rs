@@ -17,6 +17,7 @@ fn bench(c: &mut Criterion) {
             sm: &sm,
             inputs: &inputs,
             point: &p,
+            shared: None,
         };
         c.bench_function(&format!("BR(K+->munuZp) at m_Z' = {mass} GeV"), |b| {
             b.iter(|| k_munu::br_k_munu_zp(black_box(&ctx)).unwrap());

@@ -82,6 +82,7 @@ fn bench(c: &mut Criterion) {
             sm: &sm,
             inputs: &inputs,
             point: &p,
+            shared: None,
         };
         b.iter(|| zprime::observables::g_minus_2::delta_a_mu(black_box(&ctx)).unwrap());
     });

@@ -38,6 +38,7 @@ fn bench(c: &mut Criterion) {
                     sm: &sm,
                     inputs: &inputs,
                     point: black_box(&p),
+                    shared: None,
                 })
                 .unwrap()
         });

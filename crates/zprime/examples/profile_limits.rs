@@ -1,5 +1,5 @@
 //! Time the coupling limits of each constraint of an input set over 300 masses (diagnostic):
-//! `cargo run --release -p zprime --example profile_limits [INPUT_SET]`.
+//! `cargo run --release -p zprime --example profile_limits [INPUT_SET] [MODEL]`.
 use std::collections::BTreeMap;
 use zprime::constraints::Constraint;
 use zprime::{scan, InputSet, Model, StandardModel};
@@ -8,7 +8,8 @@ fn main() {
     let name = std::env::args().nth(1).unwrap_or_else(|| "default".into());
     let set = InputSet::load(&name).expect("a shipped input set");
     let sm = StandardModel::from_inputs(&set).expect("valid inputs");
-    let model = Model::resolve("lmu-ltau").expect("preset");
+    let model_name = std::env::args().nth(2).unwrap_or_else(|| "lmu-ltau".into());
+    let model = Model::resolve(&model_name).expect("a preset");
     let p = model
         .point(0.1, 1e-3, &BTreeMap::new())
         .expect("valid point");

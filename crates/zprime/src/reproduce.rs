@@ -386,6 +386,7 @@ const RECIPES: &[Recipe] = &[
                     sm: &sm,
                     inputs: s,
                     point: &point,
+                    shared: None,
                 },
                 &p,
             )?;

@@ -7,7 +7,7 @@ use crate::constraints::{Constraint, Evaluation, MassLimits, Spec};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::{Model, Point};
-use crate::observables::{Context, Prepared};
+use crate::observables::{AtMassShared, Context, Prepared};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -93,6 +93,7 @@ impl Session {
             sm: &self.sm,
             inputs: &self.inputs,
             point: template,
+            shared: None,
         };
         Session {
             inputs: self.inputs.clone(),
@@ -138,7 +139,12 @@ fn evaluate_point_with(
     model: &Model,
     point: &Point,
 ) -> Result<PointReport> {
-    let ctx = Context { sm, inputs, point };
+    let ctx = Context {
+        sm,
+        inputs,
+        point,
+        shared: None,
+    };
     let mut observables = BTreeMap::new();
     let mut notes = Vec::new();
     let mut not_valid = BTreeMap::new();
@@ -307,21 +313,30 @@ pub fn limits_with(
         .par_iter()
         .map(|c| c.for_model(&sm, inputs, template))
         .collect();
-    // Masses are independent: evaluate them in parallel, constraint by constraint (its data
-    // stay in cache); `collect` keeps the grid order, so the report is identical to a serial
-    // run.
+    // One point per mass, with the store of what its constraints share there (the flavour
+    // loop, the Z' widths, the new K+ decays: computed by the first constraint that needs
+    // them). Masses are independent: evaluate them in parallel, constraint by constraint (its
+    // data stay in cache); `collect` keeps the grid order, so the report is identical to a
+    // serial run.
+    let at_mass: Vec<(Point, AtMassShared)> = masses
+        .par_iter()
+        .map(|&m| {
+            let point = template.with_mass(m);
+            let shared = AtMassShared::new(&point);
+            (point, shared)
+        })
+        .collect();
     let columns = for_model
         .iter()
         .map(|c| {
-            masses
+            at_mass
                 .par_iter()
-                .map(|&m| {
-                    let point = template.with_mass(m);
-                    let mut l = c.limits_at(&sm, inputs, &point)?;
+                .map(|(point, shared)| {
+                    let mut l = c.limits_at_shared(&sm, inputs, point, Some(shared))?;
                     if !l.valid && l.reason.is_none() {
                         // said per mass, so that a reader of the JSON or CSV sees why it is empty
                         l.reason = Some(
-                            c.not_applied_reason(&sm, inputs, &point)
+                            c.not_applied_reason(&sm, inputs, point)
                                 .unwrap_or_else(|| "not applied at this mass".into()),
                         );
                     }

@@ -300,6 +300,7 @@ fn check_at(
         sm: &set.sm,
         inputs: &set.inputs,
         point: &point,
+        shared: None,
     };
     let where_ = || {
         format!(

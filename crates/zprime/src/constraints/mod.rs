@@ -32,7 +32,7 @@ pub mod upper_limit;
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::Point;
-use crate::observables::{Context, Preparations, Validity};
+use crate::observables::{AtMassShared, Context, Preparations, Validity};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -427,6 +427,7 @@ fn context<'a>(sm: &'a StandardModel, inputs: &'a InputSet, p: &'a Point) -> Con
         sm,
         inputs,
         point: p,
+        shared: None,
     }
 }
 
@@ -657,6 +658,18 @@ impl Constraint {
         inputs: &InputSet,
         p: &Point,
     ) -> Result<MassLimits> {
+        self.limits_at_shared(sm, inputs, p, None)
+    }
+
+    /// [`Constraint::limits_at`] with the caller's store of the quantities the observables
+    /// share at this mass (`scan::limits_with` gives every constraint the same one per mass).
+    pub fn limits_at_shared(
+        &self,
+        sm: &StandardModel,
+        inputs: &InputSet,
+        p: &Point,
+        shared: Option<&AtMassShared>,
+    ) -> Result<MassLimits> {
         let mut out = MassLimits {
             mass: p.mass,
             valid: false,
@@ -671,7 +684,11 @@ impl Constraint {
             return Ok(out);
         }
         // An observable that does not cover the model says so at the first prediction.
-        let r = match self.rule.regions(&context(sm, inputs, p)) {
+        let ctx = Context {
+            shared,
+            ..context(sm, inputs, p)
+        };
+        let r = match self.rule.regions(&ctx) {
             Err(Error::NotApplicable { reason, .. }) => {
                 out.reason = Some(reason);
                 return Ok(out);

@@ -327,6 +327,7 @@ pub fn signal_per_bin(
         sm,
         inputs,
         point: p,
+        shared: None,
     };
     let query = crate::observables::find(SIGNAL)?;
     search

@@ -57,7 +57,7 @@ pub mod formfactors;
 
 use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
 use crate::error::Result;
-use crate::flavour::{DownCouplings, FlavourAtMass, Transition};
+use crate::flavour::{DownCouplings, Transition};
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::kallen;
 use std::f64::consts::PI;
@@ -369,16 +369,15 @@ struct BranchingEvaluator {
 
 impl Evaluator for BranchingEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        let c =
-            FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)?.down_couplings(ctx.point, ctx.sm)?;
+        let c = super::shared::down_couplings(ctx, &*super::shared::flavour_at(ctx)?)?;
         let (partial, total) = self.parent.rates(self.decay, &c, ctx.point.mass)?;
         Ok(partial / total)
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        let flavour = FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)?;
+        let flavour = super::shared::flavour_at(ctx)?;
         super::registry::branching_in_coupling(ctx, move |c| {
-            let couplings = flavour.down_couplings(c.point, c.sm)?;
+            let couplings = super::shared::down_couplings(c, &flavour)?;
             self.parent.rates(self.decay, &couplings, c.point.mass)
         })
     }

@@ -27,7 +27,7 @@
 
 use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
 use crate::error::Result;
-use crate::flavour::{down_couplings, DownCouplings, FlavourAtMass, Transition};
+use crate::flavour::{down_couplings, DownCouplings, Transition};
 use crate::inputs::{InputSet, StandardModel};
 use std::sync::Arc;
 
@@ -53,9 +53,9 @@ impl Evaluator for DplusEvaluator {
         Ok(r / (1.0 + r))
     }
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        let flavour = FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)?;
+        let flavour = super::shared::flavour_at(ctx)?;
         super::registry::branching_in_coupling(ctx, move |c| {
-            let r = rate(c, &flavour.down_couplings(c.point, c.sm)?)?;
+            let r = rate(c, &super::shared::down_couplings(c, &flavour)?)?;
             Ok((r, 1.0 + r))
         })
     }

@@ -671,7 +671,7 @@ impl Evaluator for WindowEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
         // not applicable to the model: say so before preparing the flavour loop
         setup(ctx)?;
-        let (partial, total) = self.rates(ctx, &flavour_at(ctx)?)?;
+        let (partial, total) = self.rates(ctx, &*flavour_at(ctx)?)?;
         Ok(partial / total)
     }
 

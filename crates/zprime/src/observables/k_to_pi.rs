@@ -203,8 +203,8 @@ fn klong_pi_rate(ctx: &Context, couplings: &DownCouplings) -> Result<f64> {
 }
 
 /// The flavour mechanism of the point prepared at its mass (its loop done once).
-pub(crate) fn flavour_at(ctx: &Context) -> Result<FlavourAtMass> {
-    FlavourAtMass::new(ctx.point, ctx.sm, ctx.inputs)
+pub(crate) fn flavour_at(ctx: &Context) -> Result<std::sync::Arc<FlavourAtMass>> {
+    super::shared::flavour_at(ctx)
 }
 
 /// The new K⁺ decays that zprime computes, each as Γ / Γ_K⁺(SM): K⁺ → π⁺ Z' and
@@ -220,14 +220,18 @@ pub(crate) struct KplusRates {
 
 impl KplusRates {
     /// The rates at the point, with the flavour couplings from `flavour` (prepared at its mass).
+    /// Shared by the K⁺ observables at one mass through the context's store
+    /// ([`super::shared`]).
     pub fn at(ctx: &Context, flavour: &FlavourAtMass) -> Result<KplusRates> {
-        let pi = kplus_pi_rate(ctx, &flavour.down_couplings(ctx.point, ctx.sm)?)?;
-        let munu = match super::k_munu::br_k_munu_zp(ctx) {
-            Ok(b) => b,
-            Err(Error::NotApplicable { .. }) => 0.0,
-            Err(e) => return Err(e),
-        };
-        Ok(KplusRates { pi, munu })
+        super::shared::kplus_rates(ctx, || {
+            let pi = kplus_pi_rate(ctx, &super::shared::down_couplings(ctx, flavour)?)?;
+            let munu = match super::k_munu::br_k_munu_zp(ctx) {
+                Ok(b) => b,
+                Err(Error::NotApplicable { .. }) => 0.0,
+                Err(e) => return Err(e),
+            };
+            Ok(KplusRates { pi, munu })
+        })
     }
 
     /// Γ_K⁺(SM + Z') / Γ_K⁺(SM): what every K⁺ branching fraction is divided by.
@@ -259,7 +263,7 @@ impl KaonEvaluator {
                 (r.pi, r.total())
             }
             KaonBranching::LongPi => {
-                let b = klong_pi_rate(ctx, &flavour.down_couplings(ctx.point, ctx.sm)?)?;
+                let b = klong_pi_rate(ctx, &super::shared::down_couplings(ctx, flavour)?)?;
                 (b, 1.0 + b)
             }
         })
@@ -268,7 +272,7 @@ impl KaonEvaluator {
 
 impl Evaluator for KaonEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        let (partial, total) = self.rates(ctx, &flavour_at(ctx)?)?;
+        let (partial, total) = self.rates(ctx, &*flavour_at(ctx)?)?;
         Ok(partial / total)
     }
 

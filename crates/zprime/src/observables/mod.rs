@@ -12,6 +12,7 @@ pub mod k_to_pi;
 pub mod kinetic_mixing;
 pub mod nu_e;
 pub mod registry;
+pub mod shared;
 pub mod tau;
 pub mod trident;
 pub mod zp_decays;
@@ -21,6 +22,7 @@ pub use registry::{
     everywhere, find, listed, predict, registry, Args, Argument, ArgumentKind, AtMass, Compute,
     Context, Evaluator, InCoupling, Observable, Preparations, Prepared, Query, Validity,
 };
+pub use shared::AtMassShared;
 
 /// Helpers for the observables' unit tests.
 #[cfg(test)]
@@ -42,6 +44,7 @@ pub(crate) mod testing {
             sm: &sm,
             inputs: &inputs,
             point: &p,
+            shared: None,
         })
     }
 }

@@ -41,6 +41,10 @@ pub struct Context<'a> {
     pub inputs: &'a InputSet,
     /// The model point.
     pub point: &'a Point,
+    /// The caller's store of quantities shared by the observables at this mass
+    /// ([`super::shared::AtMassShared`]: a scan builds one per mass); `None` computes
+    /// everything where it is asked for.
+    pub shared: Option<&'a super::shared::AtMassShared>,
 }
 
 /// The values an argument accepts.
@@ -756,6 +760,7 @@ pub fn predict(name: &str, args: &[(&str, &str)], point: &Point, inputs: &InputS
         sm: &sm,
         inputs,
         point,
+        shared: None,
     })
 }
 
@@ -870,11 +875,13 @@ mod tests {
                         sm: &sm,
                         inputs: &inputs,
                         point: &p1,
+                        shared: None,
                     };
                     let c2 = Context {
                         sm: &sm,
                         inputs: &inputs,
                         point: &p2,
+                        shared: None,
                     };
                     let (Ok(a), Ok(b)) = (o.unchecked(&c1), o.unchecked(&c2)) else {
                         continue;
@@ -910,6 +917,7 @@ mod tests {
                     sm: &sm,
                     inputs: &inputs,
                     point: &p,
+                    shared: None,
                 };
                 let Ok(o_sm) = o.predict(&Context {
                     point: &p.with_coupling(0.0),
@@ -989,6 +997,7 @@ mod tests {
                         sm: &sm,
                         inputs: &inputs,
                         point: &p,
+                        shared: None,
                     };
                     for o in &prepared {
                         if let Ok(v) = o.unchecked(&ctx) {

@@ -193,14 +193,17 @@ impl Widths {
 }
 
 /// All partial widths of the point's Z' ([`Widths`]).
+/// Shared by the observables at one mass through the context's store ([`super::shared`]).
 pub fn widths(ctx: &Context) -> Result<Widths> {
-    let couplings = couplings_at_mass(ctx);
-    Ok(Widths {
-        nunu: nunu_width(ctx, &couplings),
-        extra_invisible: width_extra_invisible(ctx),
-        extra_mumu: width_extra(ctx, "Gamma_mumu"),
-        charged_leptons: [0, 1, 2].map(|i| charged_lepton_width(ctx, &couplings, i)),
-        hadrons: super::zp_hadrons::width_hadrons_with(ctx, &couplings)?,
+    super::shared::widths(ctx, || {
+        let couplings = couplings_at_mass(ctx);
+        Ok(Widths {
+            nunu: nunu_width(ctx, &couplings),
+            extra_invisible: width_extra_invisible(ctx),
+            extra_mumu: width_extra(ctx, "Gamma_mumu"),
+            charged_leptons: [0, 1, 2].map(|i| charged_lepton_width(ctx, &couplings, i)),
+            hadrons: super::zp_hadrons::width_hadrons_with(ctx, &couplings)?,
+        })
     })
 }
 

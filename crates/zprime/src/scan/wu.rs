@@ -124,6 +124,7 @@ pub fn scan(
         sm: &sm,
         inputs,
         point: &point,
+        shared: None,
     };
     let a_per_g2 = g_minus_2::delta_a_mu(&ctx)?;
     // K_L rate per |Im g|²
@@ -292,6 +293,7 @@ mod tests {
             sm: &sm,
             inputs: &inputs,
             point: &p,
+            shared: None,
         };
         // the scan's BR per g² is the small-coupling rate Γ(K_L -> pi0 Z')/Γ_KL(SM)
         let br = k_to_pi::gamma_klong(&ctx).unwrap() / inputs.value("Gamma_KL").unwrap();
@@ -311,6 +313,7 @@ mod tests {
             sm: &sm,
             inputs: &inputs,
             point: &p,
+            shared: None,
         };
         // the scan's BR per g² is the small-coupling rate Γ(K_L -> pi0 Z')/Γ_KL(SM)
         let br = k_to_pi::gamma_klong(&ctx).unwrap() / inputs.value("Gamma_KL").unwrap();

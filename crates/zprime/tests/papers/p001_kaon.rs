@@ -23,6 +23,7 @@ fn spectrum(set: &InputSet, m: f64, p: &[f64]) -> Vec<f64> {
             sm: &sm,
             inputs: set,
             point: &pt,
+            shared: None,
         },
         p,
     )

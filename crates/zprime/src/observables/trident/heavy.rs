@@ -54,6 +54,7 @@ mod tests {
             sm: &sm,
             inputs: &inputs,
             point: &p,
+            shared: None,
         })
         .unwrap();
         // 2C_V ± 2C_A: chiral coefficients c_L = (2C_V + 2C_A)/2, c_R = (2C_V - 2C_A)/2.
@@ -69,7 +70,8 @@ mod tests {
             ratio_heavy(&Context {
                 sm: &sm,
                 inputs: &inputs,
-                point: &p0
+                point: &p0,
+                shared: None,
             })
             .unwrap(),
             1.0

@@ -265,6 +265,7 @@ mod tests {
                 sm: &sm,
                 inputs: &inputs,
                 point: &p,
+                shared: None,
             },
             id,
         )
