@@ -11,9 +11,11 @@
 
 use super::{Status, COUPLING_MIN};
 use crate::error::Result;
+use crate::math::roots::LogSamples;
 use crate::model::COUPLING_MAX;
 use crate::observables::InCoupling;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// One segment of the coupling axis at fixed mass with a status.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -49,6 +51,13 @@ pub fn status_of((lo, hi): (f64, f64), o: f64, o_sm: f64) -> Status {
     }
 }
 
+/// The 64 logarithmically spaced couplings on [COUPLING_MIN, COUPLING_MAX] where a function
+/// of the coupling is sampled to find its crossings (a constant grid, computed once).
+fn coupling_samples() -> &'static LogSamples {
+    static SAMPLES: OnceLock<LogSamples> = OnceLock::new();
+    SAMPLES.get_or_init(|| LogSamples::new(COUPLING_MIN, COUPLING_MAX, 64))
+}
+
 /// The coupling axis [COUPLING_MIN, COUPLING_MAX] cut into segments with their status, for
 /// the observable `f` of the coupling at one mass and the allowed interval `allowed`.
 pub fn segments(f: &InCoupling, o_sm: f64, allowed: (f64, f64)) -> Result<Vec<Segment>> {
@@ -67,11 +76,18 @@ pub fn segments(f: &InCoupling, o_sm: f64, allowed: (f64, f64)) -> Result<Vec<Se
                 }
             }
         }
-        _ => cuts.extend(crate::math::roots::level_crossings_log(
+        InCoupling::Saturating { partial, new } => {
+            // c² partial / (1 + c² new) = e  <=>  c² (partial − e new) = e
+            for e in &edges {
+                let c2 = e / (partial - e * new);
+                if *e > 0.0 && c2 > 0.0 && c2.is_finite() {
+                    cuts.push(c2.sqrt());
+                }
+            }
+        }
+        _ => cuts.extend(crate::math::roots::level_crossings_on(
             |c| f.at(c).unwrap_or(f64::NAN),
-            COUPLING_MIN,
-            COUPLING_MAX,
-            64,
+            coupling_samples(),
             &edges,
             1e-12,
         )),

@@ -69,6 +69,81 @@ pub struct Grid {
     pub acceptance: Option<super::seen::Acceptance>,
 }
 
+/// The cell of `axis` holding `x` and the fraction of the way through it; `None` outside.
+fn cell(axis: &[f64], x: f64) -> Option<(usize, f64)> {
+    let (first, last) = (axis[0], axis[axis.len() - 1]);
+    if !(x >= first && x <= last) {
+        return None;
+    }
+    let i = axis.partition_point(|a| *a <= x).clamp(1, axis.len() - 1);
+    Some((i, (x - axis[i - 1]) / (axis[i] - axis[i - 1])))
+}
+
+/// A [`Grid`] at one mass ([`Grid::at_mass`]): the limit as a function of cτ.
+#[derive(Debug, Clone, Copy)]
+pub struct Column<'g> {
+    grid: &'g Grid,
+    /// The mass cell (rows i − 1 and i) and the fraction u of the way through it.
+    i: usize,
+    u: f64,
+}
+
+impl Column<'_> {
+    /// The limit at `ctau`; `None` outside the grid or next to a blind window.
+    pub fn at(&self, ctau: f64) -> Option<f64> {
+        let (i, u) = (self.i, self.u);
+        let (j, v) = cell(&self.grid.ln_ctau, ctau.ln())?;
+        let l = &self.grid.ln_limit;
+        // Corners of zero weight are left out (a point on a row or column next to a blind
+        // window keeps its limit); a `nan` corner of non-zero weight: the cell touches a
+        // blind window, never interpolated across.
+        let corners = [
+            ((1.0 - u) * (1.0 - v), l[i - 1][j - 1]),
+            ((1.0 - u) * v, l[i - 1][j]),
+            (u * (1.0 - v), l[i][j - 1]),
+            (u * v, l[i][j]),
+        ];
+        let ln: f64 = corners
+            .iter()
+            .filter(|(w, _)| *w != 0.0)
+            .map(|(w, x)| w * x)
+            .sum();
+        Some(ln.exp()).filter(|x| x.is_finite())
+    }
+
+    /// [`Grid::seen_limit`] at this column's mass.
+    pub fn seen_limit(&self, final_state: FinalState, ctau: f64) -> Option<(f64, f64)> {
+        let [shortest, longest] = self.grid.ctau_range();
+        let relative =
+            |reference: f64| -> f64 { self.at(ctau).map_or(0.0, |l| (reference / l).min(1.0)) };
+        match final_state {
+            FinalState::Invisible => {
+                let reference = self.at(longest)?;
+                let escape = if ctau >= longest {
+                    1.0
+                } else if ctau < shortest {
+                    0.0
+                } else {
+                    relative(reference)
+                };
+                Some((reference, escape))
+            }
+            FinalState::MuMu => {
+                let reference = self.at(shortest)?;
+                let decay = if ctau <= shortest {
+                    1.0
+                } else if ctau > longest {
+                    let at_longest = self.at(longest).map_or(0.0, |l| (reference / l).min(1.0));
+                    at_longest * longest / ctau
+                } else {
+                    relative(reference)
+                };
+                Some((reference, decay))
+            }
+        }
+    }
+}
+
 fn increasing_unique(values: &[f64]) -> Vec<f64> {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
@@ -195,14 +270,12 @@ impl Grid {
 
     /// The limit at (mass, cτ); `None` outside the grid.
     pub fn at(&self, mass: f64, ctau: f64) -> Option<f64> {
-        let cell = |axis: &[f64], x: f64| -> Option<(usize, f64)> {
-            let (first, last) = (axis[0], axis[axis.len() - 1]);
-            if !(x >= first && x <= last) {
-                return None;
-            }
-            let i = axis.partition_point(|a| *a <= x).clamp(1, axis.len() - 1);
-            Some((i, (x - axis[i - 1]) / (axis[i] - axis[i - 1])))
-        };
+        self.at_mass(mass)?.at(ctau)
+    }
+
+    /// The grid interpolated to `mass` (the mass cell found once, for the many cτ a coupling
+    /// scan asks for); `None` outside the grid's mass range.
+    pub fn at_mass(&self, mass: f64) -> Option<Column<'_>> {
         if !(mass >= self.range[0] && mass <= self.range[1]) {
             return None;
         }
@@ -211,61 +284,14 @@ impl Grid {
             .ln()
             .clamp(self.ln_mass[0], self.ln_mass[self.ln_mass.len() - 1]);
         let (i, u) = cell(&self.ln_mass, ln_m)?;
-        let (j, v) = cell(&self.ln_ctau, ctau.ln())?;
-        let l = &self.ln_limit;
-        // Corners of zero weight are left out (a point on a row or column next to a blind
-        // window keeps its limit); a `nan` corner of non-zero weight: the cell touches a
-        // blind window, never interpolated across.
-        let corners = [
-            ((1.0 - u) * (1.0 - v), l[i - 1][j - 1]),
-            ((1.0 - u) * v, l[i - 1][j]),
-            (u * (1.0 - v), l[i][j - 1]),
-            (u * v, l[i][j]),
-        ];
-        let ln: f64 = corners
-            .iter()
-            .filter(|(w, _)| *w != 0.0)
-            .map(|(w, x)| w * x)
-            .sum();
-        Some(ln.exp()).filter(|x| x.is_finite())
+        Some(Column { grid: self, i, u })
     }
 
     /// The limit of the grid's limiting column at `mass` (the longest cτ for an invisible
     /// search, the shortest for a visible one) and the acceptance relative to it at `ctau`
     /// (see [`super::seen`]); `None` where the grid sets no limit at this mass.
     pub fn seen_limit(&self, final_state: FinalState, mass: f64, ctau: f64) -> Option<(f64, f64)> {
-        let [shortest, longest] = self.ctau_range();
-        let relative = |reference: f64| -> f64 {
-            self.at(mass, ctau)
-                .map_or(0.0, |l| (reference / l).min(1.0))
-        };
-        match final_state {
-            FinalState::Invisible => {
-                let reference = self.at(mass, longest)?;
-                let escape = if ctau >= longest {
-                    1.0
-                } else if ctau < shortest {
-                    0.0
-                } else {
-                    relative(reference)
-                };
-                Some((reference, escape))
-            }
-            FinalState::MuMu => {
-                let reference = self.at(mass, shortest)?;
-                let decay = if ctau <= shortest {
-                    1.0
-                } else if ctau > longest {
-                    let at_longest = self
-                        .at(mass, longest)
-                        .map_or(0.0, |l| (reference / l).min(1.0));
-                    at_longest * longest / ctau
-                } else {
-                    relative(reference)
-                };
-                Some((reference, decay))
-            }
-        }
+        self.at_mass(mass)?.seen_limit(final_state, ctau)
     }
 }
 
@@ -338,13 +364,12 @@ impl LimitGrid {
     /// The limiting column's limit at the point's mass, and the fraction seen at cτ for the
     /// decays `d` (see [`super::seen`]).
     fn seen(
-        &self,
         state: FinalState,
-        mass: f64,
+        column: &Column,
         d: &super::seen::AtMass,
         ctau: f64,
     ) -> Option<(f64, f64)> {
-        let (limit, acceptance) = self.grid.seen_limit(state, mass, ctau)?;
+        let (limit, acceptance) = column.seen_limit(state, ctau)?;
         let fraction = match state {
             FinalState::Invisible => d.b_inv + (1.0 - d.b_inv) * acceptance,
             FinalState::MuMu => d.b_mumu * acceptance,
@@ -361,7 +386,9 @@ impl LimitGrid {
             FinalState::MuMu => self.grid.ctau_range()[0],
         };
         let (limit, fraction) = self
-            .seen(state, mass, &d, d.ctau_unit)
+            .grid
+            .at_mass(mass)
+            .and_then(|column| Self::seen(state, &column, &d, d.ctau_unit))
             .ok_or_else(|| self.no_limit(mass, reference_ctau))?;
         let limit = limit * super::limit_curve::scale_at(self.scale.as_ref(), ctx)?;
         let (o, o_sm) = self.observable.with_sm_value(ctx)?;
@@ -385,16 +412,18 @@ impl LimitGrid {
             FinalState::Invisible => self.grid.ctau_range()[1],
             FinalState::MuMu => self.grid.ctau_range()[0],
         };
-        let Some((limit, _)) = self.grid.seen_limit(state, mass, reference_ctau) else {
+        let Some((column, (limit, _))) = self
+            .grid
+            .at_mass(mass)
+            .and_then(|column| Some((column, column.seen_limit(state, reference_ctau)?)))
+        else {
             return Err(self.no_limit(mass, reference_ctau));
         };
         let limit = limit * super::limit_curve::scale_at(self.scale.as_ref(), ctx)?;
         let function = at.function;
         let seen = move |c: f64| -> Result<f64> {
             let d = decay(c)?;
-            let fraction = self
-                .seen(state, mass, &d, d.ctau(c))
-                .map_or(0.0, |(_, f)| f);
+            let fraction = Self::seen(state, &column, &d, d.ctau(c)).map_or(0.0, |(_, f)| f);
             Ok(function.at(c)? * fraction)
         };
         let f = InCoupling::Function(Box::new(seen));
@@ -497,9 +526,10 @@ impl Rule for LimitGrid {
                 self.lifetime.predict(&Context { point: &p, ..ctx }).ok()
             }
         };
+        let column = self.grid.at_mass(mass);
         let ratio = move |c: f64| -> Result<f64> {
             let value = o.function.at(c)?;
-            Ok(match ctau(c).and_then(|t| self.grid.at(mass, t)) {
+            Ok(match ctau(c).and_then(|t| column?.at(t)) {
                 Some(limit) => value / (limit * scale),
                 None => 0.0,
             })

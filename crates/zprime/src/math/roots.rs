@@ -62,21 +62,50 @@ pub fn level_crossings_log<F: Fn(f64) -> f64>(
     levels: &[f64],
     rel: f64,
 ) -> Vec<f64> {
-    let (llo, lhi) = (lo.ln(), hi.ln());
-    let step = (lhi - llo) / (n - 1) as f64;
-    let ts: Vec<f64> = (0..n).map(|i| llo + step * i as f64).collect();
-    let vs: Vec<f64> = ts.iter().map(|t| f(t.exp())).collect();
+    level_crossings_on(f, &LogSamples::new(lo, hi, n), levels, rel)
+}
+
+/// `n` logarithmically spaced points of `[lo, hi]` as (ln x, x): computed once by a caller
+/// that searches many functions on the same interval.
+#[derive(Debug, Clone)]
+pub struct LogSamples(Vec<(f64, f64)>);
+
+impl LogSamples {
+    /// The samples of [`level_crossings_log`] (`lo`, `hi` > 0, `n` >= 2).
+    pub fn new(lo: f64, hi: f64, n: usize) -> Self {
+        let (llo, lhi) = (lo.ln(), hi.ln());
+        let step = (lhi - llo) / (n - 1) as f64;
+        LogSamples(
+            (0..n)
+                .map(|i| {
+                    let t = llo + step * i as f64;
+                    (t, t.exp())
+                })
+                .collect(),
+        )
+    }
+}
+
+/// [`level_crossings_log`] on samples computed beforehand (the same crossings).
+pub fn level_crossings_on<F: Fn(f64) -> f64>(
+    f: F,
+    samples: &LogSamples,
+    levels: &[f64],
+    rel: f64,
+) -> Vec<f64> {
+    let ts = &samples.0;
+    let vs: Vec<f64> = ts.iter().map(|&(_, x)| f(x)).collect();
     let mut out = Vec::new();
     for &level in levels {
-        for i in 1..n {
+        for i in 1..ts.len() {
             let (a, b) = (vs[i - 1] - level, vs[i] - level);
             if !(a.is_finite() && b.is_finite()) {
                 continue;
             }
             if a == 0.0 {
-                out.push(ts[i - 1].exp());
+                out.push(ts[i - 1].1);
             } else if a.signum() != b.signum() && b != 0.0 {
-                if let Some(r) = brent(|s| f(s.exp()) - level, ts[i - 1], ts[i], rel) {
+                if let Some(r) = brent(|s| f(s.exp()) - level, ts[i - 1].0, ts[i].0, rel) {
                     out.push(r.exp());
                 }
             }

@@ -191,6 +191,16 @@ pub enum InCoupling<'a> {
     },
     /// O(c) = Σ_k a_k c^k (coefficients in increasing powers).
     Polynomial(Vec<f64>),
+    /// O(c) = c² `partial` / (1 + c² `new`): a branching fraction whose new widths all scale
+    /// as c² (the partial width and the new decays' part of the parent's total width at c = 1,
+    /// in units of its Standard-Model width; [`branching_in_coupling`]). Inverted in closed
+    /// form: O = L at c² = L / (partial − L new).
+    Saturating {
+        /// The partial width at c = 1 over the parent's Standard-Model width.
+        partial: f64,
+        /// The new decays' width at c = 1 over the parent's Standard-Model width.
+        new: f64,
+    },
     /// Any cheap function of c (holding the per-mass data it needs).
     Function(Box<dyn Fn(f64) -> Result<f64> + 'a>),
 }
@@ -201,6 +211,10 @@ impl InCoupling<'_> {
         match self {
             InCoupling::Homogeneous { unit, degree } => Ok(unit * c.powi(*degree)),
             InCoupling::Polynomial(a) => Ok(a.iter().rev().fold(0.0, |acc, x| acc * c + x)),
+            InCoupling::Saturating { partial, new } => {
+                let c2 = c * c;
+                Ok(c2 * partial / (1.0 + c2 * new))
+            }
             InCoupling::Function(f) => f(c),
         }
     }
@@ -541,11 +555,10 @@ pub(crate) fn branching_in_coupling<'a>(
             point: &unit,
             ..ctx
         })?;
-        let new = total - 1.0;
-        return Ok(InCoupling::Function(Box::new(move |c| {
-            let c2 = c * c;
-            Ok(c2 * partial / (1.0 + c2 * new))
-        })));
+        return Ok(InCoupling::Saturating {
+            partial,
+            new: total - 1.0,
+        });
     }
     Ok(InCoupling::Function(Box::new(move |c| {
         let p = ctx.point.with_coupling(c);
@@ -707,6 +720,16 @@ impl Prepared {
                 self.predict(&Context { point: &p, ..ctx })
             }))
         };
+        // A closed form with finite coefficients is finite at every coupling: handed on as
+        // it is, so that the engine can invert it.
+        if let InCoupling::Saturating { partial, new } = inner {
+            if partial.is_finite() && new.is_finite() {
+                return Ok(AtMass {
+                    sm_value: 0.0,
+                    function: inner,
+                });
+            }
+        }
         // Every value handed to the engine is checked like a direct prediction.
         let point = ctx.point;
         let function = InCoupling::Function(Box::new(move |c| {
