@@ -85,7 +85,18 @@ pub fn segments(f: &InCoupling, o_sm: f64, allowed: (f64, f64)) -> Result<Vec<Se
                 }
             }
         }
-        _ => cuts.extend(crate::math::roots::level_crossings_on(
+        InCoupling::Polynomial(a) => {
+            for e in &edges {
+                cuts.extend(crate::math::roots::polynomial_crossings(
+                    a,
+                    COUPLING_MIN,
+                    COUPLING_MAX,
+                    *e,
+                    1e-12,
+                ));
+            }
+        }
+        InCoupling::Function(_) => cuts.extend(crate::math::roots::level_crossings_on(
             |c| f.at(c).unwrap_or(f64::NAN),
             coupling_samples(),
             &edges,

@@ -114,6 +114,53 @@ pub fn level_crossings_on<F: Fn(f64) -> f64>(
     out
 }
 
+/// Every x in [`lo`, `hi`] (0 < lo < hi) where the polynomial Σ a_k x^k (coefficients in
+/// increasing powers) crosses `level` (changes sign: a tangency is not a crossing, as for
+/// [`level_crossings_log`]). In closed form up to degree 2, and for a polynomial in x² up to
+/// degree 4 (the rates of one coupling c: 1 + r₁c² + r₂c⁴); otherwise by the sampled search
+/// with each crossing to relative precision `rel`.
+pub fn polynomial_crossings(a: &[f64], lo: f64, hi: f64, level: f64, rel: f64) -> Vec<f64> {
+    let mut p = a.to_vec();
+    if p.is_empty() {
+        return vec![];
+    }
+    p[0] -= level;
+    let degree = p.iter().rposition(|c| *c != 0.0).unwrap_or(0);
+    p.truncate(degree + 1);
+    let even = p.iter().skip(1).step_by(2).all(|c| *c == 0.0);
+    if degree >= 2 && even {
+        // q(u) = Σ p_2k u^k with u = x²
+        let q: Vec<f64> = p.iter().step_by(2).copied().collect();
+        return polynomial_crossings(&q, lo * lo, hi * hi, 0.0, rel)
+            .into_iter()
+            .map(f64::sqrt)
+            .collect();
+    }
+    let inside = |x: &f64| *x >= lo && *x <= hi;
+    match degree {
+        0 => vec![],
+        1 => Some(-p[0] / p[1]).into_iter().filter(inside).collect(),
+        2 => {
+            let (c, b, a) = (p[0], p[1], p[2]);
+            let discriminant = b * b - 4.0 * a * c;
+            if !(discriminant > 0.0) {
+                return vec![];
+            }
+            // the root of larger magnitude without cancellation, the other from the product
+            let big = -0.5 * (b + b.signum() * discriminant.sqrt()) / a;
+            let mut roots = vec![big, c / (a * big)];
+            roots.retain(|x| x.is_finite() && inside(x));
+            roots.sort_by(f64::total_cmp);
+            roots
+        }
+        _ => level_crossings_log(|x| horner(&p, x), lo, hi, 64, &[0.0], rel),
+    }
+}
+
+fn horner(p: &[f64], x: f64) -> f64 {
+    p.iter().rev().fold(0.0, |acc, c| acc * x + c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +172,36 @@ mod tests {
         let r = sign_changes_log(|g| 3.0 * g * g - 1e-10, 1e-12, 10.0, 40, 1e-13);
         assert_eq!(r.len(), 1);
         assert!((r[0] - exact).abs() / exact < 1e-10);
+    }
+
+    #[test]
+    fn polynomial_crossings_find_close_pairs_and_skip_tangencies() {
+        // (x - 1e-3)(x - 1.001e-3) = x^2 - 2.001e-3 x + 1.001e-6: two crossings of 0 closer
+        // than any sampling grid would resolve.
+        let r = polynomial_crossings(&[1.001e-6, -2.001e-3, 1.0], 1e-12, 10.0, 0.0, 1e-13);
+        assert_eq!(r.len(), 2);
+        assert!((r[0] / 1e-3 - 1.0).abs() < 1e-10 && (r[1] / 1.001e-3 - 1.0).abs() < 1e-10);
+        // (x-1)^2 touches 0 at 1 without crossing
+        assert!(polynomial_crossings(&[1.0, -2.0, 1.0], 1e-12, 10.0, 0.0, 1e-13).is_empty());
+        // 1 - 3x^2 + x^4 (in x^2: u^2 - 3u + 1): crossings at u = (3 -+ sqrt 5)/2
+        let r = polynomial_crossings(&[1.0, 0.0, -3.0, 0.0, 1.0], 1e-12, 10.0, 0.0, 1e-13);
+        let u = [(3.0 - 5f64.sqrt()) / 2.0, (3.0 + 5f64.sqrt()) / 2.0];
+        assert_eq!(r.len(), 2);
+        for (x, u) in r.iter().zip(u) {
+            assert!((x / u.sqrt() - 1.0).abs() < 1e-14);
+        }
+        // a quartic against a level: 1 + x^4 = 17 at x = 2
+        let r = polynomial_crossings(&[1.0, 0.0, 0.0, 0.0, 1.0], 1e-12, 10.0, 17.0, 1e-13);
+        assert_eq!(r.len(), 1);
+        assert!((r[0] / 2.0 - 1.0).abs() < 1e-12);
+        // the same crossings as the sampled search where that one resolves them
+        let p = [0.3, -2.0, 0.5, 4.0, -0.7];
+        let sampled = level_crossings_log(|x| horner(&p, x), 1e-12, 10.0, 64, &[0.1], 1e-13);
+        let exact = polynomial_crossings(&p, 1e-12, 10.0, 0.1, 1e-13);
+        assert_eq!(sampled.len(), exact.len());
+        for (a, b) in sampled.iter().zip(&exact) {
+            assert!((a / b - 1.0).abs() < 1e-11, "{a} {b}");
+        }
     }
 
     #[test]

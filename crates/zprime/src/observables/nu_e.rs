@@ -390,9 +390,18 @@ impl Evaluator for Window {
 }
 
 impl Window {
+    /// The observable as a polynomial in the coupling (the engine finds its crossings
+    /// exactly); where the rates are not finite, a function that says so at every coupling.
     fn polynomial_at_mass<'a>(&'a self, ctx: &Context<'a>, rates: Rates) -> InCoupling<'a> {
         let mass = ctx.point.mass;
         let scale = self.standard_model_scale(ctx);
+        if rates.without > 0.0 && rates.with.iter().all(|w| w.is_finite()) {
+            let factor = scale / rates.without;
+            let coefficients: Vec<f64> = rates.with.iter().map(|w| w * factor).collect();
+            if coefficients.iter().all(|a| a.is_finite()) {
+                return InCoupling::Polynomial(coefficients);
+            }
+        }
         InCoupling::Function(Box::new(move |c| {
             let (with, without) = rates.at(&self.id, c, mass)?;
             Ok(scale * with / without)

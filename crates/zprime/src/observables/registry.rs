@@ -722,13 +722,16 @@ impl Prepared {
         };
         // A closed form with finite coefficients is finite at every coupling: handed on as
         // it is, so that the engine can invert it.
-        if let InCoupling::Saturating { partial, new } = inner {
-            if partial.is_finite() && new.is_finite() {
-                return Ok(AtMass {
-                    sm_value: 0.0,
-                    function: inner,
-                });
-            }
+        let closed_form = match &inner {
+            InCoupling::Saturating { partial, new } => partial.is_finite() && new.is_finite(),
+            InCoupling::Polynomial(a) => a.iter().all(|x| x.is_finite()),
+            _ => false,
+        };
+        if closed_form {
+            return Ok(AtMass {
+                sm_value: inner.at(0.0)?,
+                function: inner,
+            });
         }
         // Every value handed to the engine is checked like a direct prediction.
         let point = ctx.point;

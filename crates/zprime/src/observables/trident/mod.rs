@@ -179,9 +179,31 @@ impl Evaluator for Experiment {
         self.ratio_from(ctx, &mom)
     }
 
-    /// The moments once per mass; each coupling then costs a few multiplications.
+    /// The moments once per mass; each coupling then costs a few multiplications. With one
+    /// coupling the Z' amplitude is c² times its value at c = 1, so σ/σ_SM = 1 + r₁c² + r₂c⁴
+    /// (σ is quadratic in the amplitudes): a polynomial whose crossings the engine finds
+    /// exactly.
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
         let mom = self.moments(ctx.point.mass);
+        if let (Ok(mom), true) = (&mom, ctx.point.single_coupling()) {
+            let one = ctx.point.with_coupling(1.0);
+            let b = zprime_couplings(&Context {
+                point: &one,
+                ..*ctx
+            });
+            let a = standard_model_couplings(ctx.sm);
+            let sm = table::sigma_from_moments(mom, a, [Complex64::new(0.0, 0.0); 2]);
+            let (mut r1, mut r2) = (0.0, 0.0);
+            for x in 0..2 {
+                let [_, i1, i2] = mom[x];
+                r1 += 2.0 * a[x] * b[x].re * i1;
+                r2 += b[x].norm_sqr() * i2;
+            }
+            let coefficients = vec![1.0, 0.0, r1 / sm, 0.0, r2 / sm];
+            if coefficients.iter().all(|c| c.is_finite()) {
+                return Ok(InCoupling::Polynomial(coefficients));
+            }
+        }
         let ctx = *ctx;
         Ok(InCoupling::Function(Box::new(move |c| {
             let p = ctx.point.with_coupling(c);
