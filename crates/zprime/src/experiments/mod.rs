@@ -4,6 +4,7 @@
 //! a change of an input (the τ lifetime, say) propagates.
 
 pub mod bands;
+pub mod plane_curves;
 pub mod single_muon;
 
 use crate::error::{Error, Result};

@@ -143,7 +143,8 @@ pub fn polynomial_crossings(a: &[f64], lo: f64, hi: f64, level: f64, rel: f64) -
         2 => {
             let (c, b, a) = (p[0], p[1], p[2]);
             let discriminant = b * b - 4.0 * a * c;
-            if !(discriminant > 0.0) {
+            // no real root, or a double root (a tangency; NaN coefficients: none)
+            if discriminant.is_nan() || discriminant <= 0.0 {
                 return vec![];
             }
             // the root of larger magnitude without cancellation, the other from the product
@@ -185,7 +186,7 @@ mod tests {
         assert!(polynomial_crossings(&[1.0, -2.0, 1.0], 1e-12, 10.0, 0.0, 1e-13).is_empty());
         // 1 - 3x^2 + x^4 (in x^2: u^2 - 3u + 1): crossings at u = (3 -+ sqrt 5)/2
         let r = polynomial_crossings(&[1.0, 0.0, -3.0, 0.0, 1.0], 1e-12, 10.0, 0.0, 1e-13);
-        let u = [(3.0 - 5f64.sqrt()) / 2.0, (3.0 + 5f64.sqrt()) / 2.0];
+        let u = [0.5 * (3.0 - 5f64.sqrt()), 0.5 * (3.0 + 5f64.sqrt())];
         assert_eq!(r.len(), 2);
         for (x, u) in r.iter().zip(u) {
             assert!((x / u.sqrt() - 1.0).abs() < 1e-14);
