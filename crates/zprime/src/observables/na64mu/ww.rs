@@ -108,8 +108,8 @@ impl Emission {
         r * r
     }
 
-    /// WW dσ/(dx dcosθ) in GeV⁻² at Z' angle θ (small-angle ũ = −(xE²θ² + U₀)), for
-    /// α²g_V²/(4π) = `alpha2_over_4pi` (i.e. α² g_V²/(4π) with g_V = 1 gives α²/(4π)).
+    /// WW dσ/(dx dcosθ) in GeV⁻² at Z' angle θ (small-angle ũ = −(xE²θ² + U₀)) for g_V = 1
+    /// and fine-structure constant `alpha`.
     pub fn ww_dcos(&self, nucleus: &Nucleus, alpha: f64, x: f64, theta: f64) -> f64 {
         let e2 = self.energy * self.energy;
         let w = x * e2 * theta * theta;
@@ -161,13 +161,17 @@ impl Emission {
         integrate(|x| self.iww_dx(nucleus, alpha, x), lo, hi, 1e-6)
     }
 
-    /// σ(x > x_min) in GeV⁻² (WW, Z' angles up to `theta_max`), 0 if the range is empty.
+    /// σ(x > x_min) in GeV⁻² (WW, Z' angles up to `theta_max`), 0 if the range is empty:
+    /// the x integral adaptive, the angle integral at each x by the fixed Gauss–Legendre rule
+    /// `rule` (nodes and weights on [−1, 1]) in ln(w + U₀), a smooth function of x (tested
+    /// against the adaptive [`Emission::ww_dx`]).
     pub fn ww_sigma(
         &self,
         nucleus: &Nucleus,
         alpha: f64,
         x_min: f64,
         theta_max: f64,
+        rule: &(Vec<f64>, Vec<f64>),
     ) -> Result<f64, crate::math::quad::QuadError> {
         let Some((lo, hi)) = self.x_range() else {
             return Ok(0.0);
@@ -176,7 +180,31 @@ impl Emission {
         if lo >= hi {
             return Ok(0.0);
         }
-        integrate(|x| self.ww_dx(nucleus, alpha, x, theta_max), lo, hi, 1e-5)
+        integrate(|x| self.ww_dx_fixed(nucleus, alpha, x, theta_max, rule), lo, hi, 1e-6)
+    }
+
+    /// [`Emission::ww_dx`] with the fixed rule `rule` for the angle integral.
+    pub fn ww_dx_fixed(
+        &self,
+        nucleus: &Nucleus,
+        alpha: f64,
+        x: f64,
+        theta_max: f64,
+        rule: &(Vec<f64>, Vec<f64>),
+    ) -> f64 {
+        let u0 = self.u0(x);
+        let w_max = x * self.energy * self.energy * theta_max * theta_max;
+        let (a, b) = (u0.ln(), (u0 + w_max).ln());
+        let (mid, half) = (0.5 * (a + b), 0.5 * (b - a));
+        rule.0
+            .iter()
+            .zip(&rule.1)
+            .map(|(t, wt)| {
+                let v = (mid + half * t).exp();
+                wt * v * self.ww_dw(nucleus, alpha, x, (v - u0).max(0.0))
+            })
+            .sum::<f64>()
+            * half
     }
 }
 
