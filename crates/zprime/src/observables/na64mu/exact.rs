@@ -148,7 +148,8 @@ impl Exact {
         let p = [e, 0.0, 0.0, pz];
         let k = [ek, kabs * theta.sin(), 0.0, kabs * theta.cos()];
         // p·k without cancellation: (E E_k − |p||k|) + |p||k| (1 − cos θ).
-        let collinear = (e * e * mz * mz + ek * ek * m * m - m * m * mz * mz) / (e * ek + pz * kabs);
+        let collinear =
+            (e * e * mz * mz + ek * ek * m * m - m * m * mz * mz) / (e * ek + pz * kabs);
         let s = (0.5 * theta).sin();
         let pk = collinear + pz * kabs * 2.0 * s * s;
         let u = mz * mz - 2.0 * pk;
@@ -295,7 +296,12 @@ impl Exact {
             let jac = if th > 0.0 { th.sin() / (2.0 * th) } else { 0.5 };
             s.exp() * jac * self.dcos(alpha, x, th)
         };
-        integrate(f, theta0_sq.ln(), (theta0_sq + theta_max * theta_max).ln(), 1e-4)
-            .unwrap_or(f64::NAN)
+        integrate(
+            f,
+            theta0_sq.ln(),
+            (theta0_sq + theta_max * theta_max).ln(),
+            1e-4,
+        )
+        .unwrap_or(f64::NAN)
     }
 }

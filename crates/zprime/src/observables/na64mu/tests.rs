@@ -38,7 +38,11 @@ fn ww_agrees_with_the_exact_cross_section() {
         let em = r.emission(m_z);
         let ww = em.ww_dx(&r.nucleus, alpha, x, 0.05);
         let iww = em.iww_dx(&r.nucleus, alpha, x);
-        assert!((ww / ex - 1.0).abs() < 0.015, "m {m_z}, x {x}: WW/exact {}", ww / ex);
+        assert!(
+            (ww / ex - 1.0).abs() < 0.015,
+            "m {m_z}, x {x}: WW/exact {}",
+            ww / ex
+        );
         assert!(
             (iww / ex / iww_over_exact - 1.0).abs() < 0.01,
             "m {m_z}, x {x}: IWW/exact {}",
@@ -61,11 +65,17 @@ fn ww_agrees_with_the_exact_angular_distribution_and_t_min() {
         for f in [0.0, 1.0, 3.0] {
             let th = f * theta0;
             let ratio = em.ww_dcos(&r.nucleus, sm.alpha, x, th) / ex.dcos(sm.alpha, x, th);
-            assert!((0.985..1.045).contains(&ratio), "m {m_z} x {x} θ/θ₀ {f}: {ratio}");
+            assert!(
+                (0.985..1.045).contains(&ratio),
+                "m {m_z} x {x} θ/θ₀ {f}: {ratio}"
+            );
             let u = u0 * (1.0 + f * f);
             let t_ww = (u / (2.0 * r.energy * (1.0 - x))).powi(2);
             let t_exact = ex.t_min(x, th).unwrap();
-            assert!((t_ww / t_exact - 1.0).abs() < 3e-3, "t_min {t_ww} vs {t_exact}");
+            assert!(
+                (t_ww / t_exact - 1.0).abs() < 3e-3,
+                "t_min {t_ww} vs {t_exact}"
+            );
         }
     }
 }
@@ -81,11 +91,19 @@ fn the_fixed_rules_equal_the_adaptive_integrals() {
         for x in [0.5, 0.7, 0.95, 0.999] {
             let fixed = em.ww_dx_fixed(&r.nucleus, alpha, x, THETA_MAX, &r.angle_rule);
             let adaptive = em.ww_dx(&r.nucleus, alpha, x, THETA_MAX);
-            assert!((fixed / adaptive - 1.0).abs() < 1e-6, "m {m_z} x {x}: {fixed} vs {adaptive}");
+            assert!(
+                (fixed / adaptive - 1.0).abs() < 1e-6,
+                "m {m_z} x {x}: {fixed} vs {adaptive}"
+            );
         }
-        let adaptive = em.ww_sigma(&r.nucleus, alpha, 0.5, THETA_MAX, &r.angle_rule).unwrap();
+        let adaptive = em
+            .ww_sigma(&r.nucleus, alpha, 0.5, THETA_MAX, &r.angle_rule)
+            .unwrap();
         let fixed = r.sigma_unit(m_z).unwrap();
-        assert!((fixed / adaptive - 1.0).abs() < 1e-7, "m {m_z}: {fixed} vs {adaptive}");
+        assert!(
+            (fixed / adaptive - 1.0).abs() < 1e-7,
+            "m {m_z}: {fixed} vs {adaptive}"
+        );
     }
 }
 
@@ -100,8 +118,12 @@ fn the_cross_section_scales_with_z_squared_at_fixed_form_factor_scales() {
     };
     for m_z in [0.01, 0.3] {
         let em = r.emission(m_z);
-        let full = em.ww_sigma(&r.nucleus, alpha, 0.5, THETA_MAX, &r.angle_rule).unwrap();
-        let quarter = em.ww_sigma(&half, alpha, 0.5, THETA_MAX, &r.angle_rule).unwrap();
+        let full = em
+            .ww_sigma(&r.nucleus, alpha, 0.5, THETA_MAX, &r.angle_rule)
+            .unwrap();
+        let quarter = em
+            .ww_sigma(&half, alpha, 0.5, THETA_MAX, &r.angle_rule)
+            .unwrap();
         assert!((quarter / full - 0.25).abs() < 1e-9);
     }
 }
@@ -189,7 +211,13 @@ fn comparison_with_the_published_na64mu_statement() {
     };
     let at_1mev = limit(&r, 1e-3) / centre(1e-3);
     assert!((0.80..0.90).contains(&at_1mev), "{at_1mev}");
-    for (m_z, g) in [(1e-3, 3.8e-4), (0.01, 3.8e-4), (0.04, 4.0e-4), (0.1, 4.9e-4), (0.3, 1.34e-3)] {
+    for (m_z, g) in [
+        (1e-3, 3.8e-4),
+        (0.01, 3.8e-4),
+        (0.04, 4.0e-4),
+        (0.1, 4.9e-4),
+        (0.3, 1.34e-3),
+    ] {
         let ours = limit(&r, m_z);
         assert!((ours / g - 1.0).abs() < 0.03, "m {m_z}: {ours:.3e}");
     }
@@ -209,9 +237,27 @@ fn the_shipped_file_parses_and_rejects_bad_entries() {
         f.run.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
         RUNS.to_vec()
     );
-    let bad = text.replace("value = 0.1\nuncertainty = 0.05", "value = 1.5\nuncertainty = 0.05");
+    let bad = text.replace(
+        "value = 0.1\nuncertainty = 0.05",
+        "value = 1.5\nuncertainty = 0.05",
+    );
     assert_ne!(bad, text);
     assert!(parse(&bad).is_err());
     assert!(Na64Run::new("1999", &sm()).is_err());
 }
 
+#[test]
+fn a_z_prime_with_no_open_channel_is_invisible() {
+    // The dark photon below 2m_e cannot decay: it escapes, every emission is a signal.
+    let r = run();
+    let (n, g2) = with_point("dark-photon", 1e-4, 0.0, |c| {
+        let p = c.point.with_coupling(1e-3);
+        let at = Context { point: &p, ..*c };
+        (r.predict(&at).unwrap(), muon_coupling_squared(&at))
+    });
+    assert!(g2 > 0.0);
+    assert!(
+        (n / (r.events_unit(1e-4).unwrap() * g2) - 1.0).abs() < 1e-12,
+        "{n}"
+    );
+}

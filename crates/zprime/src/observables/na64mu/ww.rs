@@ -150,7 +150,12 @@ impl Emission {
     }
 
     /// σ(x > x_min) in GeV⁻² (IWW), 0 if the range is empty.
-    pub fn iww_sigma(&self, nucleus: &Nucleus, alpha: f64, x_min: f64) -> Result<f64, crate::math::quad::QuadError> {
+    pub fn iww_sigma(
+        &self,
+        nucleus: &Nucleus,
+        alpha: f64,
+        x_min: f64,
+    ) -> Result<f64, crate::math::quad::QuadError> {
         let Some((lo, hi)) = self.x_range() else {
             return Ok(0.0);
         };
@@ -180,7 +185,12 @@ impl Emission {
         if lo >= hi {
             return Ok(0.0);
         }
-        integrate(|x| self.ww_dx_fixed(nucleus, alpha, x, theta_max, rule), lo, hi, 1e-6)
+        integrate(
+            |x| self.ww_dx_fixed(nucleus, alpha, x, theta_max, rule),
+            lo,
+            hi,
+            1e-6,
+        )
     }
 
     /// σ(x > x_min) in GeV⁻² (WW, Z' angles up to `theta_max`) by fixed Gauss–Legendre rules
