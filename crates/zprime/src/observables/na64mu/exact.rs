@@ -199,10 +199,8 @@ impl Exact {
         let sin = (one_minus_cos * (2.0 - one_minus_cos)).sqrt();
         let along = (b - a) - b * one_minus_cos;
         let (cp, sp) = (phi.cos(), phi.sin());
-        let mut d = [0.0; 3];
-        for i in 0..3 {
-            d[i] = along * at.n_p[i] + b * sin * (cp * at.e1[i] + sp * at.e2[i]);
-        }
+        let d: [f64; 3] =
+            std::array::from_fn(|i| along * at.n_p[i] + b * sin * (cp * at.e1[i] + sp * at.e2[i]));
         // Boost the momentum transfer Δ* to the lab (β̂ = −n_P).
         let bhat = [-at.n_p[0], -at.n_p[1], -at.n_p[2]];
         let par = bhat[0] * d[0] + bhat[1] * d[1] + bhat[2] * d[2];

@@ -264,10 +264,13 @@ fn run_spec(id: &str) -> Result<&'static RunSpec> {
         })
 }
 
+/// Up to [`MASS_FRACTION_MAX`] of the run's beam energy (`None`, every mass, only if the
+/// shipped file does not parse, in which case preparing the observable fails anyway).
 fn validity(args: &Args, _: &StandardModel) -> Option<Validity> {
     let energy = run_spec(args.get("run").unwrap_or(RUNS[0]))
-        .map(|r| r.beam_energy.value)
-        .unwrap_or(160.0);
+        .ok()?
+        .beam_energy
+        .value;
     Some(Validity {
         mass: [crate::model::MASS_MIN, MASS_FRACTION_MAX * energy],
         reason: format!(

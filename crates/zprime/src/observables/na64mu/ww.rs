@@ -41,7 +41,7 @@ impl Nucleus {
             let mut sum = 0.0;
             let mut power = eps * eps;
             for n in 2..40 {
-                let nf = n as f64;
+                let nf = f64::from(n);
                 let term = power * (nf - 1.0) / (nf * (nf + 1.0));
                 sum += if n % 2 == 0 { term } else { -term };
                 power *= eps;
