@@ -1,13 +1,14 @@
-//! Speed of one N_eff evaluation (observables::cosmology): the Standard Model alone, a Z' in
-//! the kinetic treatment (number density evolved) and one in equilibrium with ν_μ, ν_τ.
-//! A limit scan calls N_eff ~100 times per mass, so this is the figure that decides whether
-//! the N_eff constraint can be in a default input set.
+//! Speed of N_eff (observables::cosmology): one direct evaluation (the Standard Model alone, a
+//! Z' in the kinetic treatment, one in equilibrium with ν_μ, ν_τ), and what a limit scan pays
+//! per mass with the shipped table: the per-mass function (table column), one evaluation of
+//! it, and the whole coupling limit of the default set's `Neff:ACT-DR6` at one mass.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::BTreeMap;
 use std::hint::black_box;
-use zprime::observables::cosmology::{n_eff_standard_model, Cosmology, NeffAtMass};
-use zprime::observables::Context;
+use zprime::constraints::Constraint;
+use zprime::observables::cosmology::{n_eff_standard_model, Cosmology, NeffAtMass, NeffEvaluator};
+use zprime::observables::{Context, Evaluator};
 use zprime::{InputSet, Model, StandardModel};
 
 fn bench(c: &mut Criterion) {
@@ -31,6 +32,23 @@ fn bench(c: &mut Criterion) {
             b.iter(|| at_mass.n_eff(black_box(g)).unwrap());
         });
     }
+    let evaluator = NeffEvaluator::new(&sm, &inputs).unwrap();
+    c.bench_function("N_eff lmu-ltau m = 12 MeV: per-mass function (table)", |b| {
+        b.iter(|| evaluator.at_mass(black_box(&ctx)).unwrap());
+    });
+    let column = evaluator.at_mass(&ctx).unwrap();
+    c.bench_function("N_eff lmu-ltau m = 12 MeV: per-mass function at one g", |b| {
+        b.iter(|| column.at(black_box(3e-4)).unwrap());
+    });
+    let act = Constraint::for_inputs(&inputs)
+        .unwrap()
+        .into_iter()
+        .find(|k| k.spec.id == "Neff:ACT-DR6")
+        .unwrap()
+        .for_model(&sm, &inputs, &point);
+    c.bench_function("Neff:ACT-DR6 coupling limits at m = 12 MeV", |b| {
+        b.iter(|| act.limits_at(&sm, &inputs, black_box(&point)).unwrap());
+    });
 }
 
 criterion_group! {

@@ -53,15 +53,50 @@
 //! exchange through the Z') far above H are capped smoothly at 10⁶ H: the sectors they couple
 //! are in equilibrium either way, and the cap bounds the stiffness. Widths themselves are never
 //! capped (a capped width moves the temperature at which a heat exchange decouples).
+//!
+//! Only leptonic channels are counted ([`ZpChannels`]). For models with quark couplings
+//! (b-l-23, dark-photon, the VLQ variants) hadronic decays open at m_Z' > m_π⁰ (π⁰γ) and
+//! 2m_π: such a Z' decays while neutrinos are still coupled to the plasma, where every
+//! channel's energy ends in the same equilibrium, and the tables show |ΔN_eff| < 10⁻³ there
+//! for any coupling; below m_π⁰ there is no hadronic channel at all.
+//!
+//! Limit scans: one evaluation costs 1-15 ms, and the coupling root search of a limit needs
+//! ~100 per mass, so [`NeffEvaluator::at_mass`] (the function of the coupling at one mass)
+//! takes, in this order:
+//!
+//! 1. the Standard-Model value when the Z' has no channel at all (exact: it is never produced);
+//! 2. the Standard-Model value above [`STANDARD_MODEL_ABOVE`] = 1 GeV (the tables end there
+//!    with |ΔN_eff| < 10⁻⁴ for every coupling);
+//! 3. a shipped table `data/cosmology/neff_MODEL.toml` (computed by this module, regenerated
+//!    by `examples/neff_table.rs`) when it applies: same cosmological inputs, same widths per
+//!    g² at the grid masses used (see [`table`]); cubic interpolation in ln g and in
+//!    ln(m − threshold) between the channel thresholds 2m_e, 2m_μ, with the error measured at
+//!    every cell centre by the generator and recorded in the file;
+//! 4. otherwise the calculation at every coupling asked for (correct, slow: a user's model
+//!    with new widths, or changed inputs).
+//!
+//! A table rather than a root search with few integrations: N_eff(g) at fixed mass is not
+//! monotonic (a long-lived Z' that never thermalizes, decaying after neutrino decoupling,
+//! gives a peak at g ~ 10⁻¹⁰-10⁻⁸; the loop-induced kinetic mixing makes N_eff grow again at
+//! large g), so bracketing a root from a few integrations could miss a crossing.
+//! `point` shows the per-mass function's value (the status agrees with the plotted region);
+//! `zprime point`'s direct `N_eff` (`predict`) integrates.
+//!
+//! The Standard-Model offset: the constraints compare the full prediction (3.052 + ΔN_eff)
+//! with the measured N_eff, so the bound on ΔN_eff is 0.008 tighter than with the 3.044 of
+//! full calculations (conservative).
 
+pub mod table;
 mod thermo;
 
-use super::{Context, Observable};
+use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
 use crate::couplings::{chiral, Fermion};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::ode::{rosenbrock23, Options};
 use std::f64::consts::PI;
+use std::sync::Arc;
+use table::{Column, NeffTable};
 use thermo::{qed_pressure, Statistics, Table};
 
 /// True for a finite x > 0 (false for NaN).
@@ -70,23 +105,150 @@ fn is_positive_finite(x: f64) -> bool {
 }
 
 /// The observables of this area. `N_eff` is asked for by name, not listed by `zprime point`: one
-/// evaluation integrates the thermal history (up to ~0.1 s where the Z' is followed
-/// kinetically), which would dominate every point.
+/// direct evaluation integrates the thermal history (up to ~10 ms where the Z' is followed
+/// kinetically). Its constraints use the per-mass function of [`NeffEvaluator`] (a shipped
+/// table where it applies), so `point` reports them at no cost.
 pub(crate) const OBSERVABLES: &[Observable] = &[Observable {
     listed: None,
+    compute: Compute::Prepared(prepare_n_eff),
     ..Observable::simple(
     "N_eff",
     "effective number of neutrino species after e+e- annihilation, Standard Model + Z' (no oscillations, MB weak rates: 3.052 for the SM alone)",
     r"N_{\rm eff}",
     "1",
     None,
-    "temperature evolution with energy-transfer rates (Escudero arXiv:1812.05605) and Z' decays/inverse decays (Escudero, Hooper, Krnjaic, Pierre arXiv:1901.02010); observables/cosmology/mod.rs",
+    "temperature evolution with energy-transfer rates (Escudero arXiv:1812.05605) and Z' decays/inverse decays (Escudero, Hooper, Krnjaic, Pierre arXiv:1901.02010); observables/cosmology/mod.rs; limit scans interpolate data/cosmology/neff_*.toml where it applies",
     n_eff,
 )
 }];
 
+/// Above this Z' mass (GeV) the per-mass function handed to limit scans is the
+/// Standard-Model value: the calculation starts at T₀ = 100 MeV with no Z', a Z' this heavy
+/// is then Boltzmann-suppressed (m/T₀ ≥ 10), and the tables show |ΔN_eff| falling with mass
+/// to ≤ `max_deviation_at_heaviest_mass` (≈ 10⁻³) at 1 GeV for every coupling (test
+/// `tests::heavy_shortcut_is_below_the_bounds`). Direct predictions are never shortcut.
+pub const STANDARD_MODEL_ABOVE: f64 = 1.0;
+
+/// The prepared N_eff: the cosmological inputs, the Standard-Model value, and the shipped
+/// tables computed with the same cosmological inputs.
+pub struct NeffEvaluator {
+    cosmo: Cosmology,
+    standard_model: f64,
+    tables: Vec<&'static NeffTable>,
+}
+
+impl NeffEvaluator {
+    /// Prepare for an input set.
+    pub fn new(sm: &StandardModel, inputs: &InputSet) -> Result<Self> {
+        let cosmo = Cosmology::from_inputs(sm, inputs)?;
+        let tables: Vec<&'static NeffTable> = match NeffTable::shipped() {
+            Ok(t) => t.iter().filter(|t| t.cosmology == cosmo).collect(),
+            Err(e) => return Err(e.clone()),
+        };
+        // The same deterministic calculation with the same inputs: take it from a table.
+        let standard_model = match tables.first() {
+            Some(t) => t.n_eff_standard_model,
+            None => n_eff_standard_model(&cosmo)?,
+        };
+        Ok(NeffEvaluator {
+            cosmo,
+            standard_model,
+            tables,
+        })
+    }
+
+    /// N_eff of the Standard Model with these inputs.
+    pub fn standard_model(&self) -> f64 {
+        self.standard_model
+    }
+
+    /// How the per-mass function of the point's mass is obtained (for tests and reports).
+    pub fn route(&self, ctx: &Context) -> Result<Route> {
+        Ok(self.plan(ctx)?.0)
+    }
+
+    /// The route and, for [`Route::Table`], the interpolated column.
+    fn plan(&self, ctx: &Context) -> Result<(Route, Option<Column>)> {
+        let mass = ctx.point.mass;
+        let at = |m: f64, c: f64| {
+            let p = ctx.point.with_mass(m).with_coupling(c);
+            ZpChannels::of_point(&Context { point: &p, ..*ctx })
+        };
+        let unit = at(mass, 1.0)?;
+        let double = at(mass, 2.0)?;
+        let widths = |z: &ZpChannels| [z.width_nu_e, z.width_nu_mu_tau, z.width_plasma];
+        let scales_as_g2 = widths(&unit)
+            .iter()
+            .zip(widths(&double))
+            .all(|(a, b)| (4.0 * a - b).abs() <= 1e-9 * b.abs());
+        if !scales_as_g2 {
+            return Ok((Route::Direct, None));
+        }
+        if widths(&unit).iter().all(|w| *w == 0.0) {
+            return Ok((Route::NoChannels, None));
+        }
+        if mass > STANDARD_MODEL_ABOVE {
+            return Ok((Route::Heavy, None));
+        }
+        for t in &self.tables {
+            if let Some(column) = t.column(&self.cosmo, mass, |m| at(m, 1.0)) {
+                return Ok((Route::Table(t.model.clone()), Some(column)));
+            }
+        }
+        Ok((Route::Direct, None))
+    }
+}
+
+/// Where the per-mass function of N_eff comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    /// Interpolated from the shipped table of this model (same inputs, same widths).
+    Table(String),
+    /// The Z' has no decay channel at all: exactly the Standard Model.
+    NoChannels,
+    /// m_Z' > [`STANDARD_MODEL_ABOVE`]: the Standard-Model value.
+    Heavy,
+    /// The thermal history integrated at every coupling asked for (slow: no table applies).
+    Direct,
+}
+
+impl Evaluator for NeffEvaluator {
+    fn predict(&self, ctx: &Context) -> Result<f64> {
+        n_eff(ctx)
+    }
+
+    fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
+        let (route, column) = self.plan(ctx)?;
+        let sm = self.standard_model;
+        let ctx = *ctx;
+        // The direct calculation at coupling c (widths ∝ c² when they scale so).
+        let direct = move |c: f64| {
+            let p = ctx.point.with_coupling(c);
+            n_eff(&Context { point: &p, ..ctx })
+        };
+        Ok(InCoupling::Function(match (route, column) {
+            (Route::Table(_), Some(column)) => {
+                Box::new(move |c| column.at(c).map_or_else(|| direct(c), Ok))
+            }
+            (Route::NoChannels | Route::Heavy, _) => Box::new(move |_| Ok(sm)),
+            _ => Box::new(move |c| if c == 0.0 { Ok(sm) } else { direct(c) }),
+        }))
+    }
+}
+
+// The signature is the registry's `PrepareFn`.
+fn prepare_n_eff(
+    _: &Observable,
+    _: &Args,
+    sm: &StandardModel,
+    inputs: &InputSet,
+) -> Result<Arc<dyn Evaluator>> {
+    Ok(Arc::new(NeffEvaluator::new(sm, inputs)?))
+}
+
 /// The physical inputs of the calculation.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Cosmology {
     /// Electron mass, GeV.
     pub m_e: f64,

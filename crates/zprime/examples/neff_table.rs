@@ -1,0 +1,169 @@
+//! Regenerate a shipped N_eff table (`data/cosmology/neff_MODEL.toml`) with zprime's own
+//! calculation (observables::cosmology), the default input set and the model's widths:
+//!
+//!     cargo run --release -p zprime --example neff_table -- MODEL > data/cosmology/neff_MODEL.toml
+//!     cargo run --release -p zprime --example neff_table -- --explore MODEL MASS [G_MIN G_MAX N]   (N_eff vs g)
+//!
+//! The grid, the interpolation error at every cell centre (recorded in the file) and the
+//! largest deviation from the Standard Model on the heaviest mass are computed here; the
+//! rows run on all cores.
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use zprime::observables::cosmology::table::{log_grid, row, Grid, NeffTable, Segment};
+use zprime::observables::cosmology::{n_eff_standard_model, Cosmology, ZpChannels};
+use zprime::observables::Context;
+use zprime::{InputSet, Model, StandardModel};
+
+/// Mass segments (GeV) between the thresholds 2m_e and 2m_μ: (lowest m − threshold, highest
+/// m, nodes), uniform in ln(m − threshold). 0.1 MeV to 1 GeV, about 20 nodes per decade
+/// below 2m_μ and 10 above (where N_eff is the Standard-Model value within 1e-4).
+const SEGMENTS: [(f64, f64, usize); 3] = [(1e-4, 0.0, 21), (1e-6, 0.0, 107), (1e-5, 1.0, 50)];
+/// Couplings: 1e-13 to 4π, 12 per decade (the coupling axis of the limit scans, 1e-12 to
+/// 4π, inside; 6 per decade left errors up to 0.7 where a light Z' starts to thermalize).
+const COUPLING_RANGE: (f64, f64, usize) = (1e-13, 4.0 * std::f64::consts::PI, 170);
+/// N_eff is stored with this many decimals (far below the interpolation error).
+const DIGITS: usize = 6;
+
+fn per_g2(model: &Model, sm: &StandardModel, inputs: &InputSet, mass: f64) -> ZpChannels {
+    let p = model
+        .point(mass, 1.0, &BTreeMap::new())
+        .expect("a valid point at coupling 1");
+    let ctx = Context {
+        sm,
+        inputs,
+        point: &p,
+        shared: None,
+    };
+    ZpChannels::of_point(&ctx).expect("widths")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let inputs = InputSet::default_set();
+    let sm = StandardModel::from_inputs(&inputs).expect("valid inputs");
+    let cosmo = Cosmology::from_inputs(&sm, &inputs).expect("G_N");
+    if args.first().map(String::as_str) == Some("--explore") {
+        let model = Model::resolve(&args[1]).expect("a model");
+        let mass: f64 = args[2].parse().expect("a mass in GeV");
+        let w = per_g2(&model, &sm, &inputs, mass);
+        let range: Vec<f64> = args[3..].iter().map(|a| a.parse().expect("g_min g_max n")).collect();
+        let couplings = match range[..] {
+            [lo, hi, n] => log_grid(lo, hi, n as usize),
+            _ => log_grid(1e-13, 4.0 * std::f64::consts::PI, 29),
+        };
+        let t = std::time::Instant::now();
+        let values = row(&cosmo, &w, &couplings).expect("N_eff");
+        let sm_value = n_eff_standard_model(&cosmo).expect("SM");
+        println!("# {w:?}\n# SM {sm_value}, {:.1} ms per evaluation", t.elapsed().as_secs_f64() * 1e3 / couplings.len() as f64);
+        for (g, v) in couplings.iter().zip(values) {
+            println!("{g:10.3e} {v:.5} {:+.5}", v - sm_value);
+        }
+        return;
+    }
+    let name = args.first().expect("usage: neff_table MODEL");
+    let model = Model::resolve(name).expect("a preset model");
+    let thresholds = [0.0, 2.0 * sm.m_lepton[0], 2.0 * sm.m_lepton[1]];
+    let couplings = log_grid(COUPLING_RANGE.0, COUPLING_RANGE.1, COUPLING_RANGE.2);
+    let segment = |k: usize| {
+        let (lowest, _, n) = SEGMENTS[k];
+        let top = if k + 1 < thresholds.len() {
+            thresholds[k + 1]
+        } else {
+            SEGMENTS[k].1
+        };
+        let masses: Vec<f64> = log_grid(lowest, top - thresholds[k], n)
+            .into_iter()
+            .map(|x| x + thresholds[k])
+            .collect();
+        let widths: Vec<ZpChannels> = masses
+            .iter()
+            .map(|&m| per_g2(&model, &sm, &inputs, m))
+            .collect();
+        let rows: Vec<Vec<f64>> = widths
+            .par_iter()
+            .map(|w| {
+                row(&cosmo, w, &couplings)
+                    .expect("N_eff on the grid")
+                    .into_iter()
+                    .map(|v| format!("{v:.*}", DIGITS).parse().expect("a number"))
+                    .collect()
+            })
+            .collect();
+        Segment {
+            threshold: thresholds[k],
+            width_nu_e_per_g2: widths.iter().map(|w| w.width_nu_e).collect(),
+            width_nu_mu_tau_per_g2: widths.iter().map(|w| w.width_nu_mu_tau).collect(),
+            width_plasma_per_g2: widths.iter().map(|w| w.width_plasma).collect(),
+            masses,
+            n_eff: rows,
+        }
+    };
+    let sm_value = n_eff_standard_model(&cosmo).expect("SM");
+    let mut table = NeffTable {
+        source: "computed by zprime (observables/cosmology: temperature evolution with energy-transfer rates, M. Escudero, JCAP 02 (2019) 007, arXiv:1812.05605; Z' decays and inverse decays as in M. Escudero, D. Hooper, G. Krnjaic, M. Pierre, JHEP 03 (2019) 071, arXiv:1901.02010)".into(),
+        zprime_version: env!("CARGO_PKG_VERSION").into(),
+        model: name.clone(),
+        input_set: inputs.name.clone(),
+        generated_by: format!("cargo run --release -p zprime --example neff_table -- {name}"),
+        n_eff_standard_model: sm_value,
+        max_interpolation_error: 0.0,
+        cosmology: cosmo,
+        grid: Grid {
+            couplings: couplings.clone(),
+            segment: (0..SEGMENTS.len()).map(segment).collect(),
+        },
+    };
+    let masses: Vec<Vec<f64>> = table.grid.segment.iter().map(|s| s.masses.clone()).collect();
+    // Interpolation error at every cell centre, against the direct calculation.
+    let centres_g: Vec<f64> = couplings.windows(2).map(|w| (w[0] * w[1]).sqrt()).collect();
+    let centres_m: Vec<f64> = masses
+        .iter()
+        .zip(&thresholds)
+        .flat_map(|(ms, t)| {
+            ms.windows(2)
+                .map(|w| ((w[0] - t) * (w[1] - t)).sqrt() + t)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let errors: Vec<(f64, f64, f64)> = centres_m
+        .par_iter()
+        .map(|&m| {
+            let direct = row(&cosmo, &per_g2(&model, &sm, &inputs, m), &centres_g).expect("N_eff");
+            let column = table
+                .column(&cosmo, m, |mm| Ok(per_g2(&model, &sm, &inputs, mm)))
+                .expect("the table applies to its own model");
+            centres_g
+                .iter()
+                .zip(direct)
+                .map(|(&g, d)| (m, g, (column.at(g).expect("inside") - d).abs()))
+                .fold((m, 0.0, 0.0), |a, b| if b.2 > a.2 { b } else { a })
+        })
+        .collect();
+    let worst = errors
+        .iter()
+        .fold((0.0, 0.0, 0.0), |a, b| if b.2 > a.2 { *b } else { a });
+    for e in &errors {
+        if e.2 > 0.01 {
+            eprintln!("cell m = {:.4e} GeV: error {:.3e} at g = {:.3e}", e.0, e.2, e.1);
+        }
+    }
+    eprintln!(
+        "largest deviation from the SM at {} GeV: {:.2e}",
+        table.heaviest_mass(),
+        table.deviation_at_heaviest_mass()
+    );
+    eprintln!(
+        "largest interpolation error {:.2e} at m = {:.3e} GeV, g = {:.3e}",
+        worst.2, worst.0, worst.1
+    );
+    table.max_interpolation_error = worst.2;
+    println!(
+        "# N_eff(m_Z', g) for the preset model '{name}' with the input set '{}': zprime's own\n\
+         # calculation (observables/cosmology), tabulated so that limit scans need no integration.\n\
+         # Used only where it applies (same cosmology inputs, same widths per g^2 at the grid\n\
+         # masses; see observables/cosmology/table.rs). Regenerate with\n\
+         #   {}",
+        inputs.name, table.generated_by
+    );
+    print!("{}", toml::to_string(&table).expect("serializable"));
+}
