@@ -331,9 +331,9 @@ impl Observable {
 
 /// The areas, in the order `zprime point` prints them. Adding an observable to an area
 /// touches that area's file only; a new area adds one line here.
-fn areas() -> [&'static [Observable]; 12] {
+fn areas() -> [&'static [Observable]; 13] {
     use super::{
-        b_decays, cosmology, d_decays, g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e, tau,
+        b_decays, cevns, cosmology, d_decays, g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e, tau,
         trident, zp_decays, zp_hadrons,
     };
     [
@@ -349,6 +349,7 @@ fn areas() -> [&'static [Observable]; 12] {
         d_decays::OBSERVABLES,
         b_decays::OBSERVABLES,
         cosmology::OBSERVABLES,
+        cevns::OBSERVABLES,
     ]
 }
 
