@@ -513,8 +513,6 @@ pub fn helm(q: f64, r: f64, s: f64) -> f64 {
 /// One recoil node of one nucleus: what the rate needs there, independent of the model.
 #[derive(Debug, Clone, Copy)]
 struct Node {
-    /// Recoil energy (GeV).
-    t: f64,
     /// Quadrature weight × efficiency × (4G_F²M/π) × targets per formula unit, times the
     /// flux-averaged kinematic factors of ν_e and of ν_μ + ν̄_μ.
     weight_e: f64,
@@ -620,7 +618,6 @@ impl Nodes {
                         * target.per_unit;
                     let k = |f| kinematic_factor(f, t, m, m_mu, m_pi);
                     nodes.push(Node {
-                        t,
                         weight_e: base * k(Flavour::DelayedNuE),
                         weight_mu: base * (k(Flavour::PromptNuMu) + k(Flavour::DelayedNuMuBar)),
                         q2,
