@@ -295,8 +295,7 @@ fn parse(text: &str, file: &str) -> Result<FileSpec> {
     let bad = |m: String| Error::file(file, m);
     let f: FileSpec = crate::data::parse_toml(text, file)?;
     let positive = |name: &str, p: &Parameter, unit: &str| -> Result<()> {
-        if !(p.value.is_finite() && p.value > 0.0) || p.unit != unit || p.source.trim().is_empty()
-        {
+        if !(p.value.is_finite() && p.value > 0.0) || p.unit != unit || p.source.trim().is_empty() {
             return Err(bad(format!(
                 "{name}: need a finite value > 0 in {unit} with a source"
             )));
@@ -321,7 +320,9 @@ fn parse(text: &str, file: &str) -> Result<FileSpec> {
         positive(&at("radius_neutron"), &n.radius_neutron, "fm")?;
         let s = c.helm_surface.value;
         if n.radius_proton.value <= 3f64.sqrt() * s || n.radius_neutron.value <= 3f64.sqrt() * s {
-            return Err(bad(at("radii must exceed sqrt(3) x the Helm surface thickness")));
+            return Err(bad(at(
+                "radii must exceed sqrt(3) x the Helm surface thickness",
+            )));
         }
         if n.z == 0 || n.z + n.n == 0 {
             return Err(bad(at("need z > 0")));
@@ -609,12 +610,7 @@ impl Nodes {
                     let q2 = 2.0 * m * t;
                     let q = q2.sqrt();
                     let (fp, fn_) = (helm(q, rp, s), helm(q, rn, s));
-                    let base = w
-                        * e.efficiency.at(e.visible(t / kev))
-                        * 4.0
-                        * gf2
-                        * m
-                        / PI
+                    let base = w * e.efficiency.at(e.visible(t / kev)) * 4.0 * gf2 * m / PI
                         * target.per_unit;
                     let k = |f| kinematic_factor(f, t, m, m_mu, m_pi);
                     nodes.push(Node {
@@ -655,16 +651,23 @@ impl Nodes {
     /// The model's couplings at every node, at coupling parameter 0 and 1 (affine in c).
     fn couplings(&self, ctx: &Context) -> Couplings {
         let points = [ctx.point.with_coupling(0.0), ctx.point.with_coupling(1.0)];
-        let nu = |i: usize| points.each_ref().map(|p| {
-            crate::couplings::chiral(Fermion::Neutrino(i), p, ctx.sm, 0.0).0.re
-        });
+        let nu = |i: usize| {
+            points.each_ref().map(|p| {
+                crate::couplings::chiral(Fermion::Neutrino(i), p, ctx.sm, 0.0)
+                    .0
+                    .re
+            })
+        };
         let quark = self
             .nodes
             .iter()
             .map(|node| {
                 points.each_ref().map(|p| {
                     let at = CouplingsAt::new(p, ctx.sm, -node.q2);
-                    let (u, d) = (at.vector_axial(Fermion::Up(0)).0.re, at.vector_axial(Fermion::Down(0)).0.re);
+                    let (u, d) = (
+                        at.vector_axial(Fermion::Up(0)).0.re,
+                        at.vector_axial(Fermion::Down(0)).0.re,
+                    );
                     // Z(2g_u + g_d)F_p + N(g_u + 2g_d)F_n.
                     (2.0 * u + d) * node.z_fp + (u + 2.0 * d) * node.n_fn
                 })

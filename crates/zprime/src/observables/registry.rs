@@ -333,8 +333,8 @@ impl Observable {
 /// touches that area's file only; a new area adds one line here.
 fn areas() -> [&'static [Observable]; 13] {
     use super::{
-        b_decays, cevns, cosmology, d_decays, g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e, tau,
-        trident, zp_decays, zp_hadrons,
+        b_decays, cevns, cosmology, d_decays, g_minus_2, k_munu, k_to_pi, kinetic_mixing, nu_e,
+        tau, trident, zp_decays, zp_hadrons,
     };
     [
         zp_decays::OBSERVABLES,

@@ -52,7 +52,10 @@ fn kinematic_factors_against_quadrature() {
             )
             .unwrap();
             let closed = kinematic_factor(f, t, m, m_mu, m_pi);
-            assert!((closed / direct - 1.0).abs() < 1e-9, "{f:?} {t}: {closed} {direct}");
+            assert!(
+                (closed / direct - 1.0).abs() < 1e-9,
+                "{f:?} {t}: {closed} {direct}"
+            );
         }
     }
     // The prompt line ends at 2E²/(M + 2E).
@@ -91,7 +94,10 @@ fn standard_model_cross_section() {
         let e = 1e-3;
         let total = integrate(|t| dsigma(t, e), 0.0, recoil_end_point(e, m), 1e-12).unwrap();
         let closed = gf2 * qw * qw * e * e / (4.0 * PI);
-        assert!((total / closed - 1.0).abs() < 3.0 * e / m, "{total} {closed}");
+        assert!(
+            (total / closed - 1.0).abs() < 3.0 * e / m,
+            "{total} {closed}"
+        );
 
         // Flux-averaged σ on CsI (per nucleus, averaged over the three flavours), with the
         // data file's couplings and Helm form factors.
@@ -108,8 +114,7 @@ fn standard_model_cross_section() {
                 let q = (2.0 * m * t).sqrt();
                 let c = 0.5
                     * (z * consts.g_v_proton.value * helm(q, nuc.radius_proton.value * fm, s)
-                        + n * consts.g_v_neutron.value
-                            * helm(q, nuc.radius_neutron.value * fm, s));
+                        + n * consts.g_v_neutron.value * helm(q, nuc.radius_neutron.value * fm, s));
                 let k: f64 = [
                     Flavour::PromptNuMu,
                     Flavour::DelayedNuE,
@@ -153,7 +158,9 @@ fn window_rate_against_adaptive_quadrature() {
             let (m_mu, m_pi) = (sm.m_lepton[1], ctx.inputs.value("m_pip").unwrap());
             let fm = 1e-15 / sm.hbar_c;
             let s = consts.helm_surface.value * fm;
-            let g_nu = crate::couplings::chiral(Fermion::Neutrino(1), ctx.point, sm, 0.0).0.re;
+            let g_nu = crate::couplings::chiral(Fermion::Neutrino(1), ctx.point, sm, 0.0)
+                .0
+                .re;
             let mut direct = 0.0;
             for target in &e.targets {
                 let nuc = nucleus(&target.nucleus).unwrap();
@@ -170,7 +177,8 @@ fn window_rate_against_adaptive_quadrature() {
                     let standard = 0.5
                         * (z * consts.g_v_proton.value * fp + n * consts.g_v_neutron.value * fn_);
                     let zp = g_nu * (z * (2.0 * u + d) * fp + n * (u + 2.0 * d) * fn_)
-                        / (2.0 * std::f64::consts::SQRT_2
+                        / (2.0
+                            * std::f64::consts::SQRT_2
                             * sm.g_fermi
                             * (ctx.point.mass.powi(2) + q * q));
                     let k_e = kinematic_factor(Flavour::DelayedNuE, t, m, m_mu, m_pi);
@@ -188,15 +196,24 @@ fn window_rate_against_adaptive_quadrature() {
                     + integrate(f, prompt, end, 1e-9).unwrap();
             }
             // The efficiency's threshold kink is a node edge; the rest is smooth.
-            assert!((with / direct - 1.0).abs() < 1e-6, "{id}: {with} vs {direct}: {}", with / direct - 1.0);
+            assert!(
+                (with / direct - 1.0).abs() < 1e-6,
+                "{id}: {with} vs {direct}: {}",
+                with / direct - 1.0
+            );
             // A finer rule agrees.
             let fine = Nodes::with_rule(e, sm, ctx.inputs, 16, 8).unwrap();
             let fine_rate = InCoupling::Polynomial(
-                fine.polynomial(&fine.couplings(ctx), ctx.point.mass).to_vec(),
+                fine.polynomial(&fine.couplings(ctx), ctx.point.mass)
+                    .to_vec(),
             )
             .at(ctx.point.coupling())
             .unwrap();
-            assert!((with / fine_rate - 1.0).abs() < 1e-8, "{id}: {}", with / fine_rate - 1.0);
+            assert!(
+                (with / fine_rate - 1.0).abs() < 1e-8,
+                "{id}: {}",
+                with / fine_rate - 1.0
+            );
             // Destructive interference in L_mu - L_tau at this coupling.
             assert!(with < nd.standard_rate, "{id}");
         }
@@ -227,13 +244,18 @@ fn no_effect_without_a_neutrino_or_quark_coupling() {
 fn heavy_zprime_is_a_contact_operator() {
     let r = |m: f64, g: f64| with_point("lmu-ltau", m, g, |ctx| ratio(ctx, "COHERENT-CsI"));
     let (a, b) = (r(20.0, 0.5), r(40.0, 1.0));
-    assert!(a < 1.0 && ((a - 1.0) / (b - 1.0) - 1.0).abs() < 1e-3, "{a} {b}");
+    assert!(
+        a < 1.0 && ((a - 1.0) / (b - 1.0) - 1.0).abs() < 1e-3,
+        "{a} {b}"
+    );
     with_point("lmu-ltau", 20.0, 0.5, |ctx| {
         let nd = nodes(ctx, "COHERENT-CsI");
         let at = CouplingsAt::new(ctx.point, ctx.sm, 0.0);
         let u = at.vector_axial(Fermion::Up(0)).0.re;
         let d = at.vector_axial(Fermion::Down(0)).0.re;
-        let g_nu = crate::couplings::chiral(Fermion::Neutrino(1), ctx.point, ctx.sm, 0.0).0.re;
+        let g_nu = crate::couplings::chiral(Fermion::Neutrino(1), ctx.point, ctx.sm, 0.0)
+            .0
+            .re;
         let contact = g_nu / (nd.norm * ctx.point.mass.powi(2));
         let with: f64 = nd
             .nodes
@@ -245,7 +267,10 @@ fn heavy_zprime_is_a_contact_operator() {
             .sum();
         let expected = with / nd.standard_rate;
         let got = ratio(ctx, "COHERENT-CsI");
-        assert!(((got - 1.0) / (expected - 1.0) - 1.0).abs() < 1e-2, "{got} {expected}");
+        assert!(
+            ((got - 1.0) / (expected - 1.0) - 1.0).abs() < 1e-2,
+            "{got} {expected}"
+        );
     });
 }
 
