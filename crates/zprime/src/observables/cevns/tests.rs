@@ -296,3 +296,37 @@ fn standard_model_event_counts() {
         assert!((250.0..450.0).contains(&csi), "CsI: {csi}");
     });
 }
+
+/// Cost per mass of the prepared observable (the polynomial at a new mass, couplings at the
+/// nodes prepared once per model) and of the per-model preparation; run in release:
+/// `cargo test --release -p zprime --lib cevns::tests::cost -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn cost_per_mass() {
+    with_point("lmu-ltau", 0.01, 1e-3, |ctx| {
+        for id in EXPERIMENTS {
+            let start = std::time::Instant::now();
+            let base = Cevns {
+                nodes: Arc::new(nodes(ctx, id)),
+                events: false,
+            };
+            let prepared = start.elapsed();
+            let start = std::time::Instant::now();
+            let model = base.for_model(ctx).unwrap();
+            let per_model = start.elapsed();
+            let n = 10_000;
+            let start = std::time::Instant::now();
+            let mut sum = 0.0;
+            for i in 0..n {
+                let p = ctx.point.with_mass(1e-3 * (1.0 + i as f64 * 1e-3));
+                let c = Context { point: &p, ..*ctx };
+                sum += model.at_mass(&c).unwrap().at(1e-3).unwrap();
+            }
+            let per_mass = start.elapsed() / n;
+            eprintln!(
+                "{id}: {} nodes; prepare {prepared:?}, per model {per_model:?}, per mass {per_mass:?} ({sum})",
+                base.nodes.nodes.len()
+            );
+        }
+    });
+}
