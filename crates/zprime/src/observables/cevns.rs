@@ -120,9 +120,9 @@ fn prepare_ratio(
     sm: &StandardModel,
     inputs: &InputSet,
 ) -> Result<Arc<dyn Evaluator>> {
-    let nodes = Nodes::new(experiment(args.word(o, "experiment")?)?, sm, inputs)?;
+    let window = Window::new(experiment(args.word(o, "experiment")?)?, sm, inputs)?;
     Ok(Arc::new(Cevns {
-        nodes: Arc::new(nodes),
+        window: Arc::new(window),
         events: false,
     }))
 }
@@ -133,9 +133,9 @@ fn prepare_events(
     sm: &StandardModel,
     inputs: &InputSet,
 ) -> Result<Arc<dyn Evaluator>> {
-    let nodes = Nodes::new(experiment(args.word(o, "experiment")?)?, sm, inputs)?;
+    let window = Window::new(experiment(args.word(o, "experiment")?)?, sm, inputs)?;
     Ok(Arc::new(Cevns {
-        nodes: Arc::new(nodes),
+        window: Arc::new(window),
         events: true,
     }))
 }
@@ -527,8 +527,8 @@ struct Node {
     n_fn: f64,
 }
 
-/// The recoil nodes of an experiment (built once per input set).
-struct Nodes {
+/// The recoil window of an experiment: its quadrature nodes (built once per input set).
+struct Window {
     id: &'static str,
     nodes: Vec<Node>,
     /// Events per unit of the node sums: n_formula_units × Φ × (ħc)².
@@ -543,8 +543,8 @@ struct Nodes {
 const PANELS: usize = 4;
 const ORDER: usize = 8;
 
-impl Nodes {
-    fn new(e: &'static ExperimentSpec, sm: &StandardModel, inputs: &InputSet) -> Result<Nodes> {
+impl Window {
+    fn new(e: &'static ExperimentSpec, sm: &StandardModel, inputs: &InputSet) -> Result<Window> {
         Self::with_rule(e, sm, inputs, PANELS, ORDER)
     }
 
@@ -554,11 +554,11 @@ impl Nodes {
         inputs: &InputSet,
         panels: usize,
         order: usize,
-    ) -> Result<Nodes> {
+    ) -> Result<Window> {
         let consts = &file()?.constants;
         let m_mu = sm.m_lepton[1];
         let m_pi = inputs.value("m_pip")?;
-        if !(m_pi > m_mu) {
+        if m_pi <= m_mu || m_pi.is_nan() {
             return Err(Error::invalid(
                 "m_pip",
                 m_pi,
@@ -639,7 +639,7 @@ impl Nodes {
         let fluence = e.neutrinos_per_proton.value * e.protons_on_target.value
             / (4.0 * PI * baseline_cm * baseline_cm);
         let gev2_to_cm2 = (sm.hbar_c * 100.0).powi(2);
-        Ok(Nodes {
+        Ok(Window {
             id: &e.id,
             nodes,
             events_scale: units * fluence * gev2_to_cm2,
@@ -720,7 +720,7 @@ struct Couplings {
 
 /// A prepared CEvNS observable: the ratio to the Standard Model, or the events.
 struct Cevns {
-    nodes: Arc<Nodes>,
+    window: Arc<Window>,
     events: bool,
 }
 
@@ -728,18 +728,18 @@ impl Cevns {
     /// What the node sum is multiplied by.
     fn scale(&self) -> f64 {
         if self.events {
-            self.nodes.events_scale
+            self.window.events_scale
         } else {
-            1.0 / self.nodes.standard_rate
+            1.0 / self.window.standard_rate
         }
     }
 
     fn coefficients(&self, couplings: &Couplings, mass: f64) -> Result<Vec<f64>> {
         let scale = self.scale();
-        let poly = self.nodes.polynomial(couplings, mass).map(|a| a * scale);
+        let poly = self.window.polynomial(couplings, mass).map(|a| a * scale);
         if poly.iter().any(|a| !a.is_finite()) {
             return Err(Error::Numerical {
-                context: format!("CEvNS ({})", self.nodes.id),
+                context: format!("CEvNS ({})", self.window.id),
                 message: format!("rate not finite at m_Z' = {mass} GeV"),
             });
         }
@@ -754,13 +754,13 @@ impl Cevns {
 
 impl Evaluator for Cevns {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        self.evaluate(ctx, &self.nodes.couplings(ctx))
+        self.evaluate(ctx, &self.window.couplings(ctx))
     }
 
     /// The quartic polynomial once per mass.
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
         Ok(InCoupling::Polynomial(self.coefficients(
-            &self.nodes.couplings(ctx),
+            &self.window.couplings(ctx),
             ctx.point.mass,
         )?))
     }
@@ -769,10 +769,10 @@ impl Evaluator for Cevns {
     fn for_model(&self, ctx: &Context) -> Option<Arc<dyn Evaluator>> {
         Some(Arc::new(ModelCevns {
             cevns: Cevns {
-                nodes: Arc::clone(&self.nodes),
+                window: Arc::clone(&self.window),
                 events: self.events,
             },
-            couplings: self.nodes.couplings(ctx),
+            couplings: self.window.couplings(ctx),
             model: model_key(ctx.point),
         }))
     }
@@ -796,7 +796,7 @@ impl ModelCevns {
         if model_key(ctx.point) == self.model {
             std::borrow::Cow::Borrowed(&self.couplings)
         } else {
-            std::borrow::Cow::Owned(self.cevns.nodes.couplings(ctx))
+            std::borrow::Cow::Owned(self.cevns.window.couplings(ctx))
         }
     }
 }

@@ -2,13 +2,13 @@ use super::*;
 use crate::math::quad::integrate;
 use crate::observables::testing::with_point;
 
-fn nodes(ctx: &Context, id: &str) -> Nodes {
-    Nodes::new(experiment(id).unwrap(), ctx.sm, ctx.inputs).unwrap()
+fn window(ctx: &Context, id: &str) -> Window {
+    Window::new(experiment(id).unwrap(), ctx.sm, ctx.inputs).unwrap()
 }
 
 fn ratio(ctx: &Context, id: &str) -> f64 {
     let c = Cevns {
-        nodes: Arc::new(nodes(ctx, id)),
+        window: Arc::new(window(ctx, id)),
         events: false,
     };
     c.predict(ctx).unwrap()
@@ -147,7 +147,7 @@ fn window_rate_against_adaptive_quadrature() {
     with_point("lmu-ltau", 5e-3, 8e-4, |ctx| {
         for id in EXPERIMENTS {
             let e = experiment(id).unwrap();
-            let nd = nodes(ctx, id);
+            let nd = window(ctx, id);
             let couplings = nd.couplings(ctx);
             let poly = nd.polynomial(&couplings, ctx.point.mass);
             let with = InCoupling::Polynomial(poly.to_vec())
@@ -202,7 +202,7 @@ fn window_rate_against_adaptive_quadrature() {
                 with / direct - 1.0
             );
             // A finer rule agrees.
-            let fine = Nodes::with_rule(e, sm, ctx.inputs, 16, 8).unwrap();
+            let fine = Window::with_rule(e, sm, ctx.inputs, 16, 8).unwrap();
             let fine_rate = InCoupling::Polynomial(
                 fine.polynomial(&fine.couplings(ctx), ctx.point.mass)
                     .to_vec(),
@@ -249,7 +249,7 @@ fn heavy_zprime_is_a_contact_operator() {
         "{a} {b}"
     );
     with_point("lmu-ltau", 20.0, 0.5, |ctx| {
-        let nd = nodes(ctx, "COHERENT-CsI");
+        let nd = window(ctx, "COHERENT-CsI");
         let at = CouplingsAt::new(ctx.point, ctx.sm, 0.0);
         let u = at.vector_axial(Fermion::Up(0)).0.re;
         let d = at.vector_axial(Fermion::Down(0)).0.re;
@@ -283,7 +283,7 @@ fn standard_model_event_counts() {
     with_point("lmu-ltau", 0.01, 0.0, |ctx| {
         let events = |id: &str| {
             Cevns {
-                nodes: Arc::new(nodes(ctx, id)),
+                window: Arc::new(window(ctx, id)),
                 events: true,
             }
             .predict(ctx)
@@ -301,13 +301,13 @@ fn standard_model_event_counts() {
 /// nodes prepared once per model) and of the per-model preparation; run in release:
 /// `cargo test --release -p zprime --lib cevns::tests::cost -- --ignored --nocapture`.
 #[test]
-#[ignore]
+#[ignore = "timing, run in release"]
 fn cost_per_mass() {
     with_point("lmu-ltau", 0.01, 1e-3, |ctx| {
         for id in EXPERIMENTS {
             let start = std::time::Instant::now();
             let base = Cevns {
-                nodes: Arc::new(nodes(ctx, id)),
+                window: Arc::new(window(ctx, id)),
                 events: false,
             };
             let prepared = start.elapsed();
@@ -318,14 +318,14 @@ fn cost_per_mass() {
             let start = std::time::Instant::now();
             let mut sum = 0.0;
             for i in 0..n {
-                let p = ctx.point.with_mass(1e-3 * (1.0 + i as f64 * 1e-3));
+                let p = ctx.point.with_mass(1e-3 * (1.0 + f64::from(i) * 1e-3));
                 let c = Context { point: &p, ..*ctx };
                 sum += model.at_mass(&c).unwrap().at(1e-3).unwrap();
             }
             let per_mass = start.elapsed() / n;
             eprintln!(
                 "{id}: {} nodes; prepare {prepared:?}, per model {per_model:?}, per mass {per_mass:?} ({sum})",
-                base.nodes.nodes.len()
+                base.window.nodes.len()
             );
         }
     });
