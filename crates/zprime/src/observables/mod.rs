@@ -4,6 +4,7 @@
 //! documented in [`mod@registry`].
 
 pub mod b_decays;
+pub mod cevns;
 pub mod cosmology;
 pub mod d_decays;
 pub mod g_minus_2;

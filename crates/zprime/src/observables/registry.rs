@@ -331,10 +331,10 @@ impl Observable {
 
 /// The areas, in the order `zprime point` prints them. Adding an observable to an area
 /// touches that area's file only; a new area adds one line here.
-fn areas() -> [&'static [Observable]; 13] {
+fn areas() -> [&'static [Observable]; 14] {
     use super::{
-        b_decays, cosmology, d_decays, g_minus_2, k_munu, k_to_pi, kinetic_mixing, na64mu, nu_e,
-        tau, trident, zp_decays, zp_hadrons,
+        b_decays, cevns, cosmology, d_decays, g_minus_2, k_munu, k_to_pi, kinetic_mixing, na64mu,
+        nu_e, tau, trident, zp_decays, zp_hadrons,
     };
     [
         zp_decays::OBSERVABLES,
@@ -350,6 +350,7 @@ fn areas() -> [&'static [Observable]; 13] {
         b_decays::OBSERVABLES,
         cosmology::OBSERVABLES,
         na64mu::OBSERVABLES,
+        cevns::OBSERVABLES,
     ]
 }
 
