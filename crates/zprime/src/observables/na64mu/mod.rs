@@ -41,8 +41,8 @@
 //!
 //! # The second method and how good WW is
 //!
-//! [`exact`] (tests only) integrates the exact tree-level 2 → 3 cross section, the nucleus a
-//! heavy scalar with the same G₂. Measured at E = 160 GeV on lead (test
+//! `exact.rs` (compiled for the tests only) integrates the exact tree-level 2 → 3 cross
+//! section, the nucleus a heavy scalar with the same G₂. Measured at E = 160 GeV on lead (test
 //! `ww_agrees_with_the_exact_cross_section`), dσ/dx for θ < 0.05, WW/exact and IWW/exact:
 //!
 //! | m_Z′ | x | WW/exact | IWW/exact |
@@ -53,8 +53,9 @@
 //!
 //! and dσ/(dx dcosθ) at fixed θ within 4% (largest at θ = 0, where t_min is smallest). The
 //! phase-space WW is as good as the exact tree level here (below 1%); the IWW's flux at the
-//! collinear t_min overestimates by 20–80%, growing with m_Z′, of the size the literature
-//! reports for muon beams (10–30% at m_Z′ ≲ 100 MeV; 2107.13297, UNVERIFIED in detail).
+//! collinear t_min overestimates by 20–80%, growing with m_Z′. 2107.13297 also compares WW,
+//! IWW and the exact tree level for NA64μ and prefers the phase-space WW; its numbers could
+//! not be checked here (UNVERIFIED), so the table above is the record.
 //! σ(x > 0.5) from WW over IWW: 0.81 (1–20 MeV), 0.79 (100 MeV), 0.56 (1 GeV).
 //!
 //! # Z′ → μμ
@@ -68,8 +69,9 @@
 //!
 //! # Approximations
 //!
-//! * Axial couplings enter as g_V² + g_A² with the vector formula (exact for vector couplings:
-//!   every shipped model couples the muon vectorially up to kinetic mixing).
+//! * Axial couplings enter as g_V² + g_A² with the vector formula (exact for vector couplings;
+//!   every shipped preset gives the muon equal left and right charges, plus the vectorial
+//!   ε e Q_em of kinetic mixing).
 //! * Coherent (elastic) production only; monochromatic beam at its nominal energy, energy loss
 //!   in the target neglected; the efficiency independent of m_Z′ (an input, UNVERIFIED);
 //!   scintillator and downstream material not counted (`data/experiments/na64mu.toml`).
