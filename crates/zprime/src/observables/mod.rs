@@ -7,6 +7,7 @@ pub mod b_decays;
 pub mod cevns;
 pub mod cosmology;
 pub mod d_decays;
+pub mod ee_mumu_zp;
 pub mod g_minus_2;
 pub mod k_munu;
 pub mod k_to_pi;

@@ -331,10 +331,10 @@ impl Observable {
 
 /// The areas, in the order `zprime point` prints them. Adding an observable to an area
 /// touches that area's file only; a new area adds one line here.
-fn areas() -> [&'static [Observable]; 14] {
+fn areas() -> [&'static [Observable]; 15] {
     use super::{
-        b_decays, cevns, cosmology, d_decays, g_minus_2, k_munu, k_to_pi, kinetic_mixing, na64mu,
-        nu_e, tau, trident, zp_decays, zp_hadrons,
+        b_decays, cevns, cosmology, d_decays, ee_mumu_zp, g_minus_2, k_munu, k_to_pi,
+        kinetic_mixing, na64mu, nu_e, tau, trident, zp_decays, zp_hadrons,
     };
     [
         zp_decays::OBSERVABLES,
@@ -348,6 +348,7 @@ fn areas() -> [&'static [Observable]; 14] {
         k_to_pi::OBSERVABLES,
         d_decays::OBSERVABLES,
         b_decays::OBSERVABLES,
+        ee_mumu_zp::OBSERVABLES,
         cosmology::OBSERVABLES,
         na64mu::OBSERVABLES,
         cevns::OBSERVABLES,
