@@ -77,10 +77,12 @@ fn limits_csv_and_json() {
     };
     let light = names(&json(&["limits", "--mass", "0.005", "--json"]));
     let heavy = names(&json(&["limits", "--mass", "5", "--json"]));
-    assert!(light.contains(&"BBN".to_string()) && !heavy.contains(&"BBN".to_string()));
+    let bbn = |v: &[String]| v.iter().any(|n| n.starts_with("BBN"));
+    assert!(bbn(&light) && !bbn(&heavy));
     assert!(heavy.iter().any(|n| n.contains("Z -> 4mu")));
     assert!(!light.iter().any(|n| n.contains("Z -> 4mu")));
-    assert!(light.contains(&"COHERENT".to_string()) && heavy.contains(&"COHERENT".to_string()));
+    let cevns = |v: &[String]| v.iter().any(|n| n.starts_with("COHERENT"));
+    assert!(cevns(&light) && cevns(&heavy));
     let tau = v["constraints"]
         .as_array()
         .unwrap()
