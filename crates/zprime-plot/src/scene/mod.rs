@@ -269,12 +269,22 @@ pub(crate) fn build(fig: &Figure) -> Result<Scene, PlotError> {
     if let Some(lb) = &legend {
         legend::legend_items(&mut items, lb, &st);
     }
-    let height = caption::footer_items(&mut items, fig, &st);
+    // A legend under the frame pushes the caption down.
+    let below = legend.as_ref().filter(|lb| lb.below).map(legend::LegendBox::bottom);
+    let height = caption::footer_items(&mut items, fig, &st, below.unwrap_or(f64::from(fig.height)));
     Ok(Scene {
         width: fig.width,
         height,
         items,
     })
+}
+
+/// The height in pixels that the caption (footer) of `fig` takes under the plotting area.
+pub(crate) fn caption_height(fig: &Figure) -> f64 {
+    let st = Styles::new(fig);
+    let mut scratch = Vec::new();
+    f64::from(caption::footer_items(&mut scratch, fig, &st, f64::from(fig.height)))
+        - f64::from(fig.height)
 }
 
 #[cfg(test)]
@@ -357,7 +367,7 @@ mod tests {
     }
 
     #[test]
-    fn too_many_entries_are_summarised() {
+    fn too_many_entries_go_under_the_frame_all_of_them() {
         let mut fig = Figure::new("t", "x", "y", (1e-3, 1e2), (1e-6, 1.0));
         for i in 0..60 {
             fig.layers.push(Layer::Curve {
@@ -369,8 +379,10 @@ mod tests {
                 y: vec![1e-6 * 1.2f64.powi(i as i32); 2],
             });
         }
-        let svg = crate::svg::write(&build(&fig).unwrap());
-        assert!(svg.contains("more</text>"));
-        assert!(!svg.contains(">c59<"));
+        let scene = build(&fig).unwrap();
+        assert!(scene.height > fig.height, "the legend adds height under the frame");
+        let svg = crate::svg::write(&scene);
+        assert!(!svg.contains("more</text>"));
+        assert!(svg.contains(">c59<"));
     }
 }
