@@ -80,6 +80,17 @@ pub(super) fn axis_label_items(items: &mut Vec<Item>, lay: &Layout, st: &Styles,
 /// Footer lines under the plotting area, from `top` (pixels: the figure's height, or the
 /// bottom of a legend under the frame) down; returns the total image height.
 pub(super) fn footer_items(items: &mut Vec<Item>, fig: &Figure, st: &Styles, top: f64) -> u32 {
+    footer_items_with(items, fig, st, top, MAX_LINES_PER_ENTRY)
+}
+
+/// [`footer_items`] with at most `max_lines` lines per entry.
+pub(super) fn footer_items_with(
+    items: &mut Vec<Item>,
+    fig: &Figure,
+    st: &Styles,
+    top: f64,
+    max_lines: usize,
+) -> u32 {
     let s = st.s;
     let em = st.footer_em;
     let width = f64::from(fig.width) - 2.0 * MARGIN * s;
@@ -92,7 +103,7 @@ pub(super) fn footer_items(items: &mut Vec<Item>, fig: &Figure, st: &Styles, top
             y += 0.5 * line_h;
             continue;
         }
-        for (i, line) in text::wrap(entry, em, width, indent, MAX_LINES_PER_ENTRY)
+        for (i, line) in text::wrap(entry, em, width, indent, max_lines)
             .into_iter()
             .enumerate()
         {

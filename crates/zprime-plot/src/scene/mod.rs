@@ -279,12 +279,13 @@ pub(crate) fn build(fig: &Figure) -> Result<Scene, PlotError> {
     })
 }
 
-/// The height in pixels that the caption (footer) of `fig` takes under the plotting area.
+/// The height in pixels that the caption (footer) of `fig` takes under the plotting area
+/// when no entry is cut short.
 pub(crate) fn caption_height(fig: &Figure) -> f64 {
     let st = Styles::new(fig);
     let mut scratch = Vec::new();
-    f64::from(caption::footer_items(&mut scratch, fig, &st, f64::from(fig.height)))
-        - f64::from(fig.height)
+    let top = f64::from(fig.height);
+    f64::from(caption::footer_items_with(&mut scratch, fig, &st, top, usize::MAX)) - top
 }
 
 #[cfg(test)]
@@ -342,7 +343,7 @@ mod tests {
         let (right, left) = frame_and_legend(&build(&fig).unwrap());
         assert!(left < right, "legend should be inside");
 
-        for i in 0..12 {
+        for i in 0..8 {
             fig.layers.push(Layer::Curve {
                 label: format!("curve {i}"),
                 colour: palette(i),
