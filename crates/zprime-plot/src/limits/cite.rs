@@ -59,7 +59,11 @@ const LOCATORS: [&str; 8] = [
 fn replace_papers(text: &str, replace: &dyn Fn(&str, Option<&str>) -> Option<String>) -> String {
     let mut out = String::new();
     let mut rest = text;
-    while let Some(at) = rest.find("paper ") {
+    let find = |t: &str| match (t.find("paper "), t.find("Paper ")) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    while let Some(at) = find(rest) {
         let after = &rest[at + "paper ".len()..];
         let number: String = after.chars().take_while(char::is_ascii_digit).collect();
         if number.len() != 3 {
@@ -115,16 +119,27 @@ fn replace_papers(text: &str, replace: &dyn Fn(&str, Option<&str>) -> Option<Str
 /// `text` with each "paper NNN [locator]" replaced by the paper's full reference (and the
 /// locator after it): for captions.
 pub(crate) fn cite_papers(text: &str, papers: &dyn Fn(&str) -> Option<PaperRef>) -> String {
+    let cited = std::cell::RefCell::new(Vec::new());
     let replaced = replace_papers(text, &|n, locator| {
         let p = papers(n)?;
+        let full = p.full();
+        cited.borrow_mut().push(p);
         Some(match locator {
-            Some(l) => format!("{}, {l}", p.full()),
-            None => p.full(),
+            Some(l) => format!("{full}, {l}"),
+            None => full,
         })
     });
-    // A paper cited twice in a row ("paper 004 Eq. (36) (W. Altmannshofer et al., PRD 89,
-    // 095033 (2014))") reads once.
-    tidy(&replaced)
+    // A paper cited twice ("paper 004 Eq. (36) (W. Altmannshofer et al., PRD 89, 095033
+    // (2014))") reads once: a parenthesised short citation of a paper already cited goes.
+    let cited = cited.into_inner();
+    let repeats = |inner: &str| {
+        !inner.contains("arXiv")
+            && cited.iter().any(|p| {
+                let surname = p.authors.split_whitespace().next().unwrap_or("");
+                !surname.is_empty() && inner.contains(surname)
+            })
+    };
+    tidy(&remove_parentheticals(&replaced, repeats))
 }
 
 /// `text` with each "paper NNN [locator]" replaced by "Authors YEAR": for legend labels.
@@ -226,12 +241,33 @@ fn arxiv_ids(text: &str) -> Vec<String> {
     out
 }
 
+/// The text up to the first "; " outside parentheses.
+fn first_clause(text: &str) -> &str {
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth <= 0 && text[i..].starts_with("; ") => return &text[..i],
+            _ => {}
+        }
+    }
+    text
+}
+
 /// The short citation of a reference text, from its first clause (up to ';': the source;
 /// later clauses say how it was used): the arXiv numbers it names (a paper cited as "paper
 /// NNN" included), or where it names none, the clause itself with journals abbreviated and
 /// parenthesised remarks other than a year left out.
 pub(crate) fn short_citation(text: &str, papers: &dyn Fn(&str) -> Option<PaperRef>) -> String {
-    let first = text.split("; ").next().unwrap_or(text);
+    let mut first = first_clause(text);
+    // "Journal (year): the value ..." - the citation ends where the value starts.
+    if let Some(colon) = first.find(": ") {
+        let head = &first[..colon];
+        if head.contains("arXiv") || head.contains("(19") || head.contains("(20") {
+            first = head;
+        }
+    }
     let resolved = cite_papers(first, papers);
     let ids = arxiv_ids(&resolved);
     if !ids.is_empty() {
@@ -277,6 +313,10 @@ mod tests {
             "ratio to the SM from Altmannshofer et al., PRD 89 (2014) 095033, arXiv:1403.1269, Eq. (36); more"
         );
         assert_eq!(
+            cite_papers("from paper 004 Eq. (36) (W. Altmannshofer et al., PRD 89, 095033 (2014))", &papers),
+            "from Altmannshofer et al., PRD 89 (2014) 095033, arXiv:1403.1269, Eq. (36)"
+        );
+        assert_eq!(
             cite_papers("(paper 004 Sec. IV)", &papers),
             "(Altmannshofer et al., PRD 89 (2014) 095033, arXiv:1403.1269, Sec. IV)"
         );
@@ -305,6 +345,14 @@ mod tests {
             "C. Y. Pang et al., PRD 8, 1989 (1973)"
         );
         assert_eq!(short_citation("G. Bennett, hep-ex/0602035", &papers), "hep-ex/0602035");
+        assert_eq!(
+            short_citation("CHARM-II, P. Vilain et al., Phys. Lett. B 335, 246 (1994): (1.53 +- 0.04 (stat))e-42 (value recalled, UNVERIFIED; consistent with g_V)", &papers),
+            "CHARM-II, P. Vilain et al., PLB 335, 246 (1994)"
+        );
+        assert_eq!(
+            cite_papers("Paper 004 (Altmannshofer, Gori, Pospelov, Yavin 2014): inputs", &papers),
+            "Altmannshofer et al., PRD 89 (2014) 095033, arXiv:1403.1269: inputs"
+        );
         assert_eq!(short_citation("derived as in paper 004 Eq. (29)-(31)", &papers), "arXiv:1403.1269");
     }
 

@@ -93,7 +93,7 @@ pub fn limits_caption(
     let r = ReportView::from_report(report);
     let drawn = drawn(&r, options);
     let window = r.masses.len() >= 2 && kaon_blind_alone(&r, &drawn).iter().any(|a| *a);
-    caption_lines(&r, captions, &drawn, window, Detail::Full)
+    caption_lines(&r, captions, &drawn, window, (Detail::Full, Hidden::Labels))
 }
 
 /// [`limits_figure`] with other styles (e.g. a user's file read by
@@ -157,7 +157,8 @@ fn widest_first(levels: &[f64]) -> Vec<usize> {
     order
 }
 
-/// Whether each constraint of `r` is drawn: preferred bands and projections always; a
+/// Whether each constraint of `r` is drawn: preferred bands (where there are any) and
+/// projections always; a
 /// measured constraint if somewhere its lowest excluded coupling is within
 /// [`NEAR_FACTOR`] of the combined exclusion; everything with `draw_all`.
 fn drawn(r: &ReportView, options: FigureOptions) -> Vec<bool> {
@@ -166,7 +167,9 @@ fn drawn(r: &ReportView, options: FigureOptions) -> Vec<bool> {
         .map(|c| {
             options.draw_all
                 || c.projection
-                || !c.band_levels.is_empty()
+                || c.at_mass
+                    .iter()
+                    .any(|l| l.valid && l.preferred.iter().any(|p| !p.is_empty()))
                 || c.at_mass.iter().zip(&r.envelope).any(|(l, env)| {
                     let lowest = l.excluded.iter().map(|e| e[0]).fold(f64::INFINITY, f64::min);
                     l.valid
@@ -188,6 +191,29 @@ enum Detail {
     /// A numbered reference list in one paragraph; each legend label ends in its number.
     Numbered,
 }
+
+/// How the caption names the constraints that are not drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hidden {
+    /// Each by its label.
+    Labels,
+    /// Three or more on one observable or from one source as one item.
+    Grouped,
+    /// Their number only.
+    Count,
+}
+
+/// The caption forms from the most detailed to the shortest; the figure takes the first
+/// that fits into its share.
+const CAPTION_FORMS: [(Detail, Hidden); 7] = [
+    (Detail::Full, Hidden::Labels),
+    (Detail::Full, Hidden::Grouped),
+    (Detail::Short, Hidden::Grouped),
+    (Detail::Paragraph, Hidden::Grouped),
+    (Detail::Full, Hidden::Count),
+    (Detail::Paragraph, Hidden::Count),
+    (Detail::Numbered, Hidden::Count),
+];
 
 fn papers(number: &str) -> Option<cite::PaperRef> {
     report::paper_ref(number)
@@ -227,7 +253,7 @@ fn caption_lines(
     captions: &Captions<'_>,
     drawn: &[bool],
     kaon_window: bool,
-    detail: Detail,
+    (detail, hidden_form): (Detail, Hidden),
 ) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(captions.provenance.map(|p| cite::cite_papers(p, &papers)));
@@ -264,26 +290,77 @@ fn caption_lines(
             &papers,
         ));
     }
-    let hidden: Vec<String> = r
+    let rule = format!(
+        "weaker than the strongest limit by more than a factor {NEAR_FACTOR} in the coupling at every mass shown"
+    );
+    let count = drawn.iter().filter(|d| !**d).count();
+    if count > 0 {
+        out.push(match hidden_form {
+            Hidden::Labels | Hidden::Grouped => format!(
+                "Not drawn, {rule}: {}.",
+                hidden_list(r, drawn, hidden_form == Hidden::Grouped)
+            ),
+            Hidden::Count => format!(
+                "Not drawn: {count} further constraint{}, {rule}.",
+                if count == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    if !captions.not_included.is_empty() {
+        let names: Vec<String> = captions
+            .not_included
+            .iter()
+            .map(|n| cite::name_papers(n, &papers))
+            .collect();
+        out.push(format!("Not included yet: {}.", names.join(", ")));
+    }
+    out
+}
+
+/// The constraints the crowding rule leaves out, by label; `grouped`: three or more on the
+/// same observable as one item ("BR(K+->piZp): 4 limits"), then three or more from the same
+/// source as one item ("B⁰ → K⁰ + inv Belle 2017 and 6 more from arXiv:1702.03224").
+fn hidden_list(r: &ReportView, drawn: &[bool], grouped: bool) -> String {
+    let hidden: Vec<&ConstraintView> = r
         .constraints
         .iter()
         .zip(drawn)
         .filter(|(_, d)| !**d)
-        .map(|(c, _)| cite::plain_label(&cite::name_papers(&c.label, &papers)))
+        .map(|(c, _)| c)
         .collect();
-    if !hidden.is_empty() {
-        out.push(format!(
-            "Not drawn, weaker than the strongest limit by more than a factor {NEAR_FACTOR} in the coupling at every mass shown: {}.",
-            hidden.join(", ")
-        ));
+    let label = |c: &ConstraintView| cite::plain_label(&cite::name_papers(&c.label, &papers));
+    if !grouped {
+        return hidden.iter().map(|c| label(c)).collect::<Vec<_>>().join(", ");
     }
-    if !captions.not_included.is_empty() {
-        out.push(format!(
-            "Not included yet: {}.",
-            captions.not_included.join(", ")
-        ));
+    let source = |c: &ConstraintView| cite::short_citation(&c.reference, &papers);
+    let count = |f: &dyn Fn(&ConstraintView) -> bool| hidden.iter().filter(|k| f(k)).count();
+    let mut items: Vec<String> = Vec::new();
+    let mut done = vec![false; hidden.len()];
+    for (i, c) in hidden.iter().enumerate() {
+        if done[i] {
+            continue;
+        }
+        let same_observable = |k: &ConstraintView| k.observable == c.observable;
+        let same_source = |k: &ConstraintView| source(k) == source(c);
+        let group: &dyn Fn(&ConstraintView) -> bool = if count(&same_observable) >= 3 {
+            items.push(format!("{}: {} limits", c.observable, count(&same_observable)));
+            &same_observable
+        } else if count(&same_source) >= 3 {
+            let n = count(&same_source);
+            items.push(format!("{} and {} more from {}", label(c), n - 1, source(c)));
+            &same_source
+        } else {
+            items.push(label(c));
+            done[i] = true;
+            continue;
+        };
+        for (k, d) in hidden.iter().zip(done.iter_mut()) {
+            if group(k) {
+                *d = true;
+            }
+        }
     }
-    out
+    items.join(", ")
 }
 
 /// The largest share of the whole figure the caption may take.
@@ -310,9 +387,11 @@ fn assemble(
     let has_window = window.is_some();
     // The most detailed caption that takes at most CAPTION_SHARE of the figure.
     let limit = CAPTION_SHARE / (1.0 - CAPTION_SHARE) * f64::from(fig.height);
-    for detail in [Detail::Full, Detail::Short, Detail::Paragraph, Detail::Numbered] {
-        fig.footer = caption_lines(r, captions, &drawn, has_window, detail);
-        if detail == Detail::Numbered || crate::scene::caption_height(&fig) <= limit {
+    for (k, form) in CAPTION_FORMS.iter().enumerate() {
+        fig.footer = caption_lines(r, captions, &drawn, has_window, *form);
+        let last = k + 1 == CAPTION_FORMS.len();
+        if last || crate::scene::caption_height(&fig) <= limit {
+            let detail = form.0;
             let numbers = (detail == Detail::Numbered).then(|| {
                 let mut numbers = vec![None; r.constraints.len()];
                 for (n, (_, _, members)) in citation_groups(r, &drawn, detail).iter().enumerate() {
@@ -353,6 +432,7 @@ fn layers(
         .map(|(i, c)| (i, c, styles.style_for(&c.id, i, c.projection)))
         .collect();
     drawing.sort_by_key(|(_, _, style)| style.order);
+    distinct_colours(&mut drawing, d);
     for (i, c, style) in drawing {
         let colour = style.colour;
         let mut label = cite::name_papers(&c.label, &papers);
@@ -437,6 +517,34 @@ fn layers(
     }
     exclusions.extend(bands);
     exclusions
+}
+
+/// Colours closer than this (Euclidean distance of the 8-bit RGB components) are too alike
+/// to tell two regions apart.
+const MIN_COLOUR_DISTANCE: f64 = 70.0;
+
+fn colour_distance(a: crate::Colour, b: crate::Colour) -> f64 {
+    let d = |x: u8, y: u8| f64::from(x) - f64::from(y);
+    (d(a.r, b.r).powi(2) + d(a.g, b.g).powi(2) + d(a.b, b.b).powi(2)).sqrt()
+}
+
+/// Give every drawn constraint a colour the eye can tell from the others': a constraint
+/// whose styled colour is too close to that of one drawn before it takes the first palette
+/// colour far from all colours in use (the styles file gives one colour family per kind of
+/// measurement, and several of a family may be drawn together).
+fn distinct_colours(drawing: &mut [(usize, &ConstraintView, ConstraintStyle)], d: &styles::Defaults) {
+    let mut used: Vec<crate::Colour> = Vec::new();
+    for (_, _, style) in drawing.iter_mut() {
+        let clash = |c: crate::Colour, used: &[crate::Colour]| {
+            used.iter().any(|u| colour_distance(*u, c) < MIN_COLOUR_DISTANCE)
+        };
+        if clash(style.colour, &used) {
+            if let Some(free) = d.palette().iter().find(|p| !clash(**p, &used)) {
+                style.colour = *free;
+            }
+        }
+        used.push(style.colour);
+    }
 }
 
 /// Per mass: a K_L → π⁰ X limit applies and no K⁺ → π⁺ X limit does, among the drawn

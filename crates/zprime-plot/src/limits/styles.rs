@@ -251,3 +251,10 @@ impl PlotStyles {
         &self.defaults
     }
 }
+
+impl Defaults {
+    /// The fallback colours, in order.
+    pub(crate) fn palette(&self) -> &[Colour] {
+        &self.palette
+    }
+}

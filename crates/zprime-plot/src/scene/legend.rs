@@ -145,8 +145,7 @@ fn length(l: &[Pt]) -> f64 {
 }
 
 /// How badly a legend box at `r` (pixels) would hide data: roughly the fraction of its
-/// area covered by lines (counted as strips 6 px wide), text, and a tenth of the
-/// fraction covered by filled regions.
+/// area covered by lines (counted as strips 6 px wide), text, and filled regions.
 fn overlap_score(geoms: &[LayerGeom], r: &Rect, st: &Styles) -> f64 {
     let mut score = 0.0;
     let area_r = (r.x1 - r.x0) * (r.y1 - r.y0);
@@ -160,7 +159,7 @@ fn overlap_score(geoms: &[LayerGeom], r: &Rect, st: &Styles) -> f64 {
                 * st.s;
         }
         for p in &g.fills {
-            score += 0.1 * area(&geom::clip_polygon(p, r));
+            score += area(&geom::clip_polygon(p, r));
         }
         for b in &g.boxes {
             let w = (b.x1.min(r.x1) - b.x0.max(r.x0)).max(0.0);
@@ -262,8 +261,9 @@ fn column_box(entries: &[Entry], st: &Styles, max_label_w: f64, x0: f64, y0: f64
 }
 
 /// Largest overlap score for which the legend stays inside the frame (see
-/// [`overlap_score`]): about two lines crossing it, or one line over a filled region.
-const MAX_INSIDE_SCORE: f64 = 0.12;
+/// [`overlap_score`], with ties broken by 1e-4 per corner): essentially nothing (the legend
+/// never covers data).
+const MAX_INSIDE_SCORE: f64 = 1e-3;
 
 /// Widest label of a legend on the right of the frame, as a fraction of the figure width.
 const RIGHT_LABEL_FRACTION: f64 = 0.25;
@@ -307,7 +307,15 @@ pub(super) fn place_legend(
                     y0,
                     y1: y0 + lh,
                 };
-                (overlap_score(&geoms, &r, st) + 0.001 * i as f64, x0, y0)
+                // A margin around the box: a curve running along its edge counts too.
+                let margin = 4.0 * s;
+                let around = Rect {
+                    x0: r.x0 - margin,
+                    x1: r.x1 + margin,
+                    y0: r.y0 - margin,
+                    y1: r.y1 + margin,
+                };
+                (overlap_score(&geoms, &around, st) + 1e-4 * i as f64, x0, y0)
             })
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((score, x0, y0)) = best {
