@@ -281,10 +281,11 @@ impl ConstraintArgs {
     pub fn select(&self, inputs: &InputSet) -> Result<(InputSet, Vec<zprime::constraints::Spec>)> {
         let specs = self.specs()?;
         let file_ids: Vec<String> = specs.iter().map(|s| s.id.clone()).collect();
-        let mut known: Vec<String> = zprime::constraints::specs()
+        let shipped: Vec<String> = zprime::constraints::specs()
             .iter()
             .map(|s| s.id.clone())
             .collect();
+        let mut known = shipped.clone();
         known.extend(file_ids.iter().cloned());
         let mut pool: Vec<String> = inputs.constraints.clone();
         pool.extend(file_ids.iter().cloned());
@@ -297,10 +298,9 @@ impl ConstraintArgs {
         if !lists.is_empty() {
             let items = id_list(&lists);
             if items.is_empty() {
-                return Err(UsageError(
-                    "--constraints: empty list of constraint ids".to_string(),
-                )
-                .into());
+                return Err(
+                    UsageError("--constraints: empty list of constraint ids".to_string()).into(),
+                );
             }
             pool.clear();
             for item in items {
@@ -318,7 +318,10 @@ impl ConstraintArgs {
                     gm2_choices().join(", ")
                 ))
             })?;
-            let at = pool.iter().position(|id| id.starts_with("g-2:")).unwrap_or(0);
+            let at = pool
+                .iter()
+                .position(|id| id.starts_with("g-2:"))
+                .unwrap_or(0);
             pool.retain(|id| !id.starts_with("g-2:"));
             for (k, id) in chosen.into_iter().enumerate() {
                 pool.insert(at + k, id);
@@ -329,26 +332,27 @@ impl ConstraintArgs {
             pool.retain(|id| !gone.contains(id));
         }
         let mut selected = inputs.clone();
+        // An id both shipped and in the file stays in both lists, so that the library
+        // reports the clash.
         selected.constraints = pool
             .iter()
-            .filter(|id| !file_ids.contains(id))
+            .filter(|id| !file_ids.contains(id) || shipped.contains(id))
             .cloned()
             .collect();
-        let specs = specs
-            .into_iter()
-            .filter(|s| pool.contains(&s.id))
-            .collect();
+        let specs = specs.into_iter().filter(|s| pool.contains(&s.id)).collect();
         Ok((selected, specs))
     }
 
     /// The selected constraints, resolved (tables built); see [`ConstraintArgs::select`].
     pub fn resolve(&self, inputs: &InputSet) -> Result<Vec<zprime::constraints::Constraint>> {
         let (selected, specs) = self.select(inputs)?;
-        zprime::constraints::Constraint::for_inputs_with(&selected, &specs).map_err(|e| {
-            match self.file().ok().flatten() {
-                Some(path) => flag_error("--constraints", &path.display().to_string(), e),
-                None => e.into(),
-            }
+        zprime::constraints::Constraint::for_inputs_with(&selected, &specs).map_err(|e| match self
+            .file()
+            .ok()
+            .flatten()
+        {
+            Some(path) => flag_error("--constraints", &path.display().to_string(), e),
+            None => e.into(),
         })
     }
 }

@@ -84,7 +84,8 @@ fn replace_papers(text: &str, replace: &dyn Fn(&str, Option<&str>) -> Option<Str
                 // Punctuation that ends the sentence, and a closing parenthesis that is not
                 // part of the locator, stay in the text.
                 let mut token = token.trim_end_matches([',', ';', ':', '.']).to_string();
-                while token.ends_with(')') && token.matches(')').count() > token.matches('(').count()
+                while token.ends_with(')')
+                    && token.matches(')').count() > token.matches('(').count()
                 {
                     token.pop();
                 }
@@ -313,7 +314,10 @@ mod tests {
             "ratio to the SM from Altmannshofer et al., PRD 89 (2014) 095033, arXiv:1403.1269, Eq. (36); more"
         );
         assert_eq!(
-            cite_papers("from paper 004 Eq. (36) (W. Altmannshofer et al., PRD 89, 095033 (2014))", &papers),
+            cite_papers(
+                "from paper 004 Eq. (36) (W. Altmannshofer et al., PRD 89, 095033 (2014))",
+                &papers
+            ),
             "from Altmannshofer et al., PRD 89 (2014) 095033, arXiv:1403.1269, Eq. (36)"
         );
         assert_eq!(
@@ -322,8 +326,14 @@ mod tests {
         );
         // An unknown paper number stays.
         assert_eq!(cite_papers("paper 009 Eq. 1", &papers), "paper 009 Eq. 1");
-        assert_eq!(name_papers("(g−2)_μ (paper 004)", &papers), "(g−2)_μ (Altmannshofer et al. 2014)");
-        assert!(!cite_papers("NA62, JHEP 11 (2025) 143 (INSPIRE NA62:2025upx)", &papers).contains("INSPIRE"));
+        assert_eq!(
+            name_papers("(g−2)_μ (paper 004)", &papers),
+            "(g−2)_μ (Altmannshofer et al. 2014)"
+        );
+        assert!(
+            !cite_papers("NA62, JHEP 11 (2025) 143 (INSPIRE NA62:2025upx)", &papers)
+                .contains("INSPIRE")
+        );
         assert_eq!(
             cite_papers("CCFR, Phys. Rev. Lett. 66, 3117 (1991)", &papers),
             "CCFR, PRL 66, 3117 (1991)"
@@ -341,19 +351,31 @@ mod tests {
             "arXiv:2507.17286"
         );
         assert_eq!(
-            short_citation("C. Y. Pang et al., Phys. Rev. D 8, 1989 (1973); as quoted", &papers),
+            short_citation(
+                "C. Y. Pang et al., Phys. Rev. D 8, 1989 (1973); as quoted",
+                &papers
+            ),
             "C. Y. Pang et al., PRD 8, 1989 (1973)"
         );
-        assert_eq!(short_citation("G. Bennett, hep-ex/0602035", &papers), "hep-ex/0602035");
+        assert_eq!(
+            short_citation("G. Bennett, hep-ex/0602035", &papers),
+            "hep-ex/0602035"
+        );
         assert_eq!(
             short_citation("CHARM-II, P. Vilain et al., Phys. Lett. B 335, 246 (1994): (1.53 +- 0.04 (stat))e-42 (value recalled, UNVERIFIED; consistent with g_V)", &papers),
             "CHARM-II, P. Vilain et al., PLB 335, 246 (1994)"
         );
         assert_eq!(
-            cite_papers("Paper 004 (Altmannshofer, Gori, Pospelov, Yavin 2014): inputs", &papers),
+            cite_papers(
+                "Paper 004 (Altmannshofer, Gori, Pospelov, Yavin 2014): inputs",
+                &papers
+            ),
             "Altmannshofer et al., PRD 89 (2014) 095033, arXiv:1403.1269: inputs"
         );
-        assert_eq!(short_citation("derived as in paper 004 Eq. (29)-(31)", &papers), "arXiv:1403.1269");
+        assert_eq!(
+            short_citation("derived as in paper 004 Eq. (29)-(31)", &papers),
+            "arXiv:1403.1269"
+        );
     }
 
     #[test]

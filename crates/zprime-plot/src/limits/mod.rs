@@ -171,7 +171,11 @@ fn drawn(r: &ReportView, options: FigureOptions) -> Vec<bool> {
                     .iter()
                     .any(|l| l.valid && l.preferred.iter().any(|p| !p.is_empty()))
                 || c.at_mass.iter().zip(&r.envelope).any(|(l, env)| {
-                    let lowest = l.excluded.iter().map(|e| e[0]).fold(f64::INFINITY, f64::min);
+                    let lowest = l
+                        .excluded
+                        .iter()
+                        .map(|e| e[0])
+                        .fold(f64::INFINITY, f64::min);
                     l.valid
                         && env.is_some_and(|env| lowest.is_finite() && lowest <= NEAR_FACTOR * env)
                 })
@@ -330,7 +334,11 @@ fn hidden_list(r: &ReportView, drawn: &[bool], grouped: bool) -> String {
         .collect();
     let label = |c: &ConstraintView| cite::plain_label(&cite::name_papers(&c.label, &papers));
     if !grouped {
-        return hidden.iter().map(|c| label(c)).collect::<Vec<_>>().join(", ");
+        return hidden
+            .iter()
+            .map(|c| label(c))
+            .collect::<Vec<_>>()
+            .join(", ");
     }
     let source = |c: &ConstraintView| cite::short_citation(&c.reference, &papers);
     let count = |f: &dyn Fn(&ConstraintView) -> bool| hidden.iter().filter(|k| f(k)).count();
@@ -343,11 +351,20 @@ fn hidden_list(r: &ReportView, drawn: &[bool], grouped: bool) -> String {
         let same_observable = |k: &ConstraintView| k.observable == c.observable;
         let same_source = |k: &ConstraintView| source(k) == source(c);
         let group: &dyn Fn(&ConstraintView) -> bool = if count(&same_observable) >= 3 {
-            items.push(format!("{}: {} limits", c.observable, count(&same_observable)));
+            items.push(format!(
+                "{}: {} limits",
+                c.observable,
+                count(&same_observable)
+            ));
             &same_observable
         } else if count(&same_source) >= 3 {
             let n = count(&same_source);
-            items.push(format!("{} and {} more from {}", label(c), n - 1, source(c)));
+            items.push(format!(
+                "{} and {} more from {}",
+                label(c),
+                n - 1,
+                source(c)
+            ));
             &same_source
         } else {
             items.push(label(c));
@@ -402,7 +419,8 @@ fn assemble(
                 numbers
             });
             fig.layers.extend(window);
-            fig.layers.extend(layers(r, &drawn, styles, numbers.as_deref()));
+            fig.layers
+                .extend(layers(r, &drawn, styles, numbers.as_deref()));
             break;
         }
     }
@@ -532,11 +550,15 @@ fn colour_distance(a: crate::Colour, b: crate::Colour) -> f64 {
 /// whose styled colour is too close to that of one drawn before it takes the first palette
 /// colour far from all colours in use (the styles file gives one colour family per kind of
 /// measurement, and several of a family may be drawn together).
-fn distinct_colours(drawing: &mut [(usize, &ConstraintView, ConstraintStyle)], d: &styles::Defaults) {
+fn distinct_colours(
+    drawing: &mut [(usize, &ConstraintView, ConstraintStyle)],
+    d: &styles::Defaults,
+) {
     let mut used: Vec<crate::Colour> = Vec::new();
     for (_, _, style) in drawing.iter_mut() {
         let clash = |c: crate::Colour, used: &[crate::Colour]| {
-            used.iter().any(|u| colour_distance(*u, c) < MIN_COLOUR_DISTANCE)
+            used.iter()
+                .any(|u| colour_distance(*u, c) < MIN_COLOUR_DISTANCE)
         };
         if clash(style.colour, &used) {
             if let Some(free) = d.palette().iter().find(|p| !clash(**p, &used)) {

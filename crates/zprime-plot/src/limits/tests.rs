@@ -167,7 +167,14 @@ fn layers_styles_and_caption_follow_the_report() {
         provenance: Some("made by a test"),
         not_included: &not_included,
     };
-    let fig = assemble(&view(), (1e-3, 10.0), (1e-5, 1.0), &captions, FigureOptions::default(), &styles);
+    let fig = assemble(
+        &view(),
+        (1e-3, 10.0),
+        (1e-5, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
     assert_eq!(fig.title, "M Z′ (test inputs)");
     assert_eq!(fig.y_label, "g'");
     // Order -1 puts the projection (B) first; then A's region; then A's bands, widest first.
@@ -228,7 +235,14 @@ fn layers_styles_and_caption_follow_the_report() {
         provenance: None,
         not_included: &[],
     };
-    let fig = assemble(&view(), (1e-3, 10.0), (1e-5, 1.0), &bare, FigureOptions::default(), &styles);
+    let fig = assemble(
+        &view(),
+        (1e-3, 10.0),
+        (1e-5, 1.0),
+        &bare,
+        FigureOptions::default(),
+        &styles,
+    );
     assert_eq!(fig.footer, ["A, B: Ref A"]);
 }
 
@@ -270,7 +284,14 @@ fn the_kaon_blind_window_is_a_grey_column() {
         provenance: None,
         not_included: &[],
     };
-    let fig = assemble(&r, (0.01, 1.0), (1e-8, 1.0), &captions, FigureOptions::default(), &styles);
+    let fig = assemble(
+        &r,
+        (0.01, 1.0),
+        (1e-8, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
     let Layer::Band {
         lower,
         upper,
@@ -290,7 +311,14 @@ fn the_kaon_blind_window_is_a_grey_column() {
     let mut r = r;
     r.constraints.remove(0);
     let r = with_envelope(r);
-    let fig = assemble(&r, (0.01, 1.0), (1e-8, 1.0), &captions, FigureOptions::default(), &styles);
+    let fig = assemble(
+        &r,
+        (0.01, 1.0),
+        (1e-8, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
     assert!(!cites(&fig));
 }
 
@@ -310,7 +338,11 @@ fn weak_constraints_are_listed_not_drawn_unless_all_are_asked_for() {
         at_mass: vec![mass(true, &[[g, COUPLING_MAX]], &[]); 3],
     };
     let mut r = view();
-    r.constraints = vec![limit("strong", 1e-3), limit("near", 1.9e-3), limit("weak", 1e-2)];
+    r.constraints = vec![
+        limit("strong", 1e-3),
+        limit("near", 1.9e-3),
+        limit("weak", 1e-2),
+    ];
     let r = with_envelope(r);
     let styles = PlotStyles::from_toml(STYLES).unwrap();
     let captions = Captions {
@@ -318,11 +350,21 @@ fn weak_constraints_are_listed_not_drawn_unless_all_are_asked_for() {
         provenance: None,
         not_included: &[],
     };
-    let fig = assemble(&r, (0.01, 1.0), (1e-5, 1.0), &captions, FigureOptions::default(), &styles);
+    let fig = assemble(
+        &r,
+        (0.01, 1.0),
+        (1e-5, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
     let labels: Vec<&str> = fig.layers.iter().map(Layer::label).collect();
     assert_eq!(labels, ["strong label (90% CL)", "near label (90% CL)"]);
     let last = fig.footer.last().unwrap();
-    assert!(last.starts_with("Not drawn") && last.ends_with(": weak label."), "{last}");
+    assert!(
+        last.starts_with("Not drawn") && last.ends_with(": weak label."),
+        "{last}"
+    );
     assert!(!fig.footer.iter().any(|l| l.contains("Ref weak")));
     let fig = assemble(
         &r,
@@ -350,7 +392,14 @@ fn expected_bands_are_green_and_yellow_and_name_their_projection() {
         provenance: None,
         not_included: &[],
     };
-    let fig = assemble(&r, (1e-3, 10.0), (1e-5, 1.0), &captions, FigureOptions::default(), &styles);
+    let fig = assemble(
+        &r,
+        (1e-3, 10.0),
+        (1e-5, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
     let bands: Vec<(&str, Colour)> = fig
         .layers
         .iter()
@@ -398,10 +447,20 @@ fn a_crowded_caption_takes_at_most_a_quarter_and_no_label_is_cut() {
         provenance: Some("zprime: model M; inputs 'test': a long description of the input set"),
         not_included: &not_included,
     };
-    let fig = assemble(&r, (1e-3, 10.0), (1e-5, 1.0), &captions, FigureOptions::default(), &styles);
+    let fig = assemble(
+        &r,
+        (1e-3, 10.0),
+        (1e-5, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
     let caption = crate::scene::caption_height(&fig);
     let total = f64::from(fig.height) + caption;
-    assert!(caption <= 0.25 * total, "caption {caption} px of {total} px");
+    assert!(
+        caption <= 0.25 * total,
+        "caption {caption} px of {total} px"
+    );
     assert!(fig.footer.iter().any(|l| l.contains("arXiv:2001.00024")));
     let svg = crate::render_svg_string(&fig).unwrap();
     std::fs::write("/tmp/pc/crowded.svg", &svg).unwrap();

@@ -235,7 +235,13 @@ fn wrapped(entries: &[Entry], st: &Styles, max_label_w: f64) -> Vec<(Vec<Rich>, 
 
 /// A legend of one column at (x0, y0) with labels wrapped to `max_label_w`: the box and the
 /// placed entries.
-fn column_box(entries: &[Entry], st: &Styles, max_label_w: f64, x0: f64, y0: f64) -> (Rect, Vec<Placed>) {
+fn column_box(
+    entries: &[Entry],
+    st: &Styles,
+    max_label_w: f64,
+    x0: f64,
+    y0: f64,
+) -> (Rect, Vec<Placed>) {
     let pad = st.legend_pad();
     let rows = wrapped(entries, st, max_label_w);
     let label_w = rows.iter().map(|r| r.2).fold(0.0, f64::max);

@@ -270,8 +270,12 @@ pub(crate) fn build(fig: &Figure) -> Result<Scene, PlotError> {
         legend::legend_items(&mut items, lb, &st);
     }
     // A legend under the frame pushes the caption down.
-    let below = legend.as_ref().filter(|lb| lb.below).map(legend::LegendBox::bottom);
-    let height = caption::footer_items(&mut items, fig, &st, below.unwrap_or(f64::from(fig.height)));
+    let below = legend
+        .as_ref()
+        .filter(|lb| lb.below)
+        .map(legend::LegendBox::bottom);
+    let height =
+        caption::footer_items(&mut items, fig, &st, below.unwrap_or(f64::from(fig.height)));
     Ok(Scene {
         width: fig.width,
         height,
@@ -285,7 +289,13 @@ pub(crate) fn caption_height(fig: &Figure) -> f64 {
     let st = Styles::new(fig);
     let mut scratch = Vec::new();
     let top = f64::from(fig.height);
-    f64::from(caption::footer_items_with(&mut scratch, fig, &st, top, usize::MAX)) - top
+    f64::from(caption::footer_items_with(
+        &mut scratch,
+        fig,
+        &st,
+        top,
+        usize::MAX,
+    )) - top
 }
 
 #[cfg(test)]
@@ -381,7 +391,10 @@ mod tests {
             });
         }
         let scene = build(&fig).unwrap();
-        assert!(scene.height > fig.height, "the legend adds height under the frame");
+        assert!(
+            scene.height > fig.height,
+            "the legend adds height under the frame"
+        );
         let svg = crate::svg::write(&scene);
         assert!(!svg.contains("more</text>"));
         assert!(svg.contains(">c59<"));

@@ -100,7 +100,11 @@ mod tests {
             inputs: "i".into(),
             masses: vec![1.0, 2.0, 3.0],
             constraints: vec![
-                column("a", false, vec![vec![[1e-3, 12.0]], vec![[1e-3, 12.0]], vec![]]),
+                column(
+                    "a",
+                    false,
+                    vec![vec![[1e-3, 12.0]], vec![[1e-3, 12.0]], vec![]],
+                ),
                 column(
                     "b",
                     false,
