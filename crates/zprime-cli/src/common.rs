@@ -207,9 +207,11 @@ pub fn gm2_choices() -> Vec<String> {
 
 /// Whether a `--constraints` value names a file rather than a list of ids.
 fn is_file_value(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
-    std::path::Path::new(value).exists()
-        || (!value.contains(',') && (lower.ends_with(".toml") || lower.ends_with(".csv")))
+    let path = std::path::Path::new(value);
+    let data_file = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("csv"));
+    path.exists() || (!value.contains(',') && data_file)
 }
 
 /// The ids of a comma-separated list (blank items skipped).

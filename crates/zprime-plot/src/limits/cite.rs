@@ -53,7 +53,7 @@ const LOCATORS: [&str; 8] = [
     "Eq.", "Eqs.", "Sec.", "Fig.", "Figs.", "Table", "App.", "footnote",
 ];
 
-/// `text` with every "paper NNN" (and "papers NNN") replaced through `replace(NNN,
+/// `text` with every "paper NNN" (or "Paper NNN") replaced through `replace(NNN,
 /// locator)`, the locator being a following "Eq. (36)", "Sec. III", ... if there is one
 /// (it is consumed). Numbers without a known paper stay as they are.
 fn replace_papers(text: &str, replace: &dyn Fn(&str, Option<&str>) -> Option<String>) -> String {
@@ -96,21 +96,13 @@ fn replace_papers(text: &str, replace: &dyn Fn(&str, Option<&str>) -> Option<Str
                 }
             }
         }
-        match replace(&number, locator.as_deref()) {
-            Some(r) => {
-                // "papers 002 and 003": drop the plural s of the preceding word.
-                let head = &rest[..at];
-                out.push_str(head.strip_suffix("s ").map_or(head, |h| h));
-                if head.ends_with("s ") {
-                    out.push(' ');
-                }
-                out.push_str(&r);
-                rest = tail;
-            }
-            None => {
-                out.push_str(&rest[..at + "paper ".len()]);
-                rest = after;
-            }
+        if let Some(r) = replace(&number, locator.as_deref()) {
+            out.push_str(&rest[..at]);
+            out.push_str(&r);
+            rest = tail;
+        } else {
+            out.push_str(&rest[..at + "paper ".len()]);
+            rest = after;
         }
     }
     out.push_str(rest);

@@ -436,7 +436,7 @@ fn a_crowded_caption_takes_at_most_a_quarter_and_no_label_is_cut() {
             projection: false,
             band_levels: vec![],
             expected_levels: vec![],
-            at_mass: vec![mass(true, &[[1e-3 * (1.0 + 0.01 * i as f64), COUPLING_MAX]], &[]); 3],
+            at_mass: vec![mass(true, &[[1e-3 * (1.0 + 0.01 * f64::from(i)), COUPLING_MAX]], &[]); 3],
         })
         .collect();
     let r = with_envelope(r);

@@ -96,7 +96,7 @@ mod tests {
         let report = LimitsReport {
             model: "m".into(),
             coupling: "g".into(),
-            parameters: Default::default(),
+            parameters: std::collections::BTreeMap::default(),
             inputs: "i".into(),
             masses: vec![1.0, 2.0, 3.0],
             constraints: vec![
