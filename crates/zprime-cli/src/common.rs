@@ -137,35 +137,224 @@ impl ModelArgs {
     }
 }
 
-/// Extra constraints from a user's file (`limits`, `point`, `plot`).
+/// Which constraints are computed (and drawn): a user's constraint file, a selection by id,
+/// exclusions, and the g-2 theory (`limits`, `point`, `plot`).
 #[derive(ClapArgs, Debug, Clone, Default)]
 pub struct ConstraintArgs {
-    /// A constraint file: .toml with [[constraint]] entries as in
-    /// data/experiments/constraints.toml (relative curve files are read next to it), or one
-    /// limit curve as .csv whose '# key: value' header names the observable, reference and cl
-    /// (README, "Data and citations"). Applied after the input set's constraints.
-    #[arg(long = "constraints", value_name = "FILE")]
-    pub file: Option<std::path::PathBuf>,
+    /// A constraint file, or a comma-separated list of constraint ids (repeatable). A value
+    /// that is an existing path or ends in .toml or .csv is a FILE: .toml with [[constraint]]
+    /// entries as in data/experiments/constraints.toml (relative curve files are read next to
+    /// it), or one limit curve as .csv whose '# key: value' header names the observable,
+    /// reference and cl (README, "Data and citations"); its constraints are applied after the
+    /// input set's. Any other value is a list of IDS: only these constraints are computed, in
+    /// this order (any id of `zprime data`, of the input set or of the file; 'g-2:*' selects
+    /// every id starting with 'g-2:').
+    #[arg(long = "constraints", value_name = "FILE|IDS")]
+    pub constraints: Vec<String>,
+    /// Comma-separated constraint ids (or 'prefix:*') not to compute (repeatable).
+    #[arg(long, value_name = "IDS")]
+    pub exclude: Vec<String>,
+    /// The muon g-2 constraint (experiment minus Standard-Model theory) instead of the input
+    /// set's: WP25 (world average 2025 minus the 2025 White Paper), WP20 (world average 2025
+    /// minus the 2020 White Paper), WA2021-WP20, BNL2006-WP20, ibe2016 (paper 001's band),
+    /// altmannshofer2014 (paper 004's band and 5 sigma bound), or none (no g-2 constraint).
+    #[arg(long, value_name = "THEORY")]
+    pub gm2: Option<String>,
+}
+
+/// `--gm2` choices that are not the suffix of a `g-2:` constraint id: (choice, suffix).
+const GM2_ALIASES: [(&str, &str); 2] = [("WP25", "WA2025-WP25"), ("WP20", "WA2025-WP20")];
+
+/// The ids of the shipped g-2 constraints a `--gm2` choice stands for (`g-2:CHOICE` and
+/// `g-2:CHOICE:...`); `None` for an unknown choice; empty for `none`.
+fn gm2_ids(choice: &str) -> Option<Vec<String>> {
+    if choice.eq_ignore_ascii_case("none") {
+        return Some(vec![]);
+    }
+    let suffix = GM2_ALIASES
+        .iter()
+        .find(|(alias, _)| alias.eq_ignore_ascii_case(choice))
+        .map_or(choice, |(_, s)| s);
+    let ids: Vec<String> = zprime::constraints::specs()
+        .iter()
+        .map(|s| s.id.clone())
+        .filter(|id| {
+            id.strip_prefix("g-2:").is_some_and(|rest| {
+                rest.eq_ignore_ascii_case(suffix)
+                    || rest
+                        .to_ascii_lowercase()
+                        .starts_with(&format!("{}:", suffix.to_ascii_lowercase()))
+            })
+        })
+        .collect();
+    (!ids.is_empty()).then_some(ids)
+}
+
+/// The `--gm2` choices, for messages: the aliases, then every shipped g-2 constraint that is
+/// not a variant of another (`g-2:X:5sigma` goes with `g-2:X`), then `none`.
+pub fn gm2_choices() -> Vec<String> {
+    let mut out: Vec<String> = GM2_ALIASES.iter().map(|(a, _)| (*a).to_string()).collect();
+    for s in zprime::constraints::specs() {
+        if let Some(rest) = s.id.strip_prefix("g-2:") {
+            if !rest.contains(':') && !GM2_ALIASES.iter().any(|(_, x)| *x == rest) {
+                out.push(rest.to_string());
+            }
+        }
+    }
+    out.push("none".into());
+    out
+}
+
+/// Whether a `--constraints` value names a file rather than a list of ids.
+fn is_file_value(value: &str) -> bool {
+    let path = std::path::Path::new(value);
+    let data_file = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("csv"));
+    path.exists() || (!value.contains(',') && data_file)
+}
+
+/// The ids of a comma-separated list (blank items skipped).
+fn id_list(values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The known ids that an item of `--constraints IDS` or `--exclude` stands for: the id
+/// itself, or every id starting with the text before a trailing `*`.
+fn expand(item: &str, known: &[String], flag: &str) -> Result<Vec<String>> {
+    let matches: Vec<String> = match item.strip_suffix('*') {
+        Some(prefix) => known
+            .iter()
+            .filter(|k| k.starts_with(prefix))
+            .cloned()
+            .collect(),
+        None => known.iter().filter(|k| *k == item).cloned().collect(),
+    };
+    if matches.is_empty() {
+        return Err(UsageError(format!(
+            "{flag} {item}: unknown constraint id (known: {})",
+            known.join(", ")
+        ))
+        .into());
+    }
+    Ok(matches)
 }
 
 impl ConstraintArgs {
-    /// The entries of the file (none without --constraints).
+    /// The constraint file, if one of the `--constraints` values is a file.
+    pub fn file(&self) -> Result<Option<std::path::PathBuf>> {
+        let files: Vec<&String> = self
+            .constraints
+            .iter()
+            .filter(|v| is_file_value(v))
+            .collect();
+        match files.as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some(std::path::PathBuf::from(one.as_str()))),
+            _ => Err(UsageError(format!(
+                "--constraints: give at most one constraint file (got {})",
+                files
+                    .iter()
+                    .map(|f| f.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .into()),
+        }
+    }
+
+    /// The entries of the file (none without a file).
     pub fn specs(&self) -> Result<Vec<zprime::constraints::Spec>> {
-        match &self.file {
+        match self.file()? {
             None => Ok(vec![]),
-            Some(path) => zprime::constraints::Spec::from_path(path)
+            Some(path) => zprime::constraints::Spec::from_path(&path)
                 .map_err(|e| flag_error("--constraints", &path.display().to_string(), e)),
         }
     }
 
-    /// The input set's constraints and the file's, resolved (tables built).
-    pub fn resolve(&self, inputs: &InputSet) -> Result<Vec<zprime::constraints::Constraint>> {
+    /// The input set with its constraint list replaced by the selection (`--constraints IDS`,
+    /// `--gm2`, `--exclude`, in this order) and the file's entries that remain selected.
+    pub fn select(&self, inputs: &InputSet) -> Result<(InputSet, Vec<zprime::constraints::Spec>)> {
         let specs = self.specs()?;
-        zprime::constraints::Constraint::for_inputs_with(inputs, &specs).map_err(|e| {
-            match &self.file {
-                Some(path) => flag_error("--constraints", &path.display().to_string(), e),
-                None => e.into(),
+        let file_ids: Vec<String> = specs.iter().map(|s| s.id.clone()).collect();
+        let shipped: Vec<String> = zprime::constraints::specs()
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
+        let mut known = shipped.clone();
+        known.extend(file_ids.iter().cloned());
+        let mut pool: Vec<String> = inputs.constraints.clone();
+        pool.extend(file_ids.iter().cloned());
+        let lists: Vec<String> = self
+            .constraints
+            .iter()
+            .filter(|v| !is_file_value(v))
+            .cloned()
+            .collect();
+        if !lists.is_empty() {
+            let items = id_list(&lists);
+            if items.is_empty() {
+                return Err(
+                    UsageError("--constraints: empty list of constraint ids".to_string()).into(),
+                );
             }
+            pool.clear();
+            for item in items {
+                for id in expand(&item, &known, "--constraints")? {
+                    if !pool.contains(&id) {
+                        pool.push(id);
+                    }
+                }
+            }
+        }
+        if let Some(choice) = &self.gm2 {
+            let chosen = gm2_ids(choice).ok_or_else(|| {
+                UsageError(format!(
+                    "--gm2 {choice}: unknown g-2 theory (allowed: {})",
+                    gm2_choices().join(", ")
+                ))
+            })?;
+            let at = pool
+                .iter()
+                .position(|id| id.starts_with("g-2:"))
+                .unwrap_or(0);
+            pool.retain(|id| !id.starts_with("g-2:"));
+            for (k, id) in chosen.into_iter().enumerate() {
+                pool.insert(at + k, id);
+            }
+        }
+        for item in id_list(&self.exclude) {
+            let gone = expand(&item, &known, "--exclude")?;
+            pool.retain(|id| !gone.contains(id));
+        }
+        let mut selected = inputs.clone();
+        // An id both shipped and in the file stays in both lists, so that the library
+        // reports the clash.
+        selected.constraints = pool
+            .iter()
+            .filter(|id| !file_ids.contains(id) || shipped.contains(id))
+            .cloned()
+            .collect();
+        let specs = specs.into_iter().filter(|s| pool.contains(&s.id)).collect();
+        Ok((selected, specs))
+    }
+
+    /// The selected constraints, resolved (tables built); see [`ConstraintArgs::select`].
+    pub fn resolve(&self, inputs: &InputSet) -> Result<Vec<zprime::constraints::Constraint>> {
+        let (selected, specs) = self.select(inputs)?;
+        zprime::constraints::Constraint::for_inputs_with(&selected, &specs).map_err(|e| match self
+            .file()
+            .ok()
+            .flatten()
+        {
+            Some(path) => flag_error("--constraints", &path.display().to_string(), e),
+            None => e.into(),
         })
     }
 }

@@ -52,6 +52,18 @@ pub struct Args {
     /// Print CSV (long format).
     #[arg(long)]
     csv: bool,
+    /// Add the combined exclusion: at each mass the smallest coupling any (measured)
+    /// constraint excludes, and the id of the constraint that sets it.
+    #[arg(long)]
+    envelope: bool,
+}
+
+/// The JSON of `zprime limits --envelope`: the report's keys, then the envelope.
+#[derive(serde::Serialize)]
+struct WithEnvelope<'a> {
+    #[serde(flatten)]
+    report: &'a LimitsReport,
+    envelope: Vec<zprime::scan::EnvelopePoint>,
 }
 
 /// Run `zprime limits`.
@@ -74,12 +86,25 @@ pub fn run(args: &Args) -> Result<()> {
     };
     let constraints = args.constraints.resolve(&inputs)?;
     let report = zprime::scan::limits_with(&constraints, &model, &template, &inputs, &masses)?;
+    let envelope = args.envelope.then(|| zprime::scan::envelope(&report));
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        match envelope {
+            Some(envelope) => println!(
+                "{}",
+                serde_json::to_string_pretty(&WithEnvelope {
+                    report: &report,
+                    envelope
+                })?
+            ),
+            None => println!("{}", serde_json::to_string_pretty(&report)?),
+        }
     } else if args.csv {
         print!("{}", csv(&report));
+        if let Some(envelope) = &envelope {
+            print!("{}", envelope_csv(&report, envelope));
+        }
     } else {
-        print!("{}", table(&report));
+        print!("{}", table(&report, envelope.as_deref()));
     }
     Ok(())
 }
@@ -137,6 +162,28 @@ pub fn csv(r: &LimitsReport) -> String {
     out
 }
 
+/// The CSV rows of the envelope (after the constraints' rows): kind `envelope`, the
+/// constraint that sets it, its excluded interval, CL and label; a mass where nothing is
+/// excluded gets no row.
+pub fn envelope_csv(r: &LimitsReport, envelope: &[zprime::scan::EnvelopePoint]) -> String {
+    let mut out = String::new();
+    for e in envelope {
+        let (Some(low), Some(high), Some(name)) = (e.g_low, e.g_high, &e.constraint) else {
+            continue;
+        };
+        let Some(c) = r.constraints.iter().find(|c| &c.name == name) else {
+            continue;
+        };
+        out.push_str(&format!(
+            "{},{name},envelope,{low},{high},0,{},{},\n",
+            e.mass,
+            c.cl,
+            field(&c.label)
+        ));
+    }
+    out
+}
+
 /// An excluded interval as the table shows it: `> lo` when it reaches the largest coupling.
 fn interval_text(e: [f64; 2]) -> String {
     if e[1] >= zprime::model::COUPLING_MAX {
@@ -164,7 +211,7 @@ fn cell(l: &zprime::constraints::MassLimits) -> String {
     }
 }
 
-fn table(r: &LimitsReport) -> String {
+fn table(r: &LimitsReport, envelope: Option<&[zprime::scan::EnvelopePoint]>) -> String {
     let mut out = format!(
         "model {}  inputs {}  coupling {}\n",
         r.model, r.inputs, r.coupling
@@ -188,18 +235,39 @@ fn table(r: &LimitsReport) -> String {
          nothing excluded; 'n/a' not valid at that mass\n\n",
         r.coupling
     ));
-    let cells: Vec<Vec<String>> = r
+    let mut cells: Vec<Vec<String>> = r
         .constraints
         .iter()
         .map(|c| c.limits.iter().map(cell).collect())
         .collect();
+    if let Some(envelope) = envelope {
+        out.push_str(&format!(
+            "[env] the combined exclusion: the smallest {} any constraint excludes at that \
+             mass, and the constraint that sets it ('-' nothing excluded)\n\n",
+            r.coupling
+        ));
+        cells.push(
+            envelope
+                .iter()
+                .map(|e| match (e.g_low, &e.constraint) {
+                    (Some(g), Some(name)) => format!("{} ({name})", sig(g)),
+                    _ => "-".into(),
+                })
+                .collect(),
+        );
+    }
     let widths: Vec<usize> = cells
         .iter()
         .map(|col| col.iter().map(String::len).max().unwrap_or(0).max(6))
         .collect();
     out.push_str(&format!("{:>10}", "m [GeV]"));
     for (i, w) in widths.iter().enumerate() {
-        out.push_str(&format!("  {:>w$}", format!("[{}]", i + 1)));
+        let head = if i == r.constraints.len() {
+            "[env]".to_string()
+        } else {
+            format!("[{}]", i + 1)
+        };
+        out.push_str(&format!("  {head:>w$}"));
     }
     out.push('\n');
     for (k, m) in r.masses.iter().enumerate() {

@@ -4,22 +4,37 @@ use crate::common::{ConstraintArgs, GridArgs, ModelArgs};
 use anyhow::Result;
 use clap::Args as ClapArgs;
 use std::path::PathBuf;
-use zprime_plot::limits::{limits_figure, Captions};
+use zprime_plot::limits::{limits_caption, limits_figure, Captions, FigureOptions};
 
 /// Arguments of `zprime plot`.
 #[derive(ClapArgs, Debug)]
 #[command(after_help = "\
-Draws every constraint of the input set: excluded regions (filled, with an edge), preferred
-bands of anomalies (1 sigma dark, 2 sigma light), each only where its calculation is valid.
-The caption names the input set and cites every measurement used, and lists what the model
-file names as not included yet. --constraints FILE adds the constraints of a user's file (as
-for `zprime limits`). Masses in GeV.
+Draws the constraints of the input set: excluded regions (filled, with an edge line),
+preferred bands of anomalies (1 sigma dark, 2 sigma light, labelled 'preferred'), projected
+sensitivities as dashed curves with their expected-limit bands (+-1 sigma green, +-2 sigma
+yellow), each only where its calculation is valid. The legend goes into an empty corner of the
+frame, else to its right, else under it; labels are wrapped, never cut.
+
+Crowding rule: a measured constraint is drawn only if somewhere on the plotted mass range its
+lowest excluded coupling is within a factor 2 of the combined exclusion (the smallest coupling
+any constraint excludes there, `zprime limits --envelope`); the others are named in one caption
+line ('Not drawn, weaker than ...'). Preferred bands and projections are always drawn.
+--all-constraints draws everything.
+
+The caption names the model and input set, cites every drawn constraint by its reference
+(authors, journal, arXiv), and lists what the model file names as not included yet; it takes at
+most a quarter of the figure (references are shortened to arXiv numbers, then numbered, when
+needed). --no-caption leaves it out; --caption-file FILE writes the full caption as text.
+--constraints FILE adds the constraints of a user's file, --constraints IDS and --exclude IDS
+choose which are computed, --gm2 picks the g-2 theory (as for `zprime limits`). Masses in GeV.
 
 Examples:
   zprime plot --model lmu-ltau -o lmu-ltau.png
   zprime plot --model lmu-ltau --inputs ibe2016 -o ibe2016-fig1.svg
   zprime plot --model lmu-ltau --mass-min 0.01 --mass-max 10 --g-min 1e-4 --g-max 0.1
   zprime plot --model lmu-ltau --dpi 300 -o lmu-ltau-print.png
+  zprime plot --model lmu-ltau --gm2 WP20 --exclude 'nue:*' -o lmu-ltau-wp20.png
+  zprime plot --model lmu-ltau --no-caption --caption-file lmu-ltau.txt -o lmu-ltau.pdf
   zprime plot --model lmu-ltau --constraints my_constraints.toml -o mine.svg
 
 Colours and line styles per constraint come from data/plot/styles.toml.")]
@@ -44,6 +59,15 @@ pub struct Args {
     /// PDF): 150 gives 1000 px, 300 doubles the pixels for print. SVG and PDF ignore it.
     #[arg(long, default_value_t = zprime_plot::PNG_DPI, allow_hyphen_values = true)]
     dpi: f64,
+    /// Draw every constraint, also those the crowding rule leaves out (see below).
+    #[arg(long)]
+    all_constraints: bool,
+    /// No caption under the figure.
+    #[arg(long)]
+    no_caption: bool,
+    /// Write the full caption (every reference in full) to this text file.
+    #[arg(long, value_name = "FILE")]
+    caption_file: Option<PathBuf>,
 }
 
 /// Run `zprime plot`.
@@ -86,10 +110,9 @@ pub fn run(args: &Args) -> Result<()> {
         .g_min
         .unwrap_or_else(|| automatic_g_min(&report).min(args.g_max / 10.0));
     let provenance = format!(
-        "zprime {}: model {} ({}); inputs '{}': {}",
+        "zprime {}, model {}, inputs '{}': {}",
         env!("CARGO_PKG_VERSION"),
         model.name,
-        model.description,
         inputs.name,
         inputs.description
     );
@@ -103,16 +126,31 @@ pub fn run(args: &Args) -> Result<()> {
         })
         .map(|n| n.name.clone())
         .collect();
-    let fig = limits_figure(
+    let captions = Captions {
+        model_title: &model.title,
+        provenance: Some(&provenance),
+        not_included: &not_included,
+    };
+    let options = FigureOptions {
+        draw_all: args.all_constraints,
+    };
+    let mut fig = limits_figure(
         &report,
         (args.grid.mass_min, args.grid.mass_max),
         (g_min, args.g_max),
-        &Captions {
-            model_title: &model.title,
-            provenance: Some(&provenance),
-            not_included: &not_included,
-        },
+        &captions,
+        options,
     )?;
+    if args.no_caption {
+        fig.footer.clear();
+    }
+    if let Some(path) = &args.caption_file {
+        let mut text = limits_caption(&report, &captions, options).join("\n");
+        text.push('\n');
+        std::fs::write(path, text).map_err(|e| {
+            crate::common::UsageError(format!("--caption-file {}: {e}", path.display()))
+        })?;
+    }
     zprime_plot::render_at(&fig, &output, args.dpi)?;
     eprintln!("zprime: wrote {}", output.display());
     Ok(())

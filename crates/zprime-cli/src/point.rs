@@ -169,14 +169,13 @@ pub fn run(args: &Args) -> Result<()> {
     let model = args.model.model()?;
     let inputs = args.model.inputs()?;
     let point = args.model.point(&model, args.mass, args.g)?;
-    let session =
-        Session::with_constraints(&inputs, &args.constraints.specs()?).map_err(|e| match &args
-            .constraints
-            .file
-        {
+    let (inputs, specs) = args.constraints.select(&inputs)?;
+    let session = Session::with_constraints(&inputs, &specs).map_err(|e| {
+        match args.constraints.file().ok().flatten() {
             Some(f) => flag_error("--constraints", &f.display().to_string(), e),
             None => e.into(),
-        })?;
+        }
+    })?;
     let report = session.evaluate_point(&model, &point)?;
     let verdict = verdict(&session, &report, &point)?;
     if args.json {

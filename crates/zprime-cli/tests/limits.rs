@@ -213,3 +213,115 @@ fn a_user_curve_with_a_blind_window() {
     }
     assert!(seen_window);
 }
+
+/// `--envelope`: the combined exclusion per mass and the constraint that sets it, the same
+/// in the CSV (rows of kind `envelope`, the smallest `excluded` g_low at that mass), the JSON
+/// and the table.
+#[test]
+fn envelope_is_the_smallest_excluded_coupling_with_its_constraint() {
+    let out = zprime()
+        .args(["limits", "--points", "25", "--csv", "--envelope"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<String>> = text.lines().skip(1).map(fields).collect();
+    let envelope: Vec<&Vec<String>> = rows.iter().filter(|r| r[2] == "envelope").collect();
+    assert_eq!(envelope.len(), 25, "something is excluded at every mass");
+    for e in &envelope {
+        let lowest = rows
+            .iter()
+            .filter(|r| r[2] == "excluded" && r[0] == e[0])
+            .map(|r| r[3].parse::<f64>().unwrap())
+            .fold(f64::INFINITY, f64::min);
+        assert_eq!(e[3].parse::<f64>().unwrap(), lowest, "{e:?}");
+        assert!(rows
+            .iter()
+            .any(|r| r[2] == "excluded" && r[0] == e[0] && r[1] == e[1] && r[3] == e[3]));
+    }
+    let v = json(&["limits", "--points", "25", "--json", "--envelope"]);
+    let env = v["envelope"].as_array().unwrap();
+    assert_eq!(env.len(), 25);
+    assert_eq!(env[0]["constraint"], envelope[0][1].as_str());
+    // (serde_json reads a float to within an ulp)
+    let (from_json, from_csv) = (
+        env[0]["g_low"].as_f64().unwrap(),
+        envelope[0][3].parse::<f64>().unwrap(),
+    );
+    assert!((from_json / from_csv - 1.0).abs() < 1e-14);
+    // without the flag the JSON has no envelope
+    assert!(json(&["limits", "--points", "5", "--json"])
+        .get("envelope")
+        .is_none());
+    let out = zprime()
+        .args(["limits", "--points", "5", "--envelope"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("[env]"), "{table}");
+}
+
+/// --constraints IDS, --exclude and --gm2 choose what is computed.
+#[test]
+fn selection_flags_choose_the_constraints() {
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["limits", "--points", "3", "--json"];
+        all.extend_from_slice(args);
+        json(&all)["constraints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names(&["--constraints", "nue:Borexino, trident:CCFR"]),
+        ["nue:Borexino", "trident:CCFR"]
+    );
+    // a shipped constraint that the input set does not apply can be chosen too
+    assert_eq!(
+        names(&["--constraints", "trident:NuTeV"]),
+        ["trident:NuTeV"]
+    );
+    let all = names(&[]);
+    let without_b = names(&["--exclude", "B*", "--exclude", "tau:PDG2024"]);
+    assert!(without_b
+        .iter()
+        .all(|n| !n.starts_with('B') && n != "tau:PDG2024"));
+    assert!(without_b.len() + 1 < all.len());
+    let wp20 = names(&["--gm2", "WP20"]);
+    assert_eq!(wp20[0], "g-2:WA2025-WP20");
+    assert!(!wp20.contains(&"g-2:WA2025-WP25".to_string()));
+    assert_eq!(wp20.len(), all.len());
+    assert_eq!(
+        names(&[
+            "--gm2",
+            "altmannshofer2014",
+            "--constraints",
+            "trident:CCFR"
+        ]),
+        [
+            "g-2:altmannshofer2014",
+            "g-2:altmannshofer2014:5sigma",
+            "trident:CCFR"
+        ]
+    );
+    assert!(names(&["--gm2", "none"])
+        .iter()
+        .all(|n| !n.starts_with("g-2")));
+    assert_usage_errors(&[
+        (
+            &["limits", "--constraints", "nope"],
+            "--constraints nope: unknown constraint id",
+        ),
+        (
+            &["limits", "--constraints", " , "],
+            "--constraints: empty list",
+        ),
+        (&["limits", "--exclude", "x:*"], "--exclude x:*"),
+        (
+            &["limits", "--gm2", "2030"],
+            "--gm2 2030: unknown g-2 theory (allowed: WP25, WP20,",
+        ),
+    ]);
+}

@@ -131,3 +131,151 @@ fn title_and_not_included_come_from_the_model_file() {
     assert!(!user.contains("Not included"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A scratch directory for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zprime-plot-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `plot ... --no-caption --caption-file FILE -o FIG.svg` with `args`: the caption text and
+/// the SVG.
+fn caption_and_svg(dir: &std::path::Path, args: &[&str]) -> (String, String) {
+    let caption = dir.join("caption.txt");
+    let fig = dir.join("fig.svg");
+    // The SVG without its caption: its text is the legend's.
+    let mut all = vec!["plot", "--points", "40", "--no-caption"];
+    all.extend_from_slice(args);
+    all.extend([
+        "--caption-file",
+        caption.to_str().unwrap(),
+        "-o",
+        fig.to_str().unwrap(),
+    ]);
+    zprime().args(&all).assert().success();
+    (
+        std::fs::read_to_string(caption).unwrap(),
+        std::fs::read_to_string(fig).unwrap(),
+    )
+}
+
+/// The crowding rule: the default lmu-ltau figure draws g-2, trident, Borexino and tau, and
+/// names the far weaker meson-decay limits in one caption line; --all-constraints draws
+/// them. The caption cites papers by their references, never by the project's numbers, and
+/// ends with what the model still lacks.
+#[test]
+fn weak_constraints_are_named_not_drawn_and_papers_cited_by_reference() {
+    let dir = scratch("crowding");
+    let (caption, svg) = caption_and_svg(&dir, &["--model", "lmu-ltau"]);
+    assert!(svg.contains("CCFR ν trident"), "trident drawn");
+    let hidden = caption
+        .lines()
+        .find(|l| l.starts_with("Not drawn"))
+        .expect("a 'Not drawn' line");
+    assert!(hidden.contains("NA62 2016-22 K⁺ → π⁺ X"), "{hidden}");
+    assert!(
+        !svg.contains("NA62 2016-22 K⁺ → π⁺ X (90% CL)"),
+        "not in the legend"
+    );
+    assert!(!caption.contains("paper 0"), "{caption}");
+    assert!(caption.contains("Altmannshofer et al., PRD 89 (2014) 095033, arXiv:1403.1269"));
+    assert!(caption
+        .lines()
+        .last()
+        .unwrap()
+        .starts_with("Not included yet:"));
+    let (caption, svg) = caption_and_svg(&dir, &["--model", "lmu-ltau", "--all-constraints"]);
+    assert!(!caption.contains("Not drawn"));
+    assert!(svg.contains("NA62 2016-22"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// --no-caption leaves the caption out (a shorter image); the caption file is written anyway.
+#[test]
+fn no_caption_and_caption_file() {
+    let dir = scratch("caption");
+    let height = |path: &std::path::Path| {
+        let bytes = std::fs::read(path).unwrap();
+        u32::from_be_bytes(bytes[20..24].try_into().unwrap())
+    };
+    let with = dir.join("with.png");
+    let without = dir.join("without.png");
+    let text = dir.join("caption.txt");
+    zprime()
+        .args(["plot", "--points", "30", "-o", with.to_str().unwrap()])
+        .assert()
+        .success();
+    zprime()
+        .args([
+            "plot",
+            "--points",
+            "30",
+            "--no-caption",
+            "--caption-file",
+            text.to_str().unwrap(),
+            "-o",
+            without.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    assert!(height(&without) < height(&with));
+    // the caption takes at most a quarter of the figure
+    assert!(4 * (height(&with) - height(&without)) <= height(&with));
+    assert!(std::fs::read_to_string(&text)
+        .unwrap()
+        .starts_with("zprime "));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// --constraints IDS draws only those; --exclude leaves one out; --gm2 picks the g-2 theory
+/// (WP20: the Standard Model is outside, so the band is drawn and called preferred).
+#[test]
+fn constraints_exclude_and_gm2_choose_what_is_drawn() {
+    let dir = scratch("select");
+    let (caption, svg) = caption_and_svg(
+        &dir,
+        &[
+            "--constraints",
+            "trident:CCFR,nue:Borexino",
+            "--exclude",
+            "nue:Borexino",
+        ],
+    );
+    assert!(svg.contains("CCFR ν trident"));
+    assert!(!svg.contains("Borexino") && !caption.contains("Borexino"));
+    assert!(!svg.contains("(g−2)"));
+    let (caption, svg) = caption_and_svg(&dir, &["--gm2", "WP20"]);
+    assert!(caption.contains("WA25 − WP20"), "{caption}");
+    assert!(svg.contains("preferred (1σ)"));
+    assert!(!caption.contains("WA25 − WP25"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn bad_selection_flags_exit_2_naming_the_flag() {
+    assert_usage_errors(&[
+        (
+            &["plot", "--constraints", "no:such", "-o", "x.svg"],
+            "--constraints no:such: unknown constraint id (known: ",
+        ),
+        (
+            &["plot", "--exclude", "nope", "-o", "x.svg"],
+            "--exclude nope",
+        ),
+        (&["plot", "--gm2", "WP99", "-o", "x.svg"], "--gm2 WP99"),
+        (&["plot", "--gm2", "WP99", "-o", "x.svg"], "WP25, WP20"),
+        (
+            &[
+                "plot",
+                "--points",
+                "5",
+                "--caption-file",
+                "/no/such/dir/c.txt",
+                "-o",
+                "/tmp/zprime-caption-test.svg",
+            ],
+            "--caption-file /no/such/dir/c.txt",
+        ),
+    ]);
+}

@@ -419,3 +419,54 @@ fn a_user_k_to_pi_curve_with_a_blind_window() {
     assert!(obs["BR(Zp->invisible)"].as_f64().unwrap() < 0.9);
     assert_eq!(c["bound"], 2e-10);
 }
+
+/// --constraints IDS, --exclude and --gm2 in `point`: only the chosen constraints are
+/// evaluated (or listed as not applied).
+#[test]
+fn point_selection_flags() {
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["point", "--mass", "0.1", "--g", "5e-4", "--json"];
+        all.extend_from_slice(args);
+        let v = json(&all);
+        let mut out: Vec<String> = v["constraints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(v["not_applied"].as_array().unwrap())
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .collect();
+        out.sort();
+        out
+    };
+    assert_eq!(
+        names(&["--constraints", "trident:CCFR,tau:PDG2024"]),
+        ["tau:PDG2024", "trident:CCFR"]
+    );
+    let wp20 = names(&["--gm2", "WP20", "--exclude", "K*,B*"]);
+    assert!(wp20.contains(&"g-2:WA2025-WP20".to_string()));
+    assert!(wp20
+        .iter()
+        .all(|n| n != "g-2:WA2025-WP25" && !n.starts_with('K') && !n.starts_with('B')));
+    assert_usage_errors(&[
+        (
+            &[
+                "point",
+                "--mass",
+                "0.1",
+                "--g",
+                "1e-3",
+                "--constraints",
+                "x",
+            ],
+            "--constraints x: unknown constraint id",
+        ),
+        (
+            &["point", "--mass", "0.1", "--g", "1e-3", "--gm2", "x"],
+            "--gm2 x: unknown g-2 theory",
+        ),
+        (
+            &["point", "--mass", "0.1", "--g", "1e-3", "--exclude", "x"],
+            "--exclude x",
+        ),
+    ]);
+}

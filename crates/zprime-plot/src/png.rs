@@ -95,6 +95,9 @@ fn encode(rgb: &[u8], width: u32, height: u32, dpi: f64) -> Result<Vec<u8>, Plot
     let mut encoder = ::png::Encoder::new(&mut out, width, height);
     encoder.set_color(::png::ColorType::Rgb);
     encoder.set_depth(::png::BitDepth::Eight);
+    // Fast deflate: a figure is mostly flat colour, which compresses well even so; the
+    // default level took about a third of the rasterising time for 10 % smaller files.
+    encoder.set_compression(::png::Compression::Fast);
     // pHYs: pixels per metre (1 in = 0.0254 m).
     let per_metre = (dpi / 0.0254).round() as u32;
     encoder.set_pixel_dims(Some(::png::PixelDimensions {

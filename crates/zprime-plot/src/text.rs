@@ -233,6 +233,60 @@ pub(crate) fn truncate_rich(rich: &Rich, em: f64, max_width: f64) -> Rich {
     out
 }
 
+/// Greedy word wrap of rich text into lines no wider than `max_width`, never cutting a
+/// word (a word wider than a line gets a line of its own). Words break at spaces of
+/// normal-size text; a subscript or superscript stays with its word. Legend labels are
+/// wrapped this way so that no label is truncated.
+pub(crate) fn wrap_rich(rich: &Rich, em: f64, max_width: f64) -> Vec<Rich> {
+    // Words as rich fragments.
+    let mut words: Vec<Rich> = Vec::new();
+    let mut word = Rich::new();
+    for span in rich {
+        if span.shift != Shift::Normal {
+            word.push(span.clone());
+            continue;
+        }
+        let mut parts = span.text.split(' ').peekable();
+        while let Some(part) = parts.next() {
+            if !part.is_empty() {
+                word.push(Span {
+                    text: part.to_string(),
+                    shift: Shift::Normal,
+                });
+            }
+            if parts.peek().is_some() && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    let mut lines: Vec<Rich> = Vec::new();
+    let mut line = Rich::new();
+    for w in words {
+        if line.is_empty() {
+            line = w;
+            continue;
+        }
+        let mut candidate = line.clone();
+        candidate.push(Span {
+            text: " ".into(),
+            shift: Shift::Normal,
+        });
+        candidate.extend(w.iter().cloned());
+        if rich_width(&candidate, em) <= max_width {
+            line = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut line, w));
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Greedy word wrap of plain text into lines no wider than `max_width`; words longer
 /// than a line are cut with an ellipsis. At most `max_lines` lines are produced; if
 /// text remains, the last line ends with an ellipsis. Continuation lines are indented

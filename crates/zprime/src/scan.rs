@@ -1,8 +1,11 @@
 //! Evaluations over points and mass grids: the reports `zprime point` and `zprime limits`
 //! print. (Random scans and parallel grids come with the flavour issues.)
 
+pub mod envelope;
 pub mod hepdata;
 pub mod wu;
+
+pub use envelope::{envelope, EnvelopePoint};
 
 use crate::constraints::{Constraint, Evaluation, MassLimits, Spec};
 use crate::error::{Error, Result};

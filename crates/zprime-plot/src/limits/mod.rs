@@ -9,11 +9,24 @@
 //!   upper limit), else the first, filled with an edge, labelled with its CL;
 //! - a projected sensitivity: the lower edge of its would-be exclusion as a curve
 //!   (dashed by default), with its toy expected-limit bands if it has them;
-//! - preferred bands of an anomaly, widest level first, drawn on top of all regions.
+//! - preferred bands of an anomaly, widest level first, drawn on top of all regions,
+//!   labelled "preferred".
+//!
+//! Crowding rule: a measured constraint is drawn only if at some mass of the plot its
+//! lowest excluded coupling is within a factor [`NEAR_FACTOR`] of the combined exclusion
+//! (`zprime::scan::envelope`: the smallest coupling any constraint excludes there); the
+//! others are named in one caption line. Preferred bands and projections are always drawn;
+//! [`FigureOptions::draw_all`] draws everything.
+//!
+//! The caption cites every drawn constraint by its reference (the source papers by authors,
+//! journal and arXiv number, never by the project's paper numbers) and takes at most a
+//! quarter of the figure: full references one line per citation if they fit, else arXiv
+//! numbers (or the journal reference) one line per citation, else one paragraph.
 //!
 //! Only the private `report.rs` reads the library's types (one adapter to change when the
 //! report changes).
 
+mod cite;
 mod report;
 mod styles;
 
@@ -22,6 +35,19 @@ use zprime::scan::LimitsReport;
 use crate::{Figure, Layer, PlotError};
 use report::{ConstraintView, ReportView, COUPLING_MAX};
 pub use styles::{ConstraintStyle, PlotStyles};
+
+/// The crowding rule's factor: a measured constraint is drawn if somewhere on the plotted
+/// mass range its lowest excluded coupling is less than this factor above the combined
+/// exclusion (a factor 2 in the coupling is a factor 4 in a rate).
+pub const NEAR_FACTOR: f64 = 2.0;
+
+/// What a limits figure draws besides the report's data.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FigureOptions {
+    /// Draw every constraint, also those that the crowding rule leaves out (see
+    /// [`NEAR_FACTOR`]).
+    pub draw_all: bool,
+}
 
 /// The words of a limits figure that do not come from the report.
 #[derive(Clone, Copy, Debug)]
@@ -44,8 +70,30 @@ pub fn limits_figure(
     x_range: (f64, f64),
     y_range: (f64, f64),
     captions: &Captions<'_>,
+    options: FigureOptions,
 ) -> Result<Figure, PlotError> {
-    limits_figure_with(report, x_range, y_range, captions, PlotStyles::embedded()?)
+    limits_figure_with(
+        report,
+        x_range,
+        y_range,
+        captions,
+        options,
+        PlotStyles::embedded()?,
+    )
+}
+
+/// The caption of [`limits_figure`] in full (every reference as the data give it, papers by
+/// their references, one line per citation), however long: for a text file beside the
+/// figure.
+pub fn limits_caption(
+    report: &LimitsReport,
+    captions: &Captions<'_>,
+    options: FigureOptions,
+) -> Vec<String> {
+    let r = ReportView::from_report(report);
+    let drawn = drawn(&r, options);
+    let window = r.masses.len() >= 2 && kaon_blind_alone(&r, &drawn).iter().any(|a| *a);
+    caption_lines(&r, captions, &drawn, window, (Detail::Full, Hidden::Labels))
 }
 
 /// [`limits_figure`] with other styles (e.g. a user's file read by
@@ -55,6 +103,7 @@ pub fn limits_figure_with(
     x_range: (f64, f64),
     y_range: (f64, f64),
     captions: &Captions<'_>,
+    options: FigureOptions,
     styles: &PlotStyles,
 ) -> Result<Figure, PlotError> {
     let fig = assemble(
@@ -62,6 +111,7 @@ pub fn limits_figure_with(
         x_range,
         y_range,
         captions,
+        options,
         styles,
     );
     fig.validate()?;
@@ -107,14 +157,240 @@ fn widest_first(levels: &[f64]) -> Vec<usize> {
     order
 }
 
+/// Whether each constraint of `r` is drawn: preferred bands (where there are any) and
+/// projections always; a
+/// measured constraint if somewhere its lowest excluded coupling is within
+/// [`NEAR_FACTOR`] of the combined exclusion; everything with `draw_all`.
+fn drawn(r: &ReportView, options: FigureOptions) -> Vec<bool> {
+    r.constraints
+        .iter()
+        .map(|c| {
+            options.draw_all
+                || c.projection
+                || c.at_mass
+                    .iter()
+                    .any(|l| l.valid && l.preferred.iter().any(|p| !p.is_empty()))
+                || c.at_mass.iter().zip(&r.envelope).any(|(l, env)| {
+                    let lowest = l
+                        .excluded
+                        .iter()
+                        .map(|e| e[0])
+                        .fold(f64::INFINITY, f64::min);
+                    l.valid
+                        && env.is_some_and(|env| lowest.is_finite() && lowest <= NEAR_FACTOR * env)
+                })
+        })
+        .collect()
+}
+
+/// How much of each reference the caption prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Detail {
+    /// Every reference in full, one line per citation.
+    Full,
+    /// arXiv numbers (or the journal reference), one line per citation.
+    Short,
+    /// arXiv numbers (or the journal reference), all in one paragraph.
+    Paragraph,
+    /// A numbered reference list in one paragraph; each legend label ends in its number.
+    Numbered,
+}
+
+/// How the caption names the constraints that are not drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Hidden {
+    /// Each by its label.
+    Labels,
+    /// Three or more on one observable or from one source as one item.
+    Grouped,
+    /// Their number only.
+    Count,
+}
+
+/// The caption forms from the most detailed to the shortest; the figure takes the first
+/// that fits into its share.
+const CAPTION_FORMS: [(Detail, Hidden); 7] = [
+    (Detail::Full, Hidden::Labels),
+    (Detail::Full, Hidden::Grouped),
+    (Detail::Short, Hidden::Grouped),
+    (Detail::Paragraph, Hidden::Grouped),
+    (Detail::Full, Hidden::Count),
+    (Detail::Paragraph, Hidden::Count),
+    (Detail::Numbered, Hidden::Count),
+];
+
+fn papers(number: &str) -> Option<cite::PaperRef> {
+    report::paper_ref(number)
+}
+
+/// The drawn constraints grouped by their citation at `detail`, in report order: (citation,
+/// plain labels, indices of the constraints).
+fn citation_groups(
+    r: &ReportView,
+    drawn: &[bool],
+    detail: Detail,
+) -> Vec<(String, Vec<String>, Vec<usize>)> {
+    let mut groups: Vec<(String, Vec<String>, Vec<usize>)> = Vec::new();
+    for (i, c) in r.constraints.iter().enumerate().filter(|(i, _)| drawn[*i]) {
+        let citation = match detail {
+            Detail::Full => cite::cite_papers(&c.reference, &papers),
+            _ => cite::short_citation(&c.reference, &papers),
+        };
+        let label = cite::plain_label(&cite::name_papers(&c.label, &papers));
+        match groups.iter_mut().find(|(known, _, _)| *known == citation) {
+            Some((_, labels, members)) => {
+                if !labels.contains(&label) {
+                    labels.push(label);
+                }
+                members.push(i);
+            }
+            None => groups.push((citation, vec![label], vec![i])),
+        }
+    }
+    groups
+}
+
+/// The caption: provenance, the drawn constraints' citations (grouped by citation), the
+/// K+ blind window, the constraints not drawn, what the model still lacks.
+fn caption_lines(
+    r: &ReportView,
+    captions: &Captions<'_>,
+    drawn: &[bool],
+    kaon_window: bool,
+    (detail, hidden_form): (Detail, Hidden),
+) -> Vec<String> {
+    let mut out = Vec::new();
+    out.extend(captions.provenance.map(|p| cite::cite_papers(p, &papers)));
+    let groups = citation_groups(r, drawn, detail);
+    match detail {
+        Detail::Full | Detail::Short => out.extend(
+            groups
+                .iter()
+                .map(|(citation, labels, _)| format!("{}: {citation}", labels.join(", "))),
+        ),
+        Detail::Paragraph if !groups.is_empty() => {
+            let all: Vec<String> = groups
+                .iter()
+                .map(|(citation, labels, _)| format!("{}: {citation}", labels.join(", ")))
+                .collect();
+            out.push(format!("Data: {}.", all.join("; ")));
+        }
+        Detail::Numbered if !groups.is_empty() => {
+            let all: Vec<String> = groups
+                .iter()
+                .enumerate()
+                .map(|(n, (citation, _, _))| format!("[{}] {citation}", n + 1))
+                .collect();
+            out.push(format!(
+                "Data (numbers as in the legend): {}.",
+                all.join("; ")
+            ));
+        }
+        Detail::Paragraph | Detail::Numbered => {}
+    }
+    if kaon_window {
+        out.push(cite::cite_papers(
+            "Grey columns: a K⁺ → π⁺ X search is blind there (missing-mass windows) and only K_L → π⁰ X searches and the π⁰ → invisible bound constrain (paper 000)",
+            &papers,
+        ));
+    }
+    let rule = format!(
+        "weaker than the strongest limit by more than a factor {NEAR_FACTOR} in the coupling at every mass shown"
+    );
+    let count = drawn.iter().filter(|d| !**d).count();
+    if count > 0 {
+        out.push(match hidden_form {
+            Hidden::Labels | Hidden::Grouped => format!(
+                "Not drawn, {rule}: {}.",
+                hidden_list(r, drawn, hidden_form == Hidden::Grouped)
+            ),
+            Hidden::Count => format!(
+                "Not drawn: {count} further constraint{}, {rule}.",
+                if count == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    if !captions.not_included.is_empty() {
+        let names: Vec<String> = captions
+            .not_included
+            .iter()
+            .map(|n| cite::name_papers(n, &papers))
+            .collect();
+        out.push(format!("Not included yet: {}.", names.join(", ")));
+    }
+    out
+}
+
+/// The constraints the crowding rule leaves out, by label; `grouped`: three or more on the
+/// same observable as one item ("BR(K+->piZp): 4 limits"), then three or more from the same
+/// source as one item ("B⁰ → K⁰ + inv Belle 2017 and 6 more from arXiv:1702.03224").
+fn hidden_list(r: &ReportView, drawn: &[bool], grouped: bool) -> String {
+    let hidden: Vec<&ConstraintView> = r
+        .constraints
+        .iter()
+        .zip(drawn)
+        .filter(|(_, d)| !**d)
+        .map(|(c, _)| c)
+        .collect();
+    let label = |c: &ConstraintView| cite::plain_label(&cite::name_papers(&c.label, &papers));
+    if !grouped {
+        return hidden
+            .iter()
+            .map(|c| label(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    let source = |c: &ConstraintView| cite::short_citation(&c.reference, &papers);
+    let count = |f: &dyn Fn(&ConstraintView) -> bool| hidden.iter().filter(|k| f(k)).count();
+    let mut items: Vec<String> = Vec::new();
+    let mut done = vec![false; hidden.len()];
+    for (i, c) in hidden.iter().enumerate() {
+        if done[i] {
+            continue;
+        }
+        let same_observable = |k: &ConstraintView| k.observable == c.observable;
+        let same_source = |k: &ConstraintView| source(k) == source(c);
+        let group: &dyn Fn(&ConstraintView) -> bool = if count(&same_observable) >= 3 {
+            items.push(format!(
+                "{}: {} limits",
+                c.observable,
+                count(&same_observable)
+            ));
+            &same_observable
+        } else if count(&same_source) >= 3 {
+            let n = count(&same_source);
+            items.push(format!(
+                "{} and {} more from {}",
+                label(c),
+                n - 1,
+                source(c)
+            ));
+            &same_source
+        } else {
+            items.push(label(c));
+            done[i] = true;
+            continue;
+        };
+        for (k, d) in hidden.iter().zip(done.iter_mut()) {
+            if group(k) {
+                *d = true;
+            }
+        }
+    }
+    items.join(", ")
+}
+
+/// The largest share of the whole figure the caption may take.
+const CAPTION_SHARE: f64 = 0.25;
+
 fn assemble(
     r: &ReportView,
     x_range: (f64, f64),
     y_range: (f64, f64),
     captions: &Captions<'_>,
+    options: FigureOptions,
     styles: &PlotStyles,
 ) -> Figure {
-    let d = styles.defaults();
     let coupling = if r.gauge_coupling { "g'" } else { "ε" };
     let mut fig = Figure::new(
         format!("{} Z′ ({} inputs)", captions.model_title, r.inputs),
@@ -123,21 +399,64 @@ fn assemble(
         x_range,
         y_range,
     );
+    let drawn = drawn(r, options);
+    let window = kaon_blind_window(r, &drawn, y_range, styles.defaults());
+    let has_window = window.is_some();
+    // The most detailed caption that takes at most CAPTION_SHARE of the figure.
+    let limit = CAPTION_SHARE / (1.0 - CAPTION_SHARE) * f64::from(fig.height);
+    for (k, form) in CAPTION_FORMS.iter().enumerate() {
+        fig.footer = caption_lines(r, captions, &drawn, has_window, *form);
+        let last = k + 1 == CAPTION_FORMS.len();
+        if last || crate::scene::caption_height(&fig) <= limit {
+            let detail = form.0;
+            let numbers = (detail == Detail::Numbered).then(|| {
+                let mut numbers = vec![None; r.constraints.len()];
+                for (n, (_, _, members)) in citation_groups(r, &drawn, detail).iter().enumerate() {
+                    for &i in members {
+                        numbers[i] = Some(n + 1);
+                    }
+                }
+                numbers
+            });
+            fig.layers.extend(window);
+            fig.layers
+                .extend(layers(r, &drawn, styles, numbers.as_deref()));
+            break;
+        }
+    }
+    fig
+}
+
+/// The layers of the drawn constraints: exclusions and projections (with their expected
+/// bands) in drawing order, then the preferred bands on top. With `numbers`, each label
+/// ends in its constraint's reference number.
+fn layers(
+    r: &ReportView,
+    drawn: &[bool],
+    styles: &PlotStyles,
+    numbers: Option<&[Option<usize>]>,
+) -> Vec<Layer> {
+    let d = styles.defaults();
     let x = &r.masses;
     let mut bands = Vec::new();
     let mut exclusions = Vec::new();
-    let mut refs: Vec<String> = Vec::new();
-    // Each constraint with its style (the position picks the fallback colour), in
+    // Each drawn constraint with its style (the position picks the fallback colour), in
     // drawing order; the sort is stable, so equal orders keep the input-set order.
-    let mut drawing: Vec<(&ConstraintView, ConstraintStyle)> = r
+    let mut drawing: Vec<(usize, &ConstraintView, ConstraintStyle)> = r
         .constraints
         .iter()
         .enumerate()
-        .map(|(i, c)| (c, styles.style_for(&c.id, i, c.projection)))
+        .filter(|(i, _)| drawn[*i])
+        .map(|(i, c)| (i, c, styles.style_for(&c.id, i, c.projection)))
         .collect();
-    drawing.sort_by_key(|(_, style)| style.order);
-    for (c, style) in drawing {
+    drawing.sort_by_key(|(_, _, style)| style.order);
+    distinct_colours(&mut drawing, d);
+    for (i, c, style) in drawing {
         let colour = style.colour;
+        let mut label = cite::name_papers(&c.label, &papers);
+        if let Some(n) = numbers.and_then(|n| n[i]) {
+            label = format!("{label} [{n}]");
+        }
         // Preferred bands, widest first so that the narrower one is drawn on top.
         let order = widest_first(&c.band_levels);
         for &k in &order {
@@ -151,7 +470,7 @@ fn assemble(
                 d.band_fill_outer
             };
             bands.push(Layer::Band {
-                label: format!("{} {}σ", c.label, c.band_levels[k]),
+                label: format!("{label} preferred ({}σ)", c.band_levels[k]),
                 colour,
                 opacity,
                 x: x.clone(),
@@ -168,20 +487,19 @@ fn assemble(
                 .or(l.excluded.first())
                 .copied()
         });
-        // Toy expected-limit bands of a projected search (paper 001 Fig. 4-5: 2σ green,
-        // 1σ yellow), widest first.
+        // Expected-limit bands of a projected search in the usual convention: ±2σ yellow
+        // under ±1σ green, labelled with the projection they belong to.
         for k in widest_first(&c.expected_levels) {
             let (elo, ehi) = edges(c, |l| l.expected.get(k).copied());
             if elo.iter().any(|v| v.is_finite()) {
                 let level = c.expected_levels[k];
-                let band_colour = if level >= 2.0 {
-                    d.expected_colour_wide
+                let band_colour = if level > 1.0 {
+                    d.expected_colour_2sigma
                 } else {
-                    d.expected_colour_narrow
+                    d.expected_colour_1sigma
                 };
                 exclusions.push(Layer::Band {
-                    // Short: the band sits on its dashed projection, whose label names it.
-                    label: format!("expected ±{level}σ (toys)"),
+                    label: format!("{label}: expected ±{level}σ"),
                     colour: band_colour,
                     opacity: d.expected_fill,
                     x: x.clone(),
@@ -195,7 +513,7 @@ fn assemble(
             // A projected sensitivity: the lower edge of the would-be exclusion.
             if lo.iter().any(|v| v.is_finite()) {
                 exclusions.push(Layer::Curve {
-                    label: format!("{} ({} CL, expected)", c.label, cl_text(c.cl)),
+                    label: format!("{label} ({} CL, expected)", cl_text(c.cl)),
                     colour,
                     style: style.line,
                     width: d.projection_width,
@@ -205,7 +523,7 @@ fn assemble(
             }
         } else if lo.iter().any(|v| v.is_finite()) {
             exclusions.push(Layer::Band {
-                label: format!("{} ({} CL)", c.label, cl_text(c.cl)),
+                label: format!("{label} ({} CL)", cl_text(c.cl)),
                 colour,
                 opacity: style.fill,
                 x: x.clone(),
@@ -214,54 +532,78 @@ fn assemble(
                 edge: Some(style.line),
             });
         }
-        if !refs.iter().any(|known| known.ends_with(&c.reference)) {
-            refs.push(format!("{}: {}", c.label, c.reference));
-        }
     }
-    if let Some(window) = kaon_blind_window(r, y_range, d) {
-        fig.layers.push(window);
-        refs.push(
-            "Grey columns: a K⁺ → π⁺ X search is blind there (missing-mass windows) and only K_L → π⁰ X searches and the π⁰ → invisible bound constrain (paper 000)".into(),
-        );
-    }
-    fig.layers.extend(exclusions);
-    fig.layers.extend(bands);
-    fig.footer.extend(captions.provenance.map(str::to_string));
-    fig.footer.extend(refs);
-    if !captions.not_included.is_empty() {
-        fig.footer.push(format!(
-            "Not included yet: {}.",
-            captions.not_included.join(", ")
-        ));
-    }
-    fig
+    exclusions.extend(bands);
+    exclusions
 }
 
-/// The masses where a K_L → π⁰ X limit applies and no K⁺ → π⁺ X limit does, while the
-/// report has K⁺ → π⁺ X limits elsewhere: the K⁺ searches' blind windows, where KOTO (or
-/// another K_L search) constrains alone (paper 000), as a grey column over the frame.
-fn kaon_blind_window(r: &ReportView, y_range: (f64, f64), d: &styles::Defaults) -> Option<Layer> {
-    let measured = |c: &&ConstraintView, observable: &str| {
+/// Colours closer than this (Euclidean distance of the 8-bit RGB components) are too alike
+/// to tell two regions apart.
+const MIN_COLOUR_DISTANCE: f64 = 70.0;
+
+fn colour_distance(a: crate::Colour, b: crate::Colour) -> f64 {
+    let d = |x: u8, y: u8| f64::from(x) - f64::from(y);
+    (d(a.r, b.r).powi(2) + d(a.g, b.g).powi(2) + d(a.b, b.b).powi(2)).sqrt()
+}
+
+/// Give every drawn constraint a colour the eye can tell from the others': a constraint
+/// whose styled colour is too close to that of one drawn before it takes the first palette
+/// colour far from all colours in use (the styles file gives one colour family per kind of
+/// measurement, and several of a family may be drawn together).
+fn distinct_colours(
+    drawing: &mut [(usize, &ConstraintView, ConstraintStyle)],
+    d: &styles::Defaults,
+) {
+    let mut used: Vec<crate::Colour> = Vec::new();
+    for (_, _, style) in drawing.iter_mut() {
+        let clash = |c: crate::Colour, used: &[crate::Colour]| {
+            used.iter()
+                .any(|u| colour_distance(*u, c) < MIN_COLOUR_DISTANCE)
+        };
+        if clash(style.colour, &used) {
+            if let Some(free) = d.palette().iter().find(|p| !clash(**p, &used)) {
+                style.colour = *free;
+            }
+        }
+        used.push(style.colour);
+    }
+}
+
+/// Per mass: a K_L → π⁰ X limit applies and no K⁺ → π⁺ X limit does, among the drawn
+/// constraints, while K⁺ → π⁺ X limits apply elsewhere.
+fn kaon_blind_alone(r: &ReportView, drawn: &[bool]) -> Vec<bool> {
+    let measured = |c: &ConstraintView, observable: &str| {
         c.observable == observable && !c.projection && c.band_levels.is_empty()
     };
-    let kplus: Vec<&ConstraintView> = r
-        .constraints
-        .iter()
-        .filter(|c| measured(c, "BR(K+->piZp)"))
-        .collect();
-    let klong: Vec<&ConstraintView> = r
-        .constraints
-        .iter()
-        .filter(|c| measured(c, "BR(KL->piZp)"))
-        .collect();
+    let pick = |observable: &str| -> Vec<&ConstraintView> {
+        r.constraints
+            .iter()
+            .zip(drawn)
+            .filter(|(c, d)| **d && measured(c, observable))
+            .map(|(c, _)| c)
+            .collect()
+    };
+    let (kplus, klong) = (pick("BR(K+->piZp)"), pick("BR(KL->piZp)"));
     let valid = |cs: &[&ConstraintView], i: usize| cs.iter().any(|c| c.at_mass[i].valid);
     let n = r.masses.len();
     if !(0..n).any(|i| valid(&kplus, i)) {
-        return None;
+        return vec![false; n];
     }
-    let alone: Vec<bool> = (0..n)
+    (0..n)
         .map(|i| valid(&klong, i) && !valid(&kplus, i))
-        .collect();
+        .collect()
+}
+
+/// The masses where a K_L → π⁰ X limit applies and no K⁺ → π⁺ X limit does, while the
+/// figure has K⁺ → π⁺ X limits elsewhere: the K⁺ searches' blind windows, where KOTO (or
+/// another K_L search) constrains alone (paper 000), as a grey column over the frame.
+fn kaon_blind_window(
+    r: &ReportView,
+    drawn: &[bool],
+    y_range: (f64, f64),
+    d: &styles::Defaults,
+) -> Option<Layer> {
+    let alone = kaon_blind_alone(r, drawn);
     if !alone.iter().any(|a| *a) {
         return None;
     }

@@ -16,6 +16,9 @@ pub(crate) struct ReportView {
     pub masses: Vec<f64>,
     /// One entry per constraint, in input-set order.
     pub constraints: Vec<ConstraintView>,
+    /// The combined exclusion per mass (the smallest coupling any measured constraint
+    /// excludes; `None` where none excludes anything), from `zprime::scan::envelope`.
+    pub envelope: Vec<Option<f64>>,
 }
 
 /// One constraint over the mass grid.
@@ -61,6 +64,10 @@ impl ReportView {
             inputs: r.inputs.clone(),
             gauge_coupling: r.coupling == "g",
             masses: r.masses.clone(),
+            envelope: zprime::scan::envelope(r)
+                .into_iter()
+                .map(|e| e.g_low)
+                .collect(),
             constraints: r
                 .constraints
                 .iter()
@@ -96,4 +103,12 @@ pub(crate) const COUPLING_MAX: f64 = zprime::model::COUPLING_MAX;
 /// The two-sided Gaussian z of a confidence level (1.96 for 0.95), to name a CL in sigma.
 pub(crate) fn two_sided_z(cl: f64) -> f64 {
     zprime::constraints::stats::two_sided_z(cl)
+}
+
+/// The reference of source paper `number` ("004") from the library's table of source
+/// papers (`data/papers/printed.toml`), the one place that maps paper numbers to references.
+pub(crate) fn paper_ref(number: &str) -> Option<super::cite::PaperRef> {
+    zprime::reproduce::printed::paper(number)
+        .ok()
+        .map(|p| super::cite::PaperRef::parse(&p.citation, &p.short))
 }

@@ -41,8 +41,10 @@ pub(crate) struct Defaults {
     pub band_fill_inner: f64,
     pub band_fill_outer: f64,
     pub expected_fill: f64,
-    pub expected_colour_wide: Colour,
-    pub expected_colour_narrow: Colour,
+    /// Colour of the ±1σ expected-limit band (green in the usual convention).
+    pub expected_colour_1sigma: Colour,
+    /// Colour of the ±2σ (and wider) expected-limit band (yellow).
+    pub expected_colour_2sigma: Colour,
     /// Colour of the masses where a K+ -> pi+ X search is blind and only K_L -> pi0 X
     /// searches constrain (paper 000's window).
     pub kaon_blind_colour: Colour,
@@ -70,8 +72,8 @@ struct FileDefaults {
     band_fill_inner: f64,
     band_fill_outer: f64,
     expected_fill: f64,
-    expected_colour_wide: String,
-    expected_colour_narrow: String,
+    expected_colour_1sigma: String,
+    expected_colour_2sigma: String,
     #[serde(default = "default_kaon_blind_colour")]
     kaon_blind_colour: String,
     #[serde(default = "default_kaon_blind_fill")]
@@ -179,10 +181,13 @@ impl PlotStyles {
             band_fill_inner: opacity("defaults.band_fill_inner", d.band_fill_inner)?,
             band_fill_outer: opacity("defaults.band_fill_outer", d.band_fill_outer)?,
             expected_fill: opacity("defaults.expected_fill", d.expected_fill)?,
-            expected_colour_wide: colour("defaults.expected_colour_wide", &d.expected_colour_wide)?,
-            expected_colour_narrow: colour(
-                "defaults.expected_colour_narrow",
-                &d.expected_colour_narrow,
+            expected_colour_1sigma: colour(
+                "defaults.expected_colour_1sigma",
+                &d.expected_colour_1sigma,
+            )?,
+            expected_colour_2sigma: colour(
+                "defaults.expected_colour_2sigma",
+                &d.expected_colour_2sigma,
             )?,
             kaon_blind_colour: colour("defaults.kaon_blind_colour", &d.kaon_blind_colour)?,
             kaon_blind_fill: opacity("defaults.kaon_blind_fill", d.kaon_blind_fill)?,
@@ -244,5 +249,12 @@ impl PlotStyles {
 
     pub(crate) fn defaults(&self) -> &Defaults {
         &self.defaults
+    }
+}
+
+impl Defaults {
+    /// The fallback colours, in order.
+    pub(crate) fn palette(&self) -> &[Colour] {
+        &self.palette
     }
 }

@@ -15,8 +15,8 @@ projection_width = 2
 band_fill_inner = 0.55
 band_fill_outer = 0.25
 expected_fill = 0.45
-expected_colour_wide = "#00ff00"
-expected_colour_narrow = "#ffff00"
+expected_colour_1sigma = "#00ff00"
+expected_colour_2sigma = "#ffff00"
 
 [[style]]
 match = "a:*"
@@ -102,9 +102,24 @@ fn mass(valid: bool, excluded: &[[f64; 2]], preferred: &[&[[f64; 2]]]) -> MassVi
     }
 }
 
+/// The combined exclusion of a synthetic view, as `zprime::scan::envelope` computes it.
+fn with_envelope(mut r: ReportView) -> ReportView {
+    r.envelope = (0..r.masses.len())
+        .map(|i| {
+            r.constraints
+                .iter()
+                .filter(|c| !c.projection && c.at_mass[i].valid)
+                .flat_map(|c| c.at_mass[i].excluded.iter().map(|e| e[0]))
+                .reduce(f64::min)
+        })
+        .collect();
+    r
+}
+
 fn view() -> ReportView {
     let upper = [[1e-3, COUPLING_MAX]];
-    ReportView {
+    with_envelope(ReportView {
+        envelope: vec![],
         inputs: "test".into(),
         gauge_coupling: true,
         masses: vec![0.01, 0.1, 1.0],
@@ -140,7 +155,7 @@ fn view() -> ReportView {
                 at_mass: vec![mass(true, &upper, &[]); 3],
             },
         ],
-    }
+    })
 }
 
 #[test]
@@ -152,14 +167,26 @@ fn layers_styles_and_caption_follow_the_report() {
         provenance: Some("made by a test"),
         not_included: &not_included,
     };
-    let fig = assemble(&view(), (1e-3, 10.0), (1e-5, 1.0), &captions, &styles);
+    let fig = assemble(
+        &view(),
+        (1e-3, 10.0),
+        (1e-5, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
     assert_eq!(fig.title, "M Z′ (test inputs)");
     assert_eq!(fig.y_label, "g'");
     // Order -1 puts the projection (B) first; then A's region; then A's bands, widest first.
     let labels: Vec<&str> = fig.layers.iter().map(Layer::label).collect();
     assert_eq!(
         labels,
-        ["B (90% CL, expected)", "A (95% CL)", "A 2σ", "A 1σ"]
+        [
+            "B (90% CL, expected)",
+            "A (95% CL)",
+            "A preferred (2σ)",
+            "A preferred (1σ)"
+        ]
     );
     match &fig.layers[0] {
         Layer::Curve {
@@ -197,18 +224,26 @@ fn layers_styles_and_caption_follow_the_report() {
         }
         other => panic!("{other:?}"),
     }
-    // One citation per reference, the provenance first, the missing constraints last.
+    // One line per citation (the constraints that share it named together), the provenance
+    // first, the missing constraints last.
     assert_eq!(
         fig.footer,
-        ["made by a test", "B: Ref A", "Not included yet: X, Y."]
+        ["made by a test", "A, B: Ref A", "Not included yet: X, Y."]
     );
     let bare = Captions {
         model_title: "M",
         provenance: None,
         not_included: &[],
     };
-    let fig = assemble(&view(), (1e-3, 10.0), (1e-5, 1.0), &bare, &styles);
-    assert_eq!(fig.footer, ["B: Ref A"]);
+    let fig = assemble(
+        &view(),
+        (1e-3, 10.0),
+        (1e-5, 1.0),
+        &bare,
+        FigureOptions::default(),
+        &styles,
+    );
+    assert_eq!(fig.footer, ["A, B: Ref A"]);
 }
 
 #[test]
@@ -242,13 +277,21 @@ fn the_kaon_blind_window_is_a_grey_column() {
         kaon("K+->piX:test", "BR(K+->piZp)", [true, false, true]),
         kaon("KL->piX:test", "BR(KL->piZp)", [true, true, true]),
     ];
+    let r = with_envelope(r);
     let styles = PlotStyles::from_toml(STYLES).unwrap();
     let captions = Captions {
         model_title: "M",
         provenance: None,
         not_included: &[],
     };
-    let fig = assemble(&r, (0.01, 1.0), (1e-8, 1.0), &captions, &styles);
+    let fig = assemble(
+        &r,
+        (0.01, 1.0),
+        (1e-8, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
     let Layer::Band {
         lower,
         upper,
@@ -261,8 +304,166 @@ fn the_kaon_blind_window_is_a_grey_column() {
     assert!(label.contains("blind"), "{label}");
     assert!(lower[0].is_nan() && lower[2].is_nan());
     assert_eq!((lower[1], upper[1]), (1e-8, 1.0));
-    assert!(fig.footer.iter().any(|l| l.contains("paper 000")));
-    r.constraints.remove(0);
-    let fig = assemble(&r, (0.01, 1.0), (1e-8, 1.0), &captions, &styles);
+    // Paper 000 is cited by its reference.
+    let cites = |fig: &Figure| fig.footer.iter().any(|l| l.contains("Fuyuto et al."));
+    assert!(cites(&fig), "{:?}", fig.footer);
     assert!(!fig.footer.iter().any(|l| l.contains("paper 000")));
+    let mut r = r;
+    r.constraints.remove(0);
+    let r = with_envelope(r);
+    let fig = assemble(
+        &r,
+        (0.01, 1.0),
+        (1e-8, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
+    assert!(!cites(&fig));
+}
+
+/// A measured constraint that never comes within NEAR_FACTOR of the combined exclusion is
+/// not drawn but named in the caption; `draw_all` draws it.
+#[test]
+fn weak_constraints_are_listed_not_drawn_unless_all_are_asked_for() {
+    let limit = |id: &str, g: f64| ConstraintView {
+        id: id.into(),
+        label: format!("{id} label"),
+        observable: "x".into(),
+        cl: 0.9,
+        reference: format!("Ref {id}"),
+        projection: false,
+        band_levels: vec![],
+        expected_levels: vec![],
+        at_mass: vec![mass(true, &[[g, COUPLING_MAX]], &[]); 3],
+    };
+    let mut r = view();
+    r.constraints = vec![
+        limit("strong", 1e-3),
+        limit("near", 1.9e-3),
+        limit("weak", 1e-2),
+    ];
+    let r = with_envelope(r);
+    let styles = PlotStyles::from_toml(STYLES).unwrap();
+    let captions = Captions {
+        model_title: "M",
+        provenance: None,
+        not_included: &[],
+    };
+    let fig = assemble(
+        &r,
+        (0.01, 1.0),
+        (1e-5, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
+    let labels: Vec<&str> = fig.layers.iter().map(Layer::label).collect();
+    assert_eq!(labels, ["strong label (90% CL)", "near label (90% CL)"]);
+    let last = fig.footer.last().unwrap();
+    assert!(
+        last.starts_with("Not drawn") && last.ends_with(": weak label."),
+        "{last}"
+    );
+    assert!(!fig.footer.iter().any(|l| l.contains("Ref weak")));
+    let fig = assemble(
+        &r,
+        (0.01, 1.0),
+        (1e-5, 1.0),
+        &captions,
+        FigureOptions { draw_all: true },
+        &styles,
+    );
+    assert_eq!(fig.layers.len(), 3);
+    assert!(!fig.footer.iter().any(|l| l.starts_with("Not drawn")));
+}
+
+/// Expected-limit bands: ±2σ yellow under ±1σ green, each labelled with its projection.
+#[test]
+fn expected_bands_are_green_and_yellow_and_name_their_projection() {
+    let mut r = view();
+    r.constraints[1].expected_levels = vec![1.0, 2.0];
+    for l in &mut r.constraints[1].at_mass {
+        l.expected = vec![[8e-4, 1.2e-3], [6e-4, 1.5e-3]];
+    }
+    let styles = PlotStyles::from_toml(STYLES).unwrap();
+    let captions = Captions {
+        model_title: "M",
+        provenance: None,
+        not_included: &[],
+    };
+    let fig = assemble(
+        &r,
+        (1e-3, 10.0),
+        (1e-5, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
+    let bands: Vec<(&str, Colour)> = fig
+        .layers
+        .iter()
+        .filter_map(|l| match l {
+            Layer::Band { label, colour, .. } if label.contains("expected") => {
+                Some((label.as_str(), *colour))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        bands,
+        [
+            ("B: expected ±2σ", Colour::rgb(0xff, 0xff, 0)),
+            ("B: expected ±1σ", Colour::rgb(0, 0xff, 0)),
+        ]
+    );
+}
+
+/// However many constraints and however long their references, the caption takes at most a
+/// quarter of the figure, and every legend label is shown whole.
+#[test]
+fn a_crowded_caption_takes_at_most_a_quarter_and_no_label_is_cut() {
+    let mut r = view();
+    r.constraints = (0..25)
+        .map(|i| ConstraintView {
+            id: format!("c{i}"),
+            label: format!("Experiment number {i} with a long descriptive name (K_L → π⁰ X)"),
+            observable: "x".into(),
+            cl: 0.9,
+            reference: format!(
+                "Collaboration {i}, A. Author et al., Phys. Rev. D {i}, 0{i}1234 (2020), arXiv:2001.{i:05}; reinterpreted as in paper 004 Eq. (36) with a long explanation of what was done"
+            ),
+            projection: false,
+            band_levels: vec![],
+            expected_levels: vec![],
+            at_mass: vec![mass(true, &[[1e-3 * (1.0 + 0.01 * f64::from(i)), COUPLING_MAX]], &[]); 3],
+        })
+        .collect();
+    let r = with_envelope(r);
+    let styles = PlotStyles::from_toml(STYLES).unwrap();
+    let not_included: Vec<String> = (0..10).map(|i| format!("search {i}")).collect();
+    let captions = Captions {
+        model_title: "M",
+        provenance: Some("zprime: model M; inputs 'test': a long description of the input set"),
+        not_included: &not_included,
+    };
+    let fig = assemble(
+        &r,
+        (1e-3, 10.0),
+        (1e-5, 1.0),
+        &captions,
+        FigureOptions::default(),
+        &styles,
+    );
+    let caption = crate::scene::caption_height(&fig);
+    let total = f64::from(fig.height) + caption;
+    assert!(
+        caption <= 0.25 * total,
+        "caption {caption} px of {total} px"
+    );
+    assert!(fig.footer.iter().any(|l| l.contains("arXiv:2001.00024")));
+    let svg = crate::render_svg_string(&fig).unwrap();
+    std::fs::write("/tmp/pc/crowded.svg", &svg).unwrap();
+    assert!(!svg.contains('…'), "a label or caption was truncated");
+    assert!(svg.contains("Experiment number 24"));
 }

@@ -77,21 +77,33 @@ pub(super) fn axis_label_items(items: &mut Vec<Item>, lay: &Layout, st: &Styles,
     }
 }
 
-/// Footer lines under the plotting area; returns the total image height.
-pub(super) fn footer_items(items: &mut Vec<Item>, fig: &Figure, st: &Styles) -> u32 {
+/// Footer lines under the plotting area, from `top` (pixels: the figure's height, or the
+/// bottom of a legend under the frame) down; returns the total image height.
+pub(super) fn footer_items(items: &mut Vec<Item>, fig: &Figure, st: &Styles, top: f64) -> u32 {
+    footer_items_with(items, fig, st, top, MAX_LINES_PER_ENTRY)
+}
+
+/// [`footer_items`] with at most `max_lines` lines per entry.
+pub(super) fn footer_items_with(
+    items: &mut Vec<Item>,
+    fig: &Figure,
+    st: &Styles,
+    top: f64,
+    max_lines: usize,
+) -> u32 {
     let s = st.s;
     let em = st.footer_em;
     let width = f64::from(fig.width) - 2.0 * MARGIN * s;
     let indent = 1.5 * em;
     let line_h = 1.38 * em;
-    let mut y = f64::from(fig.height) + 4.0 * s;
+    let mut y = top + 4.0 * s;
     let mut any = false;
     for entry in &fig.footer {
         if entry.trim().is_empty() {
             y += 0.5 * line_h;
             continue;
         }
-        for (i, line) in text::wrap(entry, em, width, indent, MAX_LINES_PER_ENTRY)
+        for (i, line) in text::wrap(entry, em, width, indent, max_lines)
             .into_iter()
             .enumerate()
         {
@@ -110,6 +122,8 @@ pub(super) fn footer_items(items: &mut Vec<Item>, fig: &Figure, st: &Styles) -> 
     }
     if any {
         (y + DESCENT * em + 10.0 * s).ceil() as u32
+    } else if top > f64::from(fig.height) {
+        (top + 10.0 * s).ceil() as u32
     } else {
         fig.height
     }

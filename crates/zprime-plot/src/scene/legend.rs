@@ -25,8 +25,6 @@ enum Swatch {
     },
     /// A marker (scatter points).
     Marker { colour: Colour, marker: Marker },
-    /// Nothing (the "… and N more" line).
-    None,
 }
 
 pub(super) struct Entry {
@@ -147,8 +145,7 @@ fn length(l: &[Pt]) -> f64 {
 }
 
 /// How badly a legend box at `r` (pixels) would hide data: roughly the fraction of its
-/// area covered by lines (counted as strips 6 px wide), text, and a tenth of the
-/// fraction covered by filled regions.
+/// area covered by lines (counted as strips 6 px wide), text, and filled regions.
 fn overlap_score(geoms: &[LayerGeom], r: &Rect, st: &Styles) -> f64 {
     let mut score = 0.0;
     let area_r = (r.x1 - r.x0) * (r.y1 - r.y0);
@@ -162,7 +159,7 @@ fn overlap_score(geoms: &[LayerGeom], r: &Rect, st: &Styles) -> f64 {
                 * st.s;
         }
         for p in &g.fills {
-            score += 0.1 * area(&geom::clip_polygon(p, r));
+            score += area(&geom::clip_polygon(p, r));
         }
         for b in &g.boxes {
             let w = (b.x1.min(r.x1) - b.x0.max(r.x0)).max(0.0);
@@ -173,69 +170,115 @@ fn overlap_score(geoms: &[LayerGeom], r: &Rect, st: &Styles) -> f64 {
     score / area_r
 }
 
+/// An entry placed in the legend: its label wrapped into lines, the top of its row.
+struct Placed {
+    lines: Vec<Rich>,
+    swatch: Swatch,
+    /// Left edge of the swatch.
+    x: f64,
+    /// Top of the row.
+    y: f64,
+}
+
 /// Legend geometry for a given placement.
 pub(super) struct LegendBox {
     rect: Rect,
-    entries: Vec<Entry>,
+    entries: Vec<Placed>,
+    /// The legend sits under the frame (full width, in columns): the caption starts below it.
+    pub(super) below: bool,
+}
+
+impl LegendBox {
+    /// Bottom edge of the legend box, pixels.
+    pub(super) fn bottom(&self) -> f64 {
+        self.rect.y1
+    }
 }
 
 impl Styles {
     fn legend_pad(&self) -> f64 {
         0.6 * self.legend_em
     }
+    /// Height of a one-line entry (the line plus the gap to the next entry).
     fn legend_row(&self) -> f64 {
         1.5 * self.legend_em
+    }
+    /// Distance between the lines of a wrapped label.
+    fn legend_line(&self) -> f64 {
+        1.2 * self.legend_em
     }
     fn legend_swatch(&self) -> f64 {
         2.0 * self.legend_em
     }
+    /// Width of an entry besides its label: swatch and the gap after it.
+    fn legend_label_offset(&self) -> f64 {
+        self.legend_swatch() + 0.6 * self.legend_em
+    }
 }
 
-/// Fit the legend entries: labels truncated to `max_label_w`, at most `max_h` pixels
-/// tall (surplus entries are replaced by an "… and N more" line). Returns the entries
-/// and the box size.
-fn legend_metrics(
+/// Entries with their labels wrapped to `max_label_w` (never truncated), with the widest
+/// line and each entry's row height.
+fn wrapped(entries: &[Entry], st: &Styles, max_label_w: f64) -> Vec<(Vec<Rich>, Swatch, f64, f64)> {
+    entries
+        .iter()
+        .map(|e| {
+            let lines = text::wrap_rich(&e.rich, st.legend_em, max_label_w);
+            let width = lines
+                .iter()
+                .map(|l| text::rich_width(l, st.legend_em))
+                .fold(0.0, f64::max);
+            let height = st.legend_row() + (lines.len() - 1) as f64 * st.legend_line();
+            (lines, e.swatch.clone(), width, height)
+        })
+        .collect()
+}
+
+/// A legend of one column at (x0, y0) with labels wrapped to `max_label_w`: the box and the
+/// placed entries.
+fn column_box(
     entries: &[Entry],
     st: &Styles,
     max_label_w: f64,
-    max_h: f64,
-) -> (Vec<Entry>, f64, f64) {
-    let em = st.legend_em;
+    x0: f64,
+    y0: f64,
+) -> (Rect, Vec<Placed>) {
     let pad = st.legend_pad();
-    let height_for = |n: usize| 1.6 * pad + n as f64 * st.legend_row();
-    let mut fitted: Vec<Entry> = entries
-        .iter()
-        .map(|e| Entry {
-            rich: text::truncate_rich(&e.rich, em, max_label_w),
-            swatch: e.swatch.clone(),
-        })
-        .collect();
-    if height_for(fitted.len()) > max_h && fitted.len() > 1 {
-        let rows = (((max_h - 1.6 * pad) / st.legend_row()).floor() as usize).max(1);
-        let shown = rows.saturating_sub(1).min(fitted.len());
-        let more = fitted.len() - shown;
-        fitted.truncate(shown);
-        fitted.push(Entry {
-            rich: text::plain(&format!("\u{2026} and {more} more")),
-            swatch: Swatch::None,
+    let rows = wrapped(entries, st, max_label_w);
+    let label_w = rows.iter().map(|r| r.2).fold(0.0, f64::max);
+    let width = pad + st.legend_label_offset() + label_w + pad;
+    let mut y = y0 + 0.8 * pad;
+    let mut placed = Vec::new();
+    for (lines, swatch, _, h) in rows {
+        placed.push(Placed {
+            lines,
+            swatch,
+            x: x0 + pad,
+            y,
         });
+        y += h;
     }
-    let label_w = fitted
-        .iter()
-        .map(|e| text::rich_width(&e.rich, em))
-        .fold(0.0, f64::max);
-    let width = pad + st.legend_swatch() + 0.6 * em + label_w + pad;
-    let height = height_for(fitted.len());
-    (fitted, width, height)
+    let rect = Rect {
+        x0,
+        x1: x0 + width,
+        y0,
+        y1: y + 0.8 * pad,
+    };
+    (rect, placed)
 }
 
 /// Largest overlap score for which the legend stays inside the frame (see
-/// [`overlap_score`]): about two lines crossing it, or one line over a filled region.
-const MAX_INSIDE_SCORE: f64 = 0.12;
+/// [`overlap_score`], with ties broken by 1e-4 per corner): essentially nothing (the legend
+/// never covers data).
+const MAX_INSIDE_SCORE: f64 = 1e-3;
 
-/// Choose the legend position: the inside corner of the frame that hides least data,
-/// or, if every corner hides too much (or the legend does not fit), outside on the right
-/// of the frame, in which case `lay` is recomputed with a narrower frame.
+/// Widest label of a legend on the right of the frame, as a fraction of the figure width.
+const RIGHT_LABEL_FRACTION: f64 = 0.25;
+
+/// Choose the legend position, in this order of preference: the inside corner of the frame
+/// that hides least data (if it hides almost none); outside on the right of the frame (the
+/// frame narrows, `lay` is recomputed); if it is too tall for that, under the frame across
+/// the whole width in two or three columns (the figure grows, the caption moves down).
+/// Labels are wrapped, never truncated; the legend never covers data.
 pub(super) fn place_legend(
     fig: &Figure,
     st: &Styles,
@@ -247,8 +290,9 @@ pub(super) fn place_legend(
     let f = lay.frame;
     let (fw, fh) = (f.right - f.left, f.bottom - f.top);
     let inset = 10.0 * s;
-    let (inside, lw, lh) = legend_metrics(entries, st, 0.45 * fw, fh - 2.0 * inset);
-    if lw + 2.0 * inset <= 0.6 * fw && lh + 2.0 * inset <= fh && inside.len() == entries.len() {
+    let (probe, _) = column_box(entries, st, 0.4 * fw, 0.0, 0.0);
+    let (lw, lh) = (probe.x1 - probe.x0, probe.y1 - probe.y0);
+    if lw + 2.0 * inset <= 0.6 * fw && lh + 2.0 * inset <= 0.7 * fh {
         let geoms = layer_geoms(fig, &f, st);
         let xs = [f.left + inset, f.right - inset - lw];
         let ys = [f.top + inset, f.bottom - inset - lh];
@@ -269,32 +313,91 @@ pub(super) fn place_legend(
                     y0,
                     y1: y0 + lh,
                 };
-                (overlap_score(&geoms, &r, st) + 0.001 * i as f64, r)
+                // A margin around the box: a curve running along its edge counts too.
+                let margin = 4.0 * s;
+                let around = Rect {
+                    x0: r.x0 - margin,
+                    x1: r.x1 + margin,
+                    y0: r.y0 - margin,
+                    y1: r.y1 + margin,
+                };
+                (overlap_score(&geoms, &around, st) + 1e-4 * i as f64, x0, y0)
             })
             .min_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((score, rect)) = best {
+        if let Some((score, x0, y0)) = best {
             if score <= MAX_INSIDE_SCORE {
+                let (rect, placed) = column_box(entries, st, 0.4 * fw, x0, y0);
                 return LegendBox {
                     rect,
-                    entries: inside,
+                    entries: placed,
+                    below: false,
                 };
             }
         }
     }
     // Outside, on the right of the frame, top-aligned with it.
+    let w = f64::from(fig.width);
     let max_h = f64::from(fig.height) - f.top - MARGIN * s;
-    let (outside, lw, lh) = legend_metrics(entries, st, 0.28 * f64::from(fig.width), max_h);
-    *lay = layout(fig, st, texts, Some(lw));
-    let x0 = f64::from(fig.width) - MARGIN * s - lw;
-    let y0 = lay.frame.top;
+    let (probe, _) = column_box(entries, st, RIGHT_LABEL_FRACTION * w, 0.0, 0.0);
+    if probe.y1 - probe.y0 <= max_h {
+        let lw = probe.x1 - probe.x0;
+        *lay = layout(fig, st, texts, Some(lw));
+        let (rect, placed) = column_box(
+            entries,
+            st,
+            RIGHT_LABEL_FRACTION * w,
+            w - MARGIN * s - lw,
+            lay.frame.top,
+        );
+        return LegendBox {
+            rect,
+            entries: placed,
+            below: false,
+        };
+    }
+    below_frame(fig, st, entries)
+}
+
+/// The legend under the frame and the axis label, across the whole width, in columns
+/// filled top to bottom (as many as fit at a readable label width, at most three).
+fn below_frame(fig: &Figure, st: &Styles, entries: &[Entry]) -> LegendBox {
+    let s = st.s;
+    let pad = st.legend_pad();
+    let w = f64::from(fig.width) - 2.0 * MARGIN * s;
+    let columns = if w >= 60.0 * st.legend_em { 3 } else { 2 };
+    let col_w = (w - 2.0 * pad) / columns as f64;
+    let label_w = col_w - st.legend_label_offset() - pad;
+    let rows = wrapped(entries, st, label_w);
+    let total: f64 = rows.iter().map(|r| r.3).sum();
+    // Fill columns to about an equal height, keeping the entries in order.
+    let target = total / columns as f64;
+    let x0 = MARGIN * s;
+    let y0 = f64::from(fig.height) + 2.0 * s;
+    let mut placed = Vec::new();
+    let (mut column, mut y, mut tallest) = (0usize, 0.0f64, 0.0f64);
+    for (lines, swatch, _, h) in rows {
+        if y > 0.0 && y + 0.5 * h > target && column + 1 < columns {
+            column += 1;
+            y = 0.0;
+        }
+        placed.push(Placed {
+            lines,
+            swatch,
+            x: x0 + pad + column as f64 * col_w,
+            y: y0 + 0.8 * pad + y,
+        });
+        y += h;
+        tallest = tallest.max(y);
+    }
     LegendBox {
         rect: Rect {
             x0,
-            x1: x0 + lw,
+            x1: x0 + w,
             y0,
-            y1: y0 + lh,
+            y1: y0 + 1.6 * pad + tallest,
         },
-        entries: outside,
+        entries: placed,
+        below: true,
     }
 }
 
@@ -312,21 +415,24 @@ pub(super) fn legend_items(items: &mut Vec<Item>, lb: &LegendBox, st: &Styles) {
     let s = st.s;
     let em = st.legend_em;
     let r = &lb.rect;
-    items.push(Item::Fill {
-        polys: vec![rect_path(r)[..4].to_vec()],
-        colour: Colour::WHITE,
-        opacity: 0.85,
-    });
-    items.push(Item::Stroke {
-        lines: vec![rect_path(r)],
-        colour: Colour::rgb(150, 150, 150),
-        opacity: 1.0,
-        width: 1.0 * s,
-        dash: Dash::Solid,
-    });
-    for (i, e) in lb.entries.iter().enumerate() {
-        let row_mid = r.y0 + 0.8 * st.legend_pad() + (i as f64 + 0.5) * st.legend_row();
-        let sx0 = r.x0 + st.legend_pad();
+    if !lb.below {
+        items.push(Item::Fill {
+            polys: vec![rect_path(r)[..4].to_vec()],
+            colour: Colour::WHITE,
+            opacity: 0.85,
+        });
+        items.push(Item::Stroke {
+            lines: vec![rect_path(r)],
+            colour: Colour::rgb(150, 150, 150),
+            opacity: 1.0,
+            width: 1.0 * s,
+            dash: Dash::Solid,
+        });
+    }
+    for e in &lb.entries {
+        // The swatch sits on the first line of the label.
+        let row_mid = e.y + 0.5 * st.legend_row();
+        let sx0 = e.x;
         let sx1 = sx0 + st.legend_swatch();
         match &e.swatch {
             Swatch::Fill {
@@ -382,16 +488,17 @@ pub(super) fn legend_items(items: &mut Vec<Item>, lb: &LegendBox, st: &Styles) {
                     opacity: 1.0,
                 });
             }
-            Swatch::None => {}
         }
-        items.push(Item::Text(TextItem {
-            x: sx1 + 0.6 * em,
-            y: row_mid + 0.5 * CAP_HEIGHT * em,
-            em,
-            colour: INK,
-            align: Align::Left,
-            rotated: false,
-            rich: e.rich.clone(),
-        }));
+        for (k, line) in e.lines.iter().enumerate() {
+            items.push(Item::Text(TextItem {
+                x: sx1 + 0.6 * em,
+                y: row_mid + 0.5 * CAP_HEIGHT * em + k as f64 * st.legend_line(),
+                em,
+                colour: INK,
+                align: Align::Left,
+                rotated: false,
+                rich: line.clone(),
+            }));
+        }
     }
 }

@@ -269,12 +269,33 @@ pub(crate) fn build(fig: &Figure) -> Result<Scene, PlotError> {
     if let Some(lb) = &legend {
         legend::legend_items(&mut items, lb, &st);
     }
-    let height = caption::footer_items(&mut items, fig, &st);
+    // A legend under the frame pushes the caption down.
+    let below = legend
+        .as_ref()
+        .filter(|lb| lb.below)
+        .map(legend::LegendBox::bottom);
+    let height =
+        caption::footer_items(&mut items, fig, &st, below.unwrap_or(f64::from(fig.height)));
     Ok(Scene {
         width: fig.width,
         height,
         items,
     })
+}
+
+/// The height in pixels that the caption (footer) of `fig` takes under the plotting area
+/// when no entry is cut short.
+pub(crate) fn caption_height(fig: &Figure) -> f64 {
+    let st = Styles::new(fig);
+    let mut scratch = Vec::new();
+    let top = f64::from(fig.height);
+    f64::from(caption::footer_items_with(
+        &mut scratch,
+        fig,
+        &st,
+        top,
+        usize::MAX,
+    )) - top
 }
 
 #[cfg(test)]
@@ -332,7 +353,7 @@ mod tests {
         let (right, left) = frame_and_legend(&build(&fig).unwrap());
         assert!(left < right, "legend should be inside");
 
-        for i in 0..12 {
+        for i in 0..8 {
             fig.layers.push(Layer::Curve {
                 label: format!("curve {i}"),
                 colour: palette(i),
@@ -357,7 +378,7 @@ mod tests {
     }
 
     #[test]
-    fn too_many_entries_are_summarised() {
+    fn too_many_entries_go_under_the_frame_all_of_them() {
         let mut fig = Figure::new("t", "x", "y", (1e-3, 1e2), (1e-6, 1.0));
         for i in 0..60 {
             fig.layers.push(Layer::Curve {
@@ -369,8 +390,13 @@ mod tests {
                 y: vec![1e-6 * 1.2f64.powi(i as i32); 2],
             });
         }
-        let svg = crate::svg::write(&build(&fig).unwrap());
-        assert!(svg.contains("more</text>"));
-        assert!(!svg.contains(">c59<"));
+        let scene = build(&fig).unwrap();
+        assert!(
+            scene.height > fig.height,
+            "the legend adds height under the frame"
+        );
+        let svg = crate::svg::write(&scene);
+        assert!(!svg.contains("more</text>"));
+        assert!(svg.contains(">c59<"));
     }
 }

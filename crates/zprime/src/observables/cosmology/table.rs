@@ -218,11 +218,15 @@ impl NeffTable {
 
     /// The largest |N_eff − N_eff(SM)| over the couplings at the heaviest mass of the table.
     pub fn deviation_at_heaviest_mass(&self) -> f64 {
-        self.grid.segment.last().and_then(|s| s.n_eff.last()).map_or(0.0, |row| {
-            row.iter()
-                .map(|v| (v - self.n_eff_standard_model).abs())
-                .fold(0.0, f64::max)
-        })
+        self.grid
+            .segment
+            .last()
+            .and_then(|s| s.n_eff.last())
+            .map_or(0.0, |row| {
+                row.iter()
+                    .map(|v| (v - self.n_eff_standard_model).abs())
+                    .fold(0.0, f64::max)
+            })
     }
 
     /// The heaviest mass of the table (GeV).
