@@ -35,7 +35,13 @@ Examples:
   zprime limits --model lmu-ltau --mass 0.021
   zprime limits --model lmu-ltau --inputs ibe2016 --csv > limits.csv
   zprime limits --model lmu-ltau --mass-min 0.01 --mass-max 1 --points 50 --json
-  zprime limits --model lmu-ltau --constraints my_constraints.toml --csv")]
+  zprime limits --model lmu-ltau --constraints my_constraints.toml --csv
+  zprime limits --model lmu-ltau --hepdata hepdata/
+
+--hepdata DIR writes the limits as a HEPData submission (submission.yaml and one table per
+constraint: the mass, the edges of the excluded and preferred coupling intervals, '-' where
+there are none, the CL, model and input set as qualifiers), ready to upload with a paper; the
+tables read back as curves with `zprime plot --curve DIR/constraint_N.yaml`.")]
 pub struct Args {
     #[command(flatten)]
     model: ModelArgs,
@@ -56,6 +62,10 @@ pub struct Args {
     /// constraint excludes, and the id of the constraint that sets it.
     #[arg(long)]
     envelope: bool,
+    /// Also write the limits as a HEPData submission into this directory (created if
+    /// missing).
+    #[arg(long, value_name = "DIR")]
+    hepdata: Option<std::path::PathBuf>,
 }
 
 /// The JSON of `zprime limits --envelope`: the report's keys, then the envelope.
@@ -64,6 +74,22 @@ struct WithEnvelope<'a> {
     #[serde(flatten)]
     report: &'a LimitsReport,
     envelope: Vec<zprime::scan::EnvelopePoint>,
+}
+
+/// Write the HEPData submission of `report` into `dir`.
+fn write_hepdata(report: &LimitsReport, dir: &std::path::Path) -> Result<()> {
+    let fail = |e: std::io::Error| UsageError(format!("--hepdata {}: {e}", dir.display()));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let files = zprime::scan::hepdata::submission(report);
+    for (name, text) in &files {
+        std::fs::write(dir.join(name), text).map_err(fail)?;
+    }
+    eprintln!(
+        "zprime: wrote {} HEPData files to {}",
+        files.len(),
+        dir.display()
+    );
+    Ok(())
 }
 
 /// Run `zprime limits`.
@@ -87,6 +113,9 @@ pub fn run(args: &Args) -> Result<()> {
     let constraints = args.constraints.resolve(&inputs)?;
     let report = zprime::scan::limits_with(&constraints, &model, &template, &inputs, &masses)?;
     let envelope = args.envelope.then(|| zprime::scan::envelope(&report));
+    if let Some(dir) = &args.hepdata {
+        write_hepdata(&report, dir)?;
+    }
     if args.json {
         match envelope {
             Some(envelope) => println!(

@@ -36,6 +36,16 @@ Examples:
   zprime plot --model lmu-ltau --gm2 WP20 --exclude 'nue:*' -o lmu-ltau-wp20.png
   zprime plot --model lmu-ltau --no-caption --caption-file lmu-ltau.txt -o lmu-ltau.pdf
   zprime plot --model lmu-ltau --constraints my_constraints.toml -o mine.svg
+  zprime plot --model lmu-ltau --curve babar2016.csv --curve na64e.yaml --curve-as-g
+
+--curve FILE (repeatable) draws a published exclusion curve in the (m_Z', coupling) plane: a
+CSV with a '# key: value' header (reference, cl and coupling = g | eps | eps_e required; label,
+model, mass_unit, final_state) and columns mass,coupling (excluded above) or
+mass,coupling_low,coupling_high, 'nan' for no limit; or a HEPData YAML table (the mass the
+first independent variable, the coupling the dependent one, the same header as YAML comment
+lines). Curves are always drawn and cited. A dark-photon eps (or e eps) curve on a g' plot is
+an error unless --curve-as-g shows it as g' = e eps, which the legend then says: valid only
+where production and the observed decay scale alike for both bosons.
 
 Colours and line styles per constraint come from data/plot/styles.toml.")]
 pub struct Args {
@@ -68,6 +78,12 @@ pub struct Args {
     /// Write the full caption (every reference in full) to this text file.
     #[arg(long, value_name = "FILE")]
     caption_file: Option<PathBuf>,
+    /// A published exclusion curve to draw (CSV or HEPData YAML; repeatable; see below).
+    #[arg(long, value_name = "FILE")]
+    curve: Vec<PathBuf>,
+    /// Show dark-photon curves (coupling eps or eps_e) as g' = e eps.
+    #[arg(long)]
+    curve_as_g: bool,
 }
 
 /// Run `zprime plot`.
@@ -105,7 +121,27 @@ pub fn run(args: &Args) -> Result<()> {
     let template = args.model.template(&model)?;
     let masses = args.grid.masses()?;
     let constraints = args.constraints.resolve(&inputs)?;
-    let report = zprime::scan::limits_with(&constraints, &model, &template, &inputs, &masses)?;
+    let mut report = zprime::scan::limits_with(&constraints, &model, &template, &inputs, &masses)?;
+    for (i, path) in args.curve.iter().enumerate() {
+        let bad = |e: zprime::Error| crate::common::UsageError(format!("--curve: {e}"));
+        let mut curve =
+            zprime::experiments::plane_curves::PlaneCurve::from_path(path).map_err(bad)?;
+        if args.curve_as_g && report.coupling == "g" {
+            let alpha = zprime::StandardModel::from_inputs(&inputs)
+                .map_err(bad)?
+                .alpha;
+            curve = curve.converted_to_g(alpha);
+            if let Some(note) = &curve.conversion {
+                curve.label = format!("{} (shown as g' = e eps)", curve.label);
+                eprintln!("zprime: {note}");
+            }
+        }
+        let id = format!("curve:{}", i + 1);
+        report.constraints.push(
+            zprime::scan::curves::curve_limits(&curve, &id, &report.masses, &report.coupling)
+                .map_err(bad)?,
+        );
+    }
     let g_min = args
         .g_min
         .unwrap_or_else(|| automatic_g_min(&report).min(args.g_max / 10.0));

@@ -279,3 +279,50 @@ fn bad_selection_flags_exit_2_naming_the_flag() {
         ),
     ]);
 }
+
+#[test]
+fn plot_draws_published_curves_and_zprimes_own_hepdata_tables() {
+    let dir = std::env::temp_dir().join(format!("zprime-plot-curves-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let hepdata = dir.join("hepdata");
+    zprime()
+        .args(["limits", "--points", "20", "--hepdata"])
+        .arg(&hepdata)
+        .assert()
+        .success();
+    let index = std::fs::read_to_string(hepdata.join("submission.yaml")).unwrap();
+    assert!(index.contains("data_file: constraint_1.yaml"));
+    let eps = dir.join("dark_photon.csv");
+    std::fs::write(
+        &eps,
+        "# label: my eps curve\n# reference: Test, not a search\n# coupling: eps\n# cl: 0.9\nmass,coupling\n0.01,2e-3\n0.1,3e-3\n1,1e-2\n",
+    )
+    .unwrap();
+    let svg = dir.join("curves.svg");
+    // a dark-photon curve on a g' plot needs the explicit conversion
+    let out = zprime()
+        .args(["plot", "--points", "20", "--curve"])
+        .arg(&eps)
+        .arg("-o")
+        .arg(&svg)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--curve-as-g"));
+    zprime()
+        .args(["plot", "--points", "20", "--curve-as-g", "--curve"])
+        .arg(&eps)
+        .arg("--curve")
+        .arg(hepdata.join("constraint_1.yaml"))
+        .arg("-o")
+        .arg(&svg)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("my eps curve") && text.contains("e eps"));
+    assert_usage_errors(&[(
+        &["plot", "--curve", "/nonexistent/curve.csv"],
+        "--curve",
+    )]);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,6 +1,7 @@
 //! Evaluations over points and mass grids: the reports `zprime point` and `zprime limits`
 //! print. (Random scans and parallel grids come with the flavour issues.)
 
+pub mod curves;
 pub mod envelope;
 pub mod hepdata;
 pub mod wu;

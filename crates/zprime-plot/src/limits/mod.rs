@@ -167,6 +167,7 @@ fn drawn(r: &ReportView, options: FigureOptions) -> Vec<bool> {
         .map(|c| {
             options.draw_all
                 || c.projection
+                || c.published
                 || c.at_mass
                     .iter()
                     .any(|l| l.valid && l.preferred.iter().any(|p| !p.is_empty()))

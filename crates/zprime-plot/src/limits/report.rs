@@ -36,6 +36,8 @@ pub(crate) struct ConstraintView {
     pub reference: String,
     /// A projected sensitivity (drawn as a curve) rather than a measurement.
     pub projection: bool,
+    /// A published curve the user asked for (`plot --curve`): always drawn.
+    pub published: bool,
     /// Sigma levels of the preferred bands (index into `MassView::preferred`).
     pub band_levels: Vec<f64>,
     /// Sigma levels of the toy expected-limit bands (index into `MassView::expected`).
@@ -78,6 +80,7 @@ impl ReportView {
                     cl: c.cl,
                     reference: c.reference.clone(),
                     projection: c.projection,
+                    published: c.kind == zprime::scan::curves::PUBLISHED_CURVE,
                     band_levels: c.bands.clone(),
                     expected_levels: c.expected_bands.clone(),
                     at_mass: c

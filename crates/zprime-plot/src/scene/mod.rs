@@ -284,7 +284,8 @@ pub(crate) fn build(fig: &Figure) -> Result<Scene, PlotError> {
 }
 
 /// The height in pixels that the caption (footer) of `fig` takes under the plotting area
-/// when no entry is cut short.
+/// when no entry is cut short (the limits figure fits its caption with it).
+#[cfg(feature = "limits")]
 pub(crate) fn caption_height(fig: &Figure) -> f64 {
     let st = Styles::new(fig);
     let mut scratch = Vec::new();
