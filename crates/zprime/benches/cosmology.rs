@@ -32,13 +32,19 @@ fn bench(c: &mut Criterion) {
         });
     }
     let evaluator = NeffEvaluator::new(&sm, &inputs).unwrap();
-    c.bench_function("N_eff lmu-ltau m = 12 MeV: per-mass function (table)", |b| {
-        b.iter(|| evaluator.at_mass(black_box(&ctx)).unwrap());
-    });
+    c.bench_function(
+        "N_eff lmu-ltau m = 12 MeV: per-mass function (table)",
+        |b| {
+            b.iter(|| evaluator.at_mass(black_box(&ctx)).unwrap());
+        },
+    );
     let column = evaluator.at_mass(&ctx).unwrap();
-    c.bench_function("N_eff lmu-ltau m = 12 MeV: per-mass function at one g", |b| {
-        b.iter(|| column.at(black_box(3e-4)).unwrap());
-    });
+    c.bench_function(
+        "N_eff lmu-ltau m = 12 MeV: per-mass function at one g",
+        |b| {
+            b.iter(|| column.at(black_box(3e-4)).unwrap());
+        },
+    );
     let act = Constraint::for_inputs(&inputs)
         .unwrap()
         .into_iter()

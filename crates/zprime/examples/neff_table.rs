@@ -45,7 +45,10 @@ fn main() {
         let model = Model::resolve(&args[1]).expect("a model");
         let mass: f64 = args[2].parse().expect("a mass in GeV");
         let w = per_g2(&model, &sm, &inputs, mass);
-        let range: Vec<f64> = args[3..].iter().map(|a| a.parse().expect("g_min g_max n")).collect();
+        let range: Vec<f64> = args[3..]
+            .iter()
+            .map(|a| a.parse().expect("g_min g_max n"))
+            .collect();
         let couplings = match range[..] {
             [lo, hi, n] => log_grid(lo, hi, n as usize),
             _ => log_grid(1e-13, 4.0 * std::f64::consts::PI, 29),
@@ -53,7 +56,10 @@ fn main() {
         let t = std::time::Instant::now();
         let values = row(&cosmo, &w, &couplings).expect("N_eff");
         let sm_value = n_eff_standard_model(&cosmo).expect("SM");
-        println!("# {w:?}\n# SM {sm_value}, {:.1} ms per evaluation", t.elapsed().as_secs_f64() * 1e3 / couplings.len() as f64);
+        println!(
+            "# {w:?}\n# SM {sm_value}, {:.1} ms per evaluation",
+            t.elapsed().as_secs_f64() * 1e3 / couplings.len() as f64
+        );
         for (g, v) in couplings.iter().zip(values) {
             println!("{g:10.3e} {v:.5} {:+.5}", v - sm_value);
         }
@@ -112,7 +118,12 @@ fn main() {
             segment: (0..SEGMENTS.len()).map(segment).collect(),
         },
     };
-    let masses: Vec<Vec<f64>> = table.grid.segment.iter().map(|s| s.masses.clone()).collect();
+    let masses: Vec<Vec<f64>> = table
+        .grid
+        .segment
+        .iter()
+        .map(|s| s.masses.clone())
+        .collect();
     // Interpolation error at every cell centre, against the direct calculation.
     let centres_g: Vec<f64> = couplings.windows(2).map(|w| (w[0] * w[1]).sqrt()).collect();
     let centres_m: Vec<f64> = masses
@@ -143,7 +154,10 @@ fn main() {
         .fold((0.0, 0.0, 0.0), |a, b| if b.2 > a.2 { *b } else { a });
     for e in &errors {
         if e.2 > 0.01 {
-            eprintln!("cell m = {:.4e} GeV: error {:.3e} at g = {:.3e}", e.0, e.2, e.1);
+            eprintln!(
+                "cell m = {:.4e} GeV: error {:.3e} at g = {:.3e}",
+                e.0, e.2, e.1
+            );
         }
     }
     eprintln!(

@@ -250,7 +250,9 @@ fn scanned(model: &str, mass: f64, g: f64) -> f64 {
     let inputs = InputSet::default_set();
     let sm = StandardModel::from_inputs(&inputs).unwrap();
     let e = NeffEvaluator::new(&sm, &inputs).unwrap();
-    with_point(model, mass, 1e-3, |ctx| e.at_mass(ctx).unwrap().at(g).unwrap())
+    with_point(model, mass, 1e-3, |ctx| {
+        e.at_mass(ctx).unwrap().at(g).unwrap()
+    })
 }
 
 #[test]
@@ -260,7 +262,12 @@ fn tables_depend_on_todays_inputs() {
     // `cargo run --release -p zprime --example neff_table -- MODEL > data/cosmology/neff_MODEL.toml`.
     let _ = table("lmu-ltau");
     for t in NeffTable::shipped().as_ref().unwrap() {
-        assert_eq!(t.cosmology, cosmo(), "{}: cosmology inputs changed", t.model);
+        assert_eq!(
+            t.cosmology,
+            cosmo(),
+            "{}: cosmology inputs changed",
+            t.model
+        );
         assert_eq!(t.input_set, "default");
         assert!(
             (t.n_eff_standard_model - n_eff_standard_model(&cosmo()).unwrap()).abs() < 1e-12,
@@ -285,7 +292,11 @@ fn routes() {
     assert_eq!(route("lmu-ltau", 0.012), Route::Table("lmu-ltau".into()));
     // Same leptonic charges and kinetic mixing below 2 m_mu: the same table.
     for model in ["lmu-ltau+b3", "lmu-ltau-vlq", "lmu-ltau-uvlq"] {
-        assert_eq!(route(model, 0.012), Route::Table("lmu-ltau".into()), "{model}");
+        assert_eq!(
+            route(model, 0.012),
+            Route::Table("lmu-ltau".into()),
+            "{model}"
+        );
     }
     assert_eq!(route("fcnc", 0.012), Route::NoChannels);
     assert_eq!(route("lmu-ltau", 2.0), Route::Heavy);
@@ -319,7 +330,11 @@ fn tables_reproduce_the_calculation() {
         let direct = with_point(&t.model, m, g, |ctx| n_eff(ctx).unwrap());
         // Stored with 6 decimals.
         let stored = s.n_eff[i][j];
-        assert!((direct - stored).abs() <= 5.1e-7, "{}: {direct} vs {stored}", t.model);
+        assert!(
+            (direct - stored).abs() <= 5.1e-7,
+            "{}: {direct} vs {stored}",
+            t.model
+        );
         assert!((scanned(&t.model, m, g) - stored).abs() < 1e-12);
         // A cell centre near the published region of 1901.02010.
         let (m, g) = (0.0123, 4.1e-4);
@@ -342,7 +357,10 @@ fn heavy_shortcut_is_below_the_bounds() {
         assert!(t.heaviest_mass() >= STANDARD_MODEL_ABOVE, "{}", t.model);
         assert!(t.deviation_at_heaviest_mass() < 1e-4, "{}", t.model);
     }
-    assert_eq!(scanned("lmu-ltau", 2.0, 0.1), n_eff_standard_model(&cosmo()).unwrap());
+    assert_eq!(
+        scanned("lmu-ltau", 2.0, 0.1),
+        n_eff_standard_model(&cosmo()).unwrap()
+    );
 }
 
 /// The mass above which the per-mass function (the table) stays below `level` at coupling g,
@@ -376,7 +394,14 @@ fn lightest_allowed_mass(g: f64, level: f64) -> f64 {
 /// raises N_eff with g); ACT's tighter upper edge moves it up by a factor ~2.
 #[test]
 fn published_mass_bound() {
-    let cases = [(1e-5, 3.33), (1e-4, 3.33), (5e-4, 3.33), (1e-5, 3.115), (1e-4, 3.115), (5e-4, 3.115)];
+    let cases = [
+        (1e-5, 3.33),
+        (1e-4, 3.33),
+        (5e-4, 3.33),
+        (1e-5, 3.115),
+        (1e-4, 3.115),
+        (5e-4, 3.115),
+    ];
     for (g, level) in cases {
         let m = lightest_allowed_mass(g, level);
         println!("g {g:e} level {level}: {:.2} MeV", m * 1e3);
