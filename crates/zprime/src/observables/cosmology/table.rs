@@ -176,7 +176,7 @@ impl NeffTable {
         }
         for s in &g.segment {
             let n = s.masses.len();
-            if n < 4 || !(s.threshold >= 0.0) || !uniform_in_ln(&s.offsets()) {
+            if n < 4 || s.threshold.is_nan() || s.threshold < 0.0 || !uniform_in_ln(&s.offsets()) {
                 return bad("each segment has at least 4 masses above its threshold, uniform in ln(m - threshold)");
             }
             let widths = [
