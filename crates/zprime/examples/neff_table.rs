@@ -91,7 +91,7 @@ fn main() {
                 row(&cosmo, w, &couplings)
                     .expect("N_eff on the grid")
                     .into_iter()
-                    .map(|v| format!("{v:.*}", DIGITS).parse().expect("a number"))
+                    .map(|v| format!("{v:.DIGITS$}").parse().expect("a number"))
                     .collect()
             })
             .collect();

@@ -985,8 +985,16 @@ mod tests {
                             same.at_mass(&ctx).unwrap().function.at(c).unwrap(),
                         ),
                     ] {
+                        // N_eff's per-mass function interpolates a shipped table (issue 11,
+                        // observables/cosmology/table.rs): equal within its interpolation
+                        // error, not to rounding.
+                        let tolerance = if o.name == "N_eff" {
+                            1e-2
+                        } else {
+                            1e-12 * direct.abs()
+                        };
                         assert!(
-                            (cheap - direct).abs() <= 1e-12 * direct.abs(),
+                            (cheap - direct).abs() <= tolerance,
                             "{model} {} {what}: {cheap} vs {direct}",
                             o.name
                         );

@@ -89,8 +89,9 @@
 pub mod table;
 mod thermo;
 
+use super::zp_decays::fermion_width;
 use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
-use crate::couplings::{chiral, Fermion};
+use crate::couplings::{CouplingsAt, Fermion};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::ode::{rosenbrock23, Options};
@@ -170,6 +171,12 @@ impl NeffEvaluator {
     /// The route and, for [`Route::Table`], the interpolated column.
     fn plan(&self, ctx: &Context) -> Result<(Route, Option<Column>)> {
         let mass = ctx.point.mass;
+        if !is_positive_finite(mass) {
+            return Err(Error::invalid("mass", mass, "m_Z' > 0"));
+        }
+        if mass > STANDARD_MODEL_ABOVE {
+            return Ok((Route::Heavy, None));
+        }
         let at = |m: f64, c: f64| {
             let p = ctx.point.with_mass(m).with_coupling(c);
             ZpChannels::of_point(&Context { point: &p, ..*ctx })
@@ -186,9 +193,6 @@ impl NeffEvaluator {
         }
         if widths(&unit).iter().all(|w| *w == 0.0) {
             return Ok((Route::NoChannels, None));
-        }
-        if mass > STANDARD_MODEL_ABOVE {
-            return Ok((Route::Heavy, None));
         }
         for t in &self.tables {
             if let Some(column) = t.column(&self.cosmo, mass, |m| at(m, 1.0)) {
@@ -309,21 +313,28 @@ impl ZpChannels {
         if !is_positive_finite(p.mass) {
             return Err(Error::invalid("mass", p.mass, "m_Z' > 0"));
         }
+        // The couplings (and the loop-induced kinetic mixing behind them) once for every
+        // channel: a limit scan asks for the widths at several masses per mass point.
+        let couplings = CouplingsAt::new(p, ctx.sm, p.mass * p.mass);
         let nu = |i: usize| {
-            let (l, r) = chiral(Fermion::Neutrino(i), p, ctx.sm, p.mass * p.mass);
+            let (l, r) = couplings.chiral(Fermion::Neutrino(i));
             let mut w = p.mass * l.norm_sqr() / (24.0 * PI);
             if p.light_right_handed_neutrinos {
                 w += p.mass * r.norm_sqr() / (24.0 * PI);
             }
             w
         };
+        let charged = |i: usize| {
+            let f = Fermion::ChargedLepton(i);
+            let (v, a) = couplings.vector_axial(f);
+            fermion_width(p.mass, f.mass(ctx.sm), 1.0, v.norm_sqr(), a.norm_sqr())
+        };
+        let extra_mumu = p.parameters.get("Gamma_mumu").copied().unwrap_or(0.0) * p.g * p.g;
         Ok(ZpChannels {
             mass: p.mass,
             width_nu_e: nu(0),
             width_nu_mu_tau: nu(1) + nu(2),
-            width_plasma: super::zp_decays::width_ee(ctx)?
-                + super::zp_decays::width_mumu(ctx)?
-                + super::zp_decays::width_tautau(ctx)?,
+            width_plasma: charged(0) + charged(1) + extra_mumu + charged(2),
         })
     }
 
