@@ -320,9 +320,6 @@ fn plot_draws_published_curves_and_zprimes_own_hepdata_tables() {
         .success();
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("my eps curve") && text.contains("e eps"));
-    assert_usage_errors(&[(
-        &["plot", "--curve", "/nonexistent/curve.csv"],
-        "--curve",
-    )]);
+    assert_usage_errors(&[(&["plot", "--curve", "/nonexistent/curve.csv"], "--curve")]);
     std::fs::remove_dir_all(&dir).ok();
 }

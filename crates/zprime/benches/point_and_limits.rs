@@ -71,6 +71,25 @@ fn bench(c: &mut Criterion) {
             });
         },
     );
+    // The same with the constraints the default set had when the target was set (issue 10),
+    // without those issue 11 added (NA64mu, N_eff, CEvNS, Z -> 4mu).
+    let issue_10: Vec<Constraint> = Constraint::for_inputs(&inputs)
+        .unwrap()
+        .into_iter()
+        .filter(|c| {
+            !["NA64mu", "Neff", "CEvNS", "Z->4mu"]
+                .iter()
+                .any(|p| c.spec.id.starts_with(p))
+        })
+        .collect();
+    c.bench_function(
+        "limits lmu-ltau+b3 300 masses, the issue-10 constraint set (default)",
+        |b| {
+            b.iter(|| {
+                scan::limits_with(&issue_10, &b3, black_box(&b3_point), &inputs, &masses).unwrap()
+            });
+        },
+    );
     c.bench_function(
         "limits lmu-ltau+b3 300 masses, all constraints, preparation included (default)",
         |b| b.iter(|| scan::limits(&b3, black_box(&b3_point), &inputs, &masses).unwrap()),

@@ -136,6 +136,15 @@ pub struct NeffEvaluator {
     cosmo: Cosmology,
     standard_model: f64,
     tables: Vec<&'static NeffTable>,
+    /// For an evaluator specialised to one model ([`Evaluator::for_model`]): that model's
+    /// point at mass 1 and coupling 1, and whether its widths per g² equal each table's at
+    /// each node (`[table][segment][node]`), checked once instead of at every mass.
+    model_nodes: Option<(crate::model::Point, Vec<Vec<Vec<bool>>>)>,
+}
+
+/// The point with mass and coupling set to 1: what the table check depends on.
+fn model_key(p: &crate::model::Point) -> crate::model::Point {
+    p.with_mass(1.0).with_coupling(1.0)
 }
 
 impl NeffEvaluator {
@@ -155,6 +164,7 @@ impl NeffEvaluator {
             cosmo,
             standard_model,
             tables,
+            model_nodes: None,
         })
     }
 
@@ -194,8 +204,16 @@ impl NeffEvaluator {
         if widths(&unit).iter().all(|w| *w == 0.0) {
             return Ok((Route::NoChannels, None));
         }
-        for t in &self.tables {
-            if let Some(column) = t.column(&self.cosmo, mass, |m| at(m, 1.0)) {
+        let checked = self
+            .model_nodes
+            .as_ref()
+            .filter(|(key, _)| *key == model_key(ctx.point));
+        for (n, t) in self.tables.iter().enumerate() {
+            let column = match checked {
+                Some((_, nodes)) => t.column_where(&self.cosmo, mass, |s, k| nodes[n][s][k]),
+                None => t.column(&self.cosmo, mass, |m| at(m, 1.0)),
+            };
+            if let Some(column) = column {
                 return Ok((Route::Table(t.model.clone()), Some(column)));
             }
         }
@@ -219,6 +237,36 @@ pub enum Route {
 impl Evaluator for NeffEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
         n_eff(ctx)
+    }
+
+    /// The check of the model's widths against every table node, once per model.
+    fn for_model(&self, ctx: &Context) -> Option<Arc<dyn Evaluator>> {
+        let nodes = self
+            .tables
+            .iter()
+            .map(|t| {
+                t.grid
+                    .segment
+                    .iter()
+                    .enumerate()
+                    .map(|(s, seg)| {
+                        (0..seg.masses.len())
+                            .map(|k| {
+                                let p = ctx.point.with_mass(seg.masses[k]).with_coupling(1.0);
+                                ZpChannels::of_point(&Context { point: &p, ..*ctx })
+                                    .is_ok_and(|have| t.node_matches(s, k, &have))
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        Some(Arc::new(NeffEvaluator {
+            cosmo: self.cosmo,
+            standard_model: self.standard_model,
+            tables: self.tables.clone(),
+            model_nodes: Some((model_key(ctx.point), nodes)),
+        }))
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {

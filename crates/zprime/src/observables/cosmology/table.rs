@@ -218,21 +218,38 @@ impl NeffTable {
         mass: f64,
         per_g2: impl Fn(f64) -> Result<ZpChannels>,
     ) -> Option<Column> {
+        self.column_where(cosmo, mass, |s, k| {
+            per_g2(self.grid.segment[s].masses[k])
+                .ok()
+                .is_some_and(|have| self.node_matches(s, k, &have))
+        })
+    }
+
+    /// True if widths per coupling² `have` are the table's at node `k` of segment `s`.
+    pub fn node_matches(&self, s: usize, k: usize, have: &ZpChannels) -> bool {
+        let want = self.grid.segment[s].widths_at(k);
+        same_width(have.width_nu_e, want.width_nu_e)
+            && same_width(have.width_nu_mu_tau, want.width_nu_mu_tau)
+            && same_width(have.width_plasma, want.width_plasma)
+    }
+
+    /// [`NeffTable::column`] with the check of the model's widths at the nodes given as
+    /// `matches(segment, node)` (computed once per model by a caller that asks at many
+    /// masses).
+    pub fn column_where(
+        &self,
+        cosmo: &Cosmology,
+        mass: f64,
+        matches: impl Fn(usize, usize) -> bool,
+    ) -> Option<Column> {
         if *cosmo != self.cosmology {
             return None;
         }
-        let (s, (i, w)) = self.grid.segment.iter().find_map(|s| {
-            cubic_weights(&s.offsets(), mass - s.threshold).map(|found| (s, found))
+        let (si, (s, (i, w))) = self.grid.segment.iter().enumerate().find_map(|(si, s)| {
+            cubic_weights(&s.offsets(), mass - s.threshold).map(|found| (si, (s, found)))
         })?;
-        for k in i..i + 4 {
-            let have = per_g2(s.masses[k]).ok()?;
-            let want = s.widths_at(k);
-            let same = same_width(have.width_nu_e, want.width_nu_e)
-                && same_width(have.width_nu_mu_tau, want.width_nu_mu_tau)
-                && same_width(have.width_plasma, want.width_plasma);
-            if !same {
-                return None;
-            }
+        if !(i..i + 4).all(|k| matches(si, k)) {
+            return None;
         }
         let values = (0..self.grid.couplings.len())
             .map(|j| (0..4).map(|k| w[k] * s.n_eff[i + k][j]).sum())
