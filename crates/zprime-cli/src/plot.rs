@@ -16,9 +16,10 @@ yellow), each only where its calculation is valid. The legend goes into an empty
 frame, else to its right, else under it; labels are wrapped, never cut.
 
 Crowding rule: a measured constraint is drawn only if somewhere on the plotted mass range its
-lowest excluded coupling is within a factor 2 of the combined exclusion (the smallest coupling
-any constraint excludes there, `zprime limits --envelope`); the others are named in one caption
-line ('Not drawn, weaker than ...'). Preferred bands and projections are always drawn.
+lowest excluded coupling is within a factor 2 of the combined laboratory exclusion (the
+smallest coupling any constraint but the cosmological N_eff excludes there); the others are
+named in one caption line ('Not drawn, weaker than ...'). Preferred bands and projections are
+always drawn.
 --all-constraints draws everything.
 
 The caption names the model and input set, cites every drawn constraint by its reference
@@ -167,8 +168,16 @@ pub fn run(args: &Args) -> Result<()> {
         provenance: Some(&provenance),
         not_included: &not_included,
     };
+    // The constraints of the user's own file are drawn whatever the crowding rule says.
+    let users: Vec<String> = args
+        .constraints
+        .specs()?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     let options = FigureOptions {
         draw_all: args.all_constraints,
+        always: &users,
     };
     let mut fig = limits_figure(
         &report,

@@ -13,8 +13,9 @@
 //!   labelled "preferred".
 //!
 //! Crowding rule: a measured constraint is drawn only if at some mass of the plot its
-//! lowest excluded coupling is within a factor [`NEAR_FACTOR`] of the combined exclusion
-//! (`zprime::scan::envelope`: the smallest coupling any constraint excludes there); the
+//! lowest excluded coupling is within a factor [`NEAR_FACTOR`] of the combined laboratory
+//! exclusion (`zprime::scan::envelope` without the cosmological N_eff constraints: the
+//! smallest coupling any other constraint excludes there); the
 //! others are named in one caption line. Preferred bands and projections are always drawn;
 //! [`FigureOptions::draw_all`] draws everything.
 //!
@@ -43,10 +44,12 @@ pub const NEAR_FACTOR: f64 = 2.0;
 
 /// What a limits figure draws besides the report's data.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct FigureOptions {
+pub struct FigureOptions<'a> {
     /// Draw every constraint, also those that the crowding rule leaves out (see
     /// [`NEAR_FACTOR`]).
     pub draw_all: bool,
+    /// Ids drawn whatever the crowding rule says (the constraints of a user's own file).
+    pub always: &'a [String],
 }
 
 /// The words of a limits figure that do not come from the report.
@@ -70,7 +73,7 @@ pub fn limits_figure(
     x_range: (f64, f64),
     y_range: (f64, f64),
     captions: &Captions<'_>,
-    options: FigureOptions,
+    options: FigureOptions<'_>,
 ) -> Result<Figure, PlotError> {
     limits_figure_with(
         report,
@@ -88,7 +91,7 @@ pub fn limits_figure(
 pub fn limits_caption(
     report: &LimitsReport,
     captions: &Captions<'_>,
-    options: FigureOptions,
+    options: FigureOptions<'_>,
 ) -> Vec<String> {
     let r = ReportView::from_report(report);
     let drawn = drawn(&r, options);
@@ -103,7 +106,7 @@ pub fn limits_figure_with(
     x_range: (f64, f64),
     y_range: (f64, f64),
     captions: &Captions<'_>,
-    options: FigureOptions,
+    options: FigureOptions<'_>,
     styles: &PlotStyles,
 ) -> Result<Figure, PlotError> {
     let fig = assemble(
@@ -161,13 +164,14 @@ fn widest_first(levels: &[f64]) -> Vec<usize> {
 /// projections always; a
 /// measured constraint if somewhere its lowest excluded coupling is within
 /// [`NEAR_FACTOR`] of the combined exclusion; everything with `draw_all`.
-fn drawn(r: &ReportView, options: FigureOptions) -> Vec<bool> {
+fn drawn(r: &ReportView, options: FigureOptions<'_>) -> Vec<bool> {
     r.constraints
         .iter()
         .map(|c| {
             options.draw_all
                 || c.projection
                 || c.published
+                || options.always.contains(&c.id)
                 || c.at_mass
                     .iter()
                     .any(|l| l.valid && l.preferred.iter().any(|p| !p.is_empty()))
@@ -389,7 +393,7 @@ fn assemble(
     x_range: (f64, f64),
     y_range: (f64, f64),
     captions: &Captions<'_>,
-    options: FigureOptions,
+    options: FigureOptions<'_>,
     styles: &PlotStyles,
 ) -> Figure {
     let coupling = if r.gauge_coupling { "g'" } else { "ε" };

@@ -59,6 +59,15 @@ pub(crate) struct MassView {
     pub expected: Vec<[f64; 2]>,
 }
 
+/// The report without its cosmological constraints (N_eff): the crowding rule compares each
+/// constraint with the combined *laboratory* exclusion, so that a cosmological bound, which
+/// rests on the thermal history, does not hide the laboratory ones that figures show beside it.
+fn laboratory(r: &LimitsReport) -> LimitsReport {
+    let mut lab = r.clone();
+    lab.constraints.retain(|c| c.observable != "N_eff");
+    lab
+}
+
 impl ReportView {
     /// Read what the figure needs from a limits report.
     pub(crate) fn from_report(r: &LimitsReport) -> ReportView {
@@ -66,7 +75,7 @@ impl ReportView {
             inputs: r.inputs.clone(),
             gauge_coupling: r.coupling == "g",
             masses: r.masses.clone(),
-            envelope: zprime::scan::envelope(r)
+            envelope: zprime::scan::envelope(&laboratory(r))
                 .into_iter()
                 .map(|e| e.g_low)
                 .collect(),

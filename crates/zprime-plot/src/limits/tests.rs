@@ -375,7 +375,10 @@ fn weak_constraints_are_listed_not_drawn_unless_all_are_asked_for() {
         (0.01, 1.0),
         (1e-5, 1.0),
         &captions,
-        FigureOptions { draw_all: true },
+        FigureOptions {
+            draw_all: true,
+            ..FigureOptions::default()
+        },
         &styles,
     );
     assert_eq!(fig.layers.len(), 3);
