@@ -44,7 +44,8 @@ CSV with a '# key: value' header (reference, cl and coupling = g | eps | eps_e r
 model, mass_unit, final_state) and columns mass,coupling (excluded above) or
 mass,coupling_low,coupling_high, 'nan' for no limit; or a HEPData YAML table (the mass the
 first independent variable, the coupling the dependent one, the same header as YAML comment
-lines). Curves are always drawn and cited. A dark-photon eps (or e eps) curve on a g' plot is
+lines). Curves are always drawn and cited. An input-set file can list curves too:
+curves = [\"babar2016.csv\"] (paths relative to the set's file). A dark-photon eps (or e eps) curve on a g' plot is
 an error unless --curve-as-g shows it as g' = e eps, which the legend then says: valid only
 where production and the observed decay scale alike for both bosons.
 
@@ -123,7 +124,14 @@ pub fn run(args: &Args) -> Result<()> {
     let masses = args.grid.masses()?;
     let constraints = args.constraints.resolve(&inputs)?;
     let mut report = zprime::scan::limits_with(&constraints, &model, &template, &inputs, &masses)?;
-    for (i, path) in args.curve.iter().enumerate() {
+    // the input set's curves, then those of --curve
+    let curve_files: Vec<PathBuf> = inputs
+        .curves
+        .iter()
+        .map(PathBuf::from)
+        .chain(args.curve.iter().cloned())
+        .collect();
+    for (i, path) in curve_files.iter().enumerate() {
         let bad = |e: zprime::Error| crate::common::UsageError(format!("--curve: {e}"));
         let mut curve =
             zprime::experiments::plane_curves::PlaneCurve::from_path(path).map_err(bad)?;

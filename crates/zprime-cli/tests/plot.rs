@@ -320,6 +320,28 @@ fn plot_draws_published_curves_and_zprimes_own_hepdata_tables() {
         .success();
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("my eps curve") && text.contains("e eps"));
+    // an input-set file lists curves, relative to itself
+    std::fs::write(
+        dir.join("g_curve.csv"),
+        "# label: my g curve\n# reference: Test, not a search\n# coupling: g\n# cl: 0.9\nmass,coupling\n0.01,2e-3\n1,1e-2\n",
+    )
+    .unwrap();
+    let set = dir.join("set.toml");
+    std::fs::write(
+        &set,
+        "name = \"with-curve\"\ndescription = \"test\"\nbase = \"default\"\ncurves = [\"g_curve.csv\"]\n",
+    )
+    .unwrap();
+    zprime()
+        .args(["plot", "--points", "20", "--inputs"])
+        .arg(&set)
+        .arg("-o")
+        .arg(&svg)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&svg)
+        .unwrap()
+        .contains("my g curve"));
     assert_usage_errors(&[(&["plot", "--curve", "/nonexistent/curve.csv"], "--curve")]);
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -42,6 +42,8 @@ struct InputFile {
     parameters: BTreeMap<String, Parameter>,
     #[serde(default)]
     constraints: Option<Vec<String>>,
+    #[serde(default)]
+    curves: Vec<String>,
 }
 
 /// A complete, resolved parameter set.
@@ -59,6 +61,10 @@ pub struct InputSet {
     pub overridden: Vec<String>,
     /// The constraints (ids in `data/experiments/constraints.toml`) applied with this set.
     pub constraints: Vec<String>,
+    /// Published exclusion curves to draw with this set (`zprime plot`; paths relative to
+    /// the set's file; see `experiments::plane_curves`). Not inherited from `base`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub curves: Vec<String>,
 }
 
 /// The shipped sets, from the data catalogue: (name = file stem, path, TOML text), in the
@@ -113,7 +119,15 @@ impl InputSet {
     pub fn from_file(path: &std::path::Path) -> Result<Self> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::file(path.display().to_string(), e.to_string()))?;
-        Self::from_toml(&text, &path.display().to_string())
+        let mut set = Self::from_toml(&text, &path.display().to_string())?;
+        // curve files are named relative to the set's file
+        let dir = path.parent().unwrap_or_else(|| std::path::Path::new(""));
+        for c in &mut set.curves {
+            if std::path::Path::new(c.as_str()).is_relative() {
+                *c = dir.join(c.as_str()).display().to_string();
+            }
+        }
+        Ok(set)
     }
 
     /// Parse a set from TOML text; `file` names it in error messages.
@@ -162,6 +176,7 @@ impl InputSet {
             parameters,
             overridden,
             constraints,
+            curves: raw.curves,
         };
         // Every set must provide what the Standard-Model context needs.
         StandardModel::from_inputs(&set).map_err(|e| Error::file(file, e.to_string()))?;
