@@ -191,13 +191,23 @@ impl NeffEvaluator {
             let p = ctx.point.with_mass(m).with_coupling(c);
             ZpChannels::of_point(&Context { point: &p, ..*ctx })
         };
-        let unit = at(mass, 1.0)?;
-        let double = at(mass, 2.0)?;
+        // At the point's own mass through `with_coupling` (the same parameters: the widths at
+        // unit coupling come from the scan's per-mass store when it has them).
+        let one = ctx.point.with_coupling(1.0);
+        let unit = ZpChannels::of_point(&Context {
+            point: &one,
+            ..*ctx
+        })?;
         let widths = |z: &ZpChannels| [z.width_nu_e, z.width_nu_mu_tau, z.width_plasma];
-        let scales_as_g2 = widths(&unit)
-            .iter()
-            .zip(widths(&double))
-            .all(|(a, b)| (4.0 * a - b).abs() <= 1e-9 * b.abs());
+        // One coupling: every width is c² times its value at c = 1 (the engine's criterion);
+        // otherwise checked numerically.
+        let scales_as_g2 = ctx.point.single_coupling() || {
+            let double = at(mass, 2.0)?;
+            widths(&unit)
+                .iter()
+                .zip(widths(&double))
+                .all(|(a, b)| (4.0 * a - b).abs() <= 1e-9 * b.abs())
+        };
         if !scales_as_g2 {
             return Ok((Route::Direct, None));
         }
