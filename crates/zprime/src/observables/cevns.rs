@@ -114,17 +114,29 @@ pub(crate) const OBSERVABLES: &[Observable] = &[
     },
 ];
 
+/// The prepared observable of the `experiment` argument: the ratio to the Standard Model, or
+/// the predicted events (`events`).
+fn prepare(
+    o: &Observable,
+    args: &Args,
+    sm: &StandardModel,
+    inputs: &InputSet,
+    events: bool,
+) -> Result<Arc<dyn Evaluator>> {
+    let window = Window::new(experiment(args.word(o, "experiment")?)?, sm, inputs)?;
+    Ok(Arc::new(Cevns {
+        window: Arc::new(window),
+        events,
+    }))
+}
+
 fn prepare_ratio(
     o: &Observable,
     args: &Args,
     sm: &StandardModel,
     inputs: &InputSet,
 ) -> Result<Arc<dyn Evaluator>> {
-    let window = Window::new(experiment(args.word(o, "experiment")?)?, sm, inputs)?;
-    Ok(Arc::new(Cevns {
-        window: Arc::new(window),
-        events: false,
-    }))
+    prepare(o, args, sm, inputs, false)
 }
 
 fn prepare_events(
@@ -133,11 +145,7 @@ fn prepare_events(
     sm: &StandardModel,
     inputs: &InputSet,
 ) -> Result<Arc<dyn Evaluator>> {
-    let window = Window::new(experiment(args.word(o, "experiment")?)?, sm, inputs)?;
-    Ok(Arc::new(Cevns {
-        window: Arc::new(window),
-        events: true,
-    }))
+    prepare(o, args, sm, inputs, true)
 }
 
 // ------------------------------------------------------------------ the data file
