@@ -316,6 +316,32 @@ fn eq_4_19_up_type_coupling() {
     assert!(close(uc.im, ours(id), ours_relative(id)), "{uc}");
 }
 
+/// Eq. (4.20), (4.21): the tree-level g_ut = V_ub V*_tb εg_X/3 and g_ct = V_cb V*_tb εg_X/3 of
+/// model II (the up-type matrix L^(u) = V diag(0, 0, εg_X/3) V† of Eq. 4.18, what t → c Z'
+/// and t → u Z' read); Im g_ut is 6% above the printed value, like Im g_uc.
+#[test]
+fn eq_4_20_4_21_top_couplings() {
+    let s = set();
+    let sm = StandardModel::from_inputs(&s).unwrap();
+    let m = s.value("m_pi0").unwrap();
+    let c = zprime::flavour::quark_couplings(&b3_point(m, 1e-3, 0.012), &sm, &s).unwrap();
+    let ut = c.left(Transition::Ut) / (0.012 * 1e-3);
+    let ct = c.left(Transition::Ct) / (0.012 * 1e-3);
+    assert!(
+        close(ut.re, value("003-b3-ut-re"), relative("003-b3-ut-re")),
+        "{ut}"
+    );
+    assert!(
+        close(ut.im, ours("003-b3-ut-im"), ours_relative("003-b3-ut-im")),
+        "{ut}"
+    );
+    assert!(
+        close(ct.norm(), value("003-b3-ct"), relative("003-b3-ct")),
+        "{ct}"
+    );
+    assert!(ct.im.abs() < 0.02 * ct.re, "{ct}");
+}
+
 /// Sec. 4.2.2: the D⁺ bound. Eq. (4.24) as printed, m_D³|F₊|²|g_uc|²/(144π m_X² Γ_D), with
 /// Γ(D⁺ → π⁺X) < 0.39 Γ_D⁺ and the printed g_uc of Eq. (4.19) gives εg_X ≲ 1.29e-2 (printed
 /// 1.31e-2); our rate (the K → π formula of the same
