@@ -13,6 +13,7 @@
 //! [`crate::flavour`], which reads the model, so this module imports nothing from it.
 
 mod anomaly;
+pub mod gauge_mixing;
 pub mod file;
 mod presets;
 pub mod rational;
