@@ -3,6 +3,14 @@
 //! Written for left-handed Weyl fermions: right-handed fields enter with a minus sign.
 //! Hypercharges Y(q_L) = 1/6, Y(u_R) = 2/3, Y(d_R) = −1/3, Y(l_L) = −1/2, Y(e_R) = −1, Y(ν_R) = 0;
 //! three colours, doublets count twice where the group acts trivially on SU(2).
+//!
+//! Fermions beyond the Standard Model and ν_R ([`ExtraFermion`], a model file's
+//! `[[fermions]]`) add their terms: a chiral one as its representation says, a vector-like
+//! one (a left- and a right-handed field with the same charges, as the vector-like quarks of
+//! papers 000, 003, 004) nothing, which is why such models are anomaly free with the Standard
+//! Model fields alone. [`remedy`] says which extra fermions an anomalous model needs: only
+//! SM singlets (right-handed neutrinos, as (B − L)_23 and B_3 − L_τ need) when only the
+//! U(1)'^3 and gravitational conditions fail, fermions charged under the SM otherwise.
 
 use super::rational::Rational;
 use super::{Charges, RationalCharges};
@@ -18,6 +26,148 @@ pub struct AnomalyCondition {
     /// The exact coefficient, when the charges are fractions (always for a loaded model; `None`
     /// only if a sum overflowed 128-bit fractions, then `value` decides to 1e-12).
     pub exact: Option<Rational>,
+    /// Which current, for a model of two U(1) bosons ("X1", "X2", "X1+X2", "X1-X2": the
+    /// mixed anomalies are those of the sums); `None` for a single U(1)'.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<&'static str>,
+}
+
+/// Chirality of an extra fermion ([`ExtraFermion`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Chirality {
+    /// A left-handed Weyl fermion.
+    Left,
+    /// A right-handed Weyl fermion (enters with a minus sign).
+    Right,
+    /// A vector-like Dirac fermion: left- and right-handed with the same charges (no anomaly).
+    Vector,
+}
+
+/// A fermion beyond the Standard Model and ν_R, in one SM representation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExtraFermion {
+    /// A label ("Q", "N_2").
+    pub name: String,
+    /// 1 (colour singlet) or 3 (triplet).
+    pub colours: u8,
+    /// Dimension of its SU(2) representation: 1 or 2.
+    pub su2: u8,
+    /// Hypercharge (Q = T3 + Y).
+    pub hypercharge: Rational,
+    /// Its U(1)' charge (of X̂1 in a gauge-basis model).
+    pub charge: Rational,
+    /// Its charge under X̂2 (gauge-basis models; 0 otherwise).
+    pub charge_2: Rational,
+    /// Left, right or vector-like.
+    pub chirality: Chirality,
+}
+
+impl ExtraFermion {
+    /// Its terms of the six sums for U(1)' charge `q` (`None` on overflow).
+    fn sums(&self, q: Rational) -> Option<[Rational; 6]> {
+        let sign = match self.chirality {
+            Chirality::Vector => return Some([Rational::ZERO; 6]),
+            Chirality::Left => 1,
+            Chirality::Right => -1,
+        };
+        // multiplicity: colours × SU(2) components (the SU(3)² and SU(2)² sums count the
+        // other group's components only, as 2q − u − d and 3q + l do)
+        let n = Rational::integer(sign * i128::from(self.colours) * i128::from(self.su2));
+        let y = self.hypercharge;
+        let nq = n.checked_mul(q)?;
+        let q2 = q.checked_mul(q)?;
+        let su3 = Rational::integer(sign * i128::from(self.su2)).checked_mul(q)?;
+        let su2 = Rational::integer(sign * i128::from(self.colours)).checked_mul(q)?;
+        Some([
+            if self.colours == 3 { su3 } else { Rational::ZERO },
+            if self.su2 == 2 { su2 } else { Rational::ZERO },
+            nq.checked_mul(y)?.checked_mul(y)?,
+            n.checked_mul(y)?.checked_mul(q2)?,
+            nq.checked_mul(q2)?,
+            nq,
+        ])
+    }
+}
+
+/// The six conditions for the SM charges `c` and the extra fermions, each with the U(1)'
+/// charge `charge_of` picks (the current `current`), exactly; `None` on overflow.
+pub fn anomaly_conditions_with(
+    c: &RationalCharges,
+    extra: &[ExtraFermion],
+    charge_of: &dyn Fn(&ExtraFermion) -> Option<Rational>,
+    current: Option<&'static str>,
+) -> Option<Vec<AnomalyCondition>> {
+    let mut sums = exact_sums(c)?;
+    for f in extra {
+        let terms = f.sums(charge_of(f)?)?;
+        for (s, t) in sums.iter_mut().zip(terms) {
+            *s = s.checked_add(t)?;
+        }
+    }
+    Some(
+        NAMES
+            .iter()
+            .zip(sums)
+            .map(|(name, r)| AnomalyCondition {
+                name,
+                value: r.to_f64(),
+                exact: Some(r),
+                current,
+            })
+            .collect(),
+    )
+}
+
+/// Which fermions would cancel the failing conditions `failing` of the SM charges `c` (for
+/// a message): right-handed neutrinos (SM singlets) when only U(1)'^3 and the gravitational
+/// condition fail, with the charges of l_L when those cancel them (as the Dirac Yukawa
+/// l̄_L H̃ ν_R needs: the ν_R of (B − L)_23 and B_3 − L_τ); fermions charged under the SM
+/// otherwise. Vector-like fermions never help.
+pub fn remedy(c: &RationalCharges, failing: &[AnomalyCondition]) -> Option<String> {
+    if failing.is_empty() {
+        return None;
+    }
+    let singlet_only = failing
+        .iter()
+        .all(|a| a.name == NAMES[4] || a.name == NAMES[5]);
+    if !singlet_only {
+        let names: Vec<&str> = failing
+            .iter()
+            .filter(|a| a.name != NAMES[4] && a.name != NAMES[5])
+            .map(|a| a.name)
+            .collect();
+        return Some(format!(
+            "{} fail: new fermions charged under the Standard Model and chiral under U(1)' are needed (declare them in [[fermions]]); right-handed neutrinos enter only U(1)'^3 and the gravitational condition, vector-like fermions none",
+            names.join(", ")
+        ));
+    }
+    // the SM singlets ν_R (right-handed) need Σ n = grav and Σ n³ = cubic on top of c's ν_R
+    let mut with_l = *c;
+    with_l.nu_r = c.l_l;
+    let dirac_works = c.nu_r.iter().all(|n| n.is_zero())
+        && exact_sums(&with_l).is_some_and(|s| s.iter().all(|x| x.is_zero()));
+    if dirac_works {
+        let q: Vec<String> = c.l_l.iter().map(ToString::to_string).collect();
+        return Some(format!(
+            "right-handed neutrinos: nu_R = [{}] (the charges of l_L, as the Dirac Yukawa l_L-bar H~ nu_R needs) cancel it; add them to [charges]",
+            q.join(", ")
+        ));
+    }
+    let get = |i: usize| {
+        failing
+            .iter()
+            .find(|a| a.name == NAMES[i])
+            .map_or("0".to_string(), |a| match a.exact {
+                Some(r) => r.to_string(),
+                None => format!("{}", a.value),
+            })
+    };
+    Some(format!(
+        "only U(1)'^3 and the gravitational condition fail: Standard-Model singlets (right-handed neutrinos, in [charges] nu_R or [[fermions]]) with right-handed charges n_i, sum n_i = {} and sum n_i^3 = {} more than today, cancel it",
+        get(5),
+        get(4)
+    ))
 }
 
 impl AnomalyCondition {
@@ -31,8 +181,12 @@ impl AnomalyCondition {
 }
 
 impl std::fmt::Display for AnomalyCondition {
-    /// "U(1)'^3 = 1/27" (exact) or "U(1)'^3 = 0.037" (numeric).
+    /// "U(1)'^3 = 1/27" (exact) or "U(1)'^3 = 0.037" (numeric), "X2: U(1)'^3 = 1/27" for one
+    /// current of a gauge-basis model.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(c) = self.current {
+            write!(f, "{c}: ")?;
+        }
         match self.exact {
             Some(r) => write!(f, "{} = {r}", self.name),
             None => write!(f, "{} = {}", self.name, self.value),
@@ -61,6 +215,7 @@ pub fn anomaly_conditions(c: &Charges) -> Vec<AnomalyCondition> {
                 name,
                 value: r.to_f64(),
                 exact: Some(r),
+                current: None,
             })
             .collect(),
         None => NAMES
@@ -70,6 +225,7 @@ pub fn anomaly_conditions(c: &Charges) -> Vec<AnomalyCondition> {
                 name,
                 value,
                 exact: None,
+                current: None,
             })
             .collect(),
     }
@@ -86,6 +242,7 @@ pub fn anomaly_conditions_exact(c: &RationalCharges) -> Option<Vec<AnomalyCondit
                 name,
                 value: r.to_f64(),
                 exact: Some(r),
+                current: None,
             })
             .collect(),
     )

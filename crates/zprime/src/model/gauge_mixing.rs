@@ -700,3 +700,91 @@ pub fn light_state(b: &GaugeBasis, g1_hat: f64, g2_hat: f64) -> Result<LightStat
 
 #[cfg(test)]
 mod tests;
+
+/// A gauge-basis number of a model file: a value, or the name of a declared parameter (so
+/// that `--param NAME=VALUE` varies it).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
+#[serde(untagged)]
+pub enum Setting {
+    /// A fixed value.
+    Value(f64),
+    /// The value of the model parameter of this name.
+    Parameter(String),
+}
+
+impl Setting {
+    /// The value, reading a parameter through `value_of`.
+    pub fn resolve(&self, value_of: &dyn Fn(&str) -> f64) -> f64 {
+        match self {
+            Setting::Value(x) => *x,
+            Setting::Parameter(p) => value_of(p),
+        }
+    }
+}
+
+/// The `[gauge_basis]` section of a model file: the Z' is the light eigenstate of two U(1)
+/// bosons X̂1 (coupling ĝ1 to the model's `[charges]`) and X̂2 (coupling ĝ2 to
+/// `[gauge_basis.charges]`) with the mixings of [`GaugeBasis`] (paper 003 Eq. 4.1, App. A).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct GaugeBasisSpec {
+    /// The current of X̂2.
+    pub charges_2: super::Charges,
+    /// The same as exact fractions (for the anomaly check).
+    pub charges_2_exact: super::RationalCharges,
+    /// (field name as the file spells it, setting), in the order of [`GaugeBasisSpec::FIELDS`].
+    pub settings: Vec<(String, Setting)>,
+}
+
+impl GaugeBasisSpec {
+    /// The numeric fields of the section with their defaults (m_Z and sin²θ_W: PDG 2024, as
+    /// the default input set).
+    pub const FIELDS: [(&'static str, Option<f64>); 12] = [
+        ("M_X1", None),
+        ("M_X2", None),
+        ("delta_M2", Some(0.0)),
+        ("g1", Some(1.0)),
+        ("g2", Some(1.0)),
+        ("sin_gamma", Some(0.0)),
+        ("sin_alpha", Some(0.0)),
+        ("sin_beta", Some(0.0)),
+        ("m2_Z_X1", Some(0.0)),
+        ("m2_Z_X2", Some(0.0)),
+        ("m_Z", Some(91.1880)),
+        ("sin2_theta_W", Some(0.23121)),
+    ];
+
+    /// The gauge basis and (ĝ1, ĝ2) at the given parameter values.
+    pub fn basis(&self, value_of: &dyn Fn(&str) -> f64) -> (GaugeBasis, f64, f64) {
+        let get = |name: &str| {
+            self.settings
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(0.0, |(_, s)| s.resolve(value_of))
+        };
+        (
+            GaugeBasis {
+                m_z: get("m_Z"),
+                sin2w: get("sin2_theta_W"),
+                m_x1: get("M_X1"),
+                m_x2: get("M_X2"),
+                m1_sq: get("m2_Z_X1"),
+                m2_sq: get("m2_Z_X2"),
+                m3_sq: get("delta_M2"),
+                sin_alpha: get("sin_alpha"),
+                sin_beta: get("sin_beta"),
+                sin_gamma: get("sin_gamma"),
+            },
+            get("g1"),
+            get("g2"),
+        )
+    }
+
+    /// The light eigenstate at the given parameter values.
+    pub fn light_state(&self, value_of: &dyn Fn(&str) -> f64) -> Result<LightState> {
+        let (b, g1, g2) = self.basis(value_of);
+        if !(g1.is_finite() && g2.is_finite()) {
+            return Err(Error::invalid("g1", g1, "finite gauge couplings g1, g2"));
+        }
+        light_state(&b, g1, g2)
+    }
+}

@@ -351,3 +351,87 @@ fn invalid_input_names_the_parameter() {
     let e = two_by_two(0.1, 1.0, 0.0, 1.0).unwrap_err().to_string();
     assert!(e.contains("sin_gamma"), "{e}");
 }
+
+/// Paper 003 model II given in the gauge basis (Eq. 4.1-4.3, the shipped example file) is the
+/// preset lmu-ltau+b3 (Eq. 4.4) with ε from the diagonalization: the same charges and the
+/// same chiral couplings of every fermion.
+#[test]
+fn gauge_basis_model_two_is_the_preset() {
+    use crate::couplings::{CouplingsAt, Fermion};
+    use crate::inputs::{InputSet, StandardModel};
+    use std::collections::BTreeMap;
+    let text = include_str!("../../../../../examples/models/lmu-ltau+b3-gauge-basis.toml");
+    let m = crate::model::Model::from_toml(text, "lmu-ltau+b3-gauge-basis.toml").unwrap();
+    assert!(m.anomalies().is_empty(), "{:?}", m.anomalies());
+    assert!(m.notes.is_empty() && !m.parameters.iter().any(|p| p.name == "kinetic_mixing"));
+    let preset = crate::model::preset("lmu-ltau+b3").unwrap();
+    let sm = StandardModel::from_inputs(&InputSet::default_set()).unwrap();
+    let gb = m.gauge_basis.as_ref().unwrap();
+    // the defaults: m_X = 0.135 GeV and ε = 0.0120 (paper 003 Sec. 4)
+    let none = BTreeMap::new();
+    let light = gb.light_state(&|k| m.value_or_default(&none, k)).unwrap();
+    assert!((light.mass - 0.135).abs() < 1e-3, "{}", light.mass);
+    assert!((light.eps - 0.0120).abs() < 1e-4, "{}", light.eps);
+    assert_eq!((light.eps_gamma, light.eps_z), (0.0, 0.0));
+    for (dm2, ratio, eps12) in [(-1.2, 1.0, 0.0), (3.0, -0.5, 0.3), (-20.0, 2.0, -0.6)] {
+        let mut params = BTreeMap::new();
+        params.insert("delta_M2".to_string(), dm2);
+        params.insert("g2_over_g1".to_string(), ratio);
+        params.insert("eps_12".to_string(), eps12);
+        let p = m.point(0.135, 5e-4, &params).unwrap();
+        // ε against the corrected A.19 written out
+        let t = two_by_two(0.1806, 10.0, dm2, eps12).unwrap();
+        let (sp, cp) = t.phi.sin_cos();
+        let cg = (1.0 - eps12 * eps12).sqrt();
+        let a19 = -ratio * sp / (cp * cg + eps12 * sp);
+        let value = |k: &str| params.get(k).copied().unwrap_or(1.0);
+        let eps = gb.light_state(&value).unwrap().eps;
+        assert!((eps - a19).abs() < 1e-12 * a19.abs().max(1e-3), "{eps} vs {a19}");
+        let mut pp = BTreeMap::new();
+        pp.insert("eps".to_string(), eps);
+        let q = preset.point(0.135, 5e-4, &pp).unwrap();
+        for ((name, a), (_, b)) in p.charges.fields().iter().zip(q.charges.fields()) {
+            for i in 0..3 {
+                assert!((a[i] - b[i]).abs() < 1e-15, "{name}[{i}]: {} vs {}", a[i], b[i]);
+            }
+        }
+        let (cp_, cq) = (CouplingsAt::new(&p, &sm, 0.135 * 0.135), CouplingsAt::new(&q, &sm, 0.135 * 0.135));
+        for i in 0..3 {
+            for f in [
+                Fermion::ChargedLepton(i),
+                Fermion::Neutrino(i),
+                Fermion::Up(i),
+                Fermion::Down(i),
+            ] {
+                let (a, b) = (cp_.chiral(f), cq.chiral(f));
+                assert!((a.0 - b.0).norm() < 1e-18 && (a.1 - b.1).norm() < 1e-18, "{f:?}");
+            }
+        }
+        assert!(p.single_coupling());
+    }
+}
+
+/// A Z-X mass mixing gives the Z' a Z-like coupling ε_Z (e/s_W c_W)(T3 − s_W² Q): to neutrinos
+/// and electrons, chiral, on top of the U(1) charges.
+#[test]
+fn z_mass_mixing_gives_z_like_couplings() {
+    use crate::couplings::{CouplingsAt, Fermion};
+    use crate::inputs::{InputSet, StandardModel};
+    use std::collections::BTreeMap;
+    let text = include_str!("../../../../../examples/models/lmu-ltau+b3-gauge-basis.toml")
+        .replace("sin_gamma = \"eps_12\"", "sin_gamma = \"eps_12\"\nm2_Z_X1 = 0.5");
+    let m = crate::model::Model::from_toml(&text, "z.toml").unwrap();
+    let p = m.point(0.135, 5e-4, &BTreeMap::new()).unwrap();
+    // first order: the light (X̂1-like) state has Ẑ content m1²/(m_X² − M̂_Z²)
+    let want = 0.5 / (0.135_f64.powi(2) - 91.188_f64.powi(2));
+    assert!((p.z_mixing / want - 1.0).abs() < 0.02, "{} vs {want}", p.z_mixing);
+    assert!(!p.single_coupling());
+    let sm = StandardModel::from_inputs(&InputSet::default_set()).unwrap();
+    let c = CouplingsAt::new(&p, &sm, 0.135 * 0.135);
+    let gz = p.z_mixing * sm.e() / (sm.sin2_theta_w * (1.0 - sm.sin2_theta_w)).sqrt();
+    let (l, r) = c.chiral(Fermion::Neutrino(0));
+    assert!((l.re - 0.5 * gz).abs() < 1e-18 && r.re.abs() < 1e-18);
+    // the electron also has the loop-induced photon mixing (vector): its axial part is Z-like
+    let (l, r) = c.chiral(Fermion::ChargedLepton(0));
+    assert!(((l - r).re + 0.5 * gz).abs() < 1e-18);
+}
