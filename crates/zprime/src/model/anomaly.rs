@@ -406,4 +406,99 @@ mod tests {
         let cubic = &anomaly_conditions(&bad)[4];
         assert_eq!(cubic.to_string(), "U(1)'^3 = -3");
     }
+
+    use crate::model::Model;
+
+    const BL23: &str = "name='bl23'\n[charges]\nq_L=[0,'1/3','1/3']\nu_R=[0,'1/3','1/3']\nd_R=[0,'1/3','1/3']\nl_L=[0,-1,-1]\ne_R=[0,-1,-1]\nnu_R=[0,-1,-1]\n";
+
+    /// (B − L)_23 and B_3 − L_τ need their right-handed neutrinos, and the message says
+    /// which: nu_R with the charges of l_L.
+    #[test]
+    fn the_needed_right_handed_neutrinos_are_named() {
+        assert!(Model::from_toml(BL23, "m.toml").unwrap().anomalies().is_empty());
+        let m = Model::from_toml(&BL23.replace("nu_R=[0,-1,-1]\n", ""), "m.toml").unwrap();
+        let names: Vec<_> = m.anomalies().iter().map(|a| a.name).collect();
+        assert_eq!(names, ["U(1)'^3", "gravitational"]);
+        let r = m.anomaly_remedy().unwrap();
+        assert!(r.contains("nu_R = [0, -1, -1]"), "{r}");
+        assert!(m.warnings().iter().any(|w| w.contains("nu_R = [0, -1, -1]")));
+        let b3 = "name='b3'\n[charges]\nq_L=[0,0,'1/3']\nu_R=[0,0,'1/3']\nd_R=[0,0,'1/3']\nl_L=[0,0,-1]\ne_R=[0,0,-1]\n";
+        let r = Model::from_toml(b3, "m.toml").unwrap().anomaly_remedy().unwrap();
+        assert!(r.contains("nu_R = [0, 0, -1]"), "{r}");
+        // heavy N_2, N_3 declared as extra fermions instead (paper 003 Sec. 4) do the same
+        let with_n = format!(
+            "{}[[fermions]]\nname='N_2'\ncharge=-1\nchirality='right'\n[[fermions]]\nname='N_3'\ncharge=-1\nchirality='right'\n",
+            BL23.replace("nu_R=[0,-1,-1]\n", "")
+        );
+        assert!(Model::from_toml(&with_n, "m.toml").unwrap().anomalies().is_empty());
+        // a failure that singlets cannot cure says so
+        let l = "name='l'\n[charges]\nl_L=[1,1,1]\ne_R=[1,1,1]\nnu_R=[1,1,1]\n";
+        let r = Model::from_toml(l, "m.toml").unwrap().anomaly_remedy().unwrap();
+        assert!(r.contains("SU(2)^2 U(1)'") && r.contains("charged under the Standard Model"), "{r}");
+        // singlets that are not the Dirac choice: the sums they must supply
+        let odd = "name='o'\n[charges]\nl_L=[0,1,-1]\ne_R=[0,1,-1]\nnu_R=[0,1,0]\n";
+        let r = Model::from_toml(odd, "m.toml").unwrap().anomaly_remedy().unwrap();
+        assert!(r.contains("sum n_i = -1") && r.contains("sum n_i^3 = -1"), "{r}");
+    }
+
+    /// Vector-like quarks (papers 000, 003, 004) add nothing; the same fields as chiral
+    /// fermions do. The extra-fermion sums have the normalization of the SM ones: a fourth
+    /// generation charged under hypercharge itself is anomaly free, less one field it is not.
+    #[test]
+    fn extra_fermions_in_the_anomaly_sums() {
+        let lmu = "name='v'\n[charges]\nl_L=[0,1,-1]\ne_R=[0,1,-1]\nnu_R=[0,1,-1]\n";
+        let vlq = "[[fermions]]\nname='Q'\ncolours=3\nsu2=2\nhypercharge='1/6'\ncharge=1\nchirality='vector'\n[[fermions]]\nname='U'\ncolours=3\nhypercharge='2/3'\ncharge=-1\nchirality='vector'\n[[fermions]]\nname='D'\ncolours=3\nhypercharge='-1/3'\ncharge=-1\nchirality='vector'\n";
+        let m = Model::from_toml(&format!("{lmu}{vlq}"), "m.toml").unwrap();
+        assert_eq!(m.fermions.len(), 3);
+        assert!(m.anomalies().is_empty());
+        let chiral = vlq.replace("'vector'", "'left'");
+        assert!(!Model::from_toml(&format!("{lmu}{chiral}"), "m.toml")
+            .unwrap()
+            .anomalies()
+            .is_empty());
+        let y = "name='y'\n[charges]\nq_L=['1/6','1/6','1/6']\nu_R=['2/3','2/3','2/3']\nd_R=['-1/3','-1/3','-1/3']\nl_L=['-1/2','-1/2','-1/2']\ne_R=[-1,-1,-1]\n";
+        let gen4 = [
+            ("q", 3, 2, "1/6", "left"),
+            ("u", 3, 1, "2/3", "right"),
+            ("d", 3, 1, "-1/3", "right"),
+            ("l", 1, 2, "-1/2", "left"),
+            ("e", 1, 1, "-1", "right"),
+        ];
+        let entry = |(n, c, d, yy, ch): (&str, u8, u8, &str, &str)| {
+            format!("[[fermions]]\nname='{n}4'\ncolours={c}\nsu2={d}\nhypercharge='{yy}'\ncharge='{yy}'\nchirality='{ch}'\n")
+        };
+        let all: String = gen4.iter().copied().map(entry).collect();
+        let m = Model::from_toml(&format!("{y}{all}"), "m.toml").unwrap();
+        assert!(m.anomalies().is_empty(), "{:?}", m.anomalies());
+        for skip in 0..5 {
+            let some: String = gen4
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, f)| entry(*f))
+                .collect();
+            let m = Model::from_toml(&format!("{y}{some}"), "m.toml").unwrap();
+            assert!(!m.anomalies().is_empty(), "without {}", gen4[skip].0);
+        }
+        let e = Model::from_toml(&format!("{lmu}[[fermions]]\nname='X'\ncolours=2\ncharge=1\nchirality='left'\n"), "m.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("fermions[1].colours"), "{e}");
+    }
+
+    /// A gauge-basis model checks both currents and the mixed anomalies.
+    #[test]
+    fn gauge_basis_currents_are_checked() {
+        let text = include_str!("../../../../examples/models/lmu-ltau+b3-gauge-basis.toml");
+        assert!(Model::from_toml(text, "m.toml").unwrap().anomalies().is_empty());
+        // B_3 alone for X^2: anomalous, labelled X2
+        let b3 = text.replace("l_L = [0, 0, -1]\ne_R = [0, 0, -1]\nnu_R = [0, 0, -1]\n", "");
+        let m = Model::from_toml(&b3, "m.toml").unwrap();
+        let a = m.anomalies();
+        assert!(a.iter().any(|c| c.current == Some("X2")), "{a:?}");
+        assert!(a.iter().all(|c| c.current != Some("X1")));
+        assert!(a[0].to_string().starts_with("X2: "), "{}", a[0]);
+        let r = m.anomaly_remedy().unwrap();
+        assert!(r.starts_with("X2: "), "{r}");
+    }
 }
