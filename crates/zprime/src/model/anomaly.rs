@@ -80,7 +80,11 @@ impl ExtraFermion {
         let su3 = Rational::integer(sign * i128::from(self.su2)).checked_mul(q)?;
         let su2 = Rational::integer(sign * i128::from(self.colours)).checked_mul(q)?;
         Some([
-            if self.colours == 3 { su3 } else { Rational::ZERO },
+            if self.colours == 3 {
+                su3
+            } else {
+                Rational::ZERO
+            },
             if self.su2 == 2 { su2 } else { Rational::ZERO },
             nq.checked_mul(y)?.checked_mul(y)?,
             n.checked_mul(y)?.checked_mul(q2)?,
@@ -415,30 +419,54 @@ mod tests {
     /// which: nu_R with the charges of l_L.
     #[test]
     fn the_needed_right_handed_neutrinos_are_named() {
-        assert!(Model::from_toml(BL23, "m.toml").unwrap().anomalies().is_empty());
+        assert!(Model::from_toml(BL23, "m.toml")
+            .unwrap()
+            .anomalies()
+            .is_empty());
         let m = Model::from_toml(&BL23.replace("nu_R=[0,-1,-1]\n", ""), "m.toml").unwrap();
         let names: Vec<_> = m.anomalies().iter().map(|a| a.name).collect();
         assert_eq!(names, ["U(1)'^3", "gravitational"]);
         let r = m.anomaly_remedy().unwrap();
         assert!(r.contains("nu_R = [0, -1, -1]"), "{r}");
-        assert!(m.warnings().iter().any(|w| w.contains("nu_R = [0, -1, -1]")));
+        assert!(m
+            .warnings()
+            .iter()
+            .any(|w| w.contains("nu_R = [0, -1, -1]")));
         let b3 = "name='b3'\n[charges]\nq_L=[0,0,'1/3']\nu_R=[0,0,'1/3']\nd_R=[0,0,'1/3']\nl_L=[0,0,-1]\ne_R=[0,0,-1]\n";
-        let r = Model::from_toml(b3, "m.toml").unwrap().anomaly_remedy().unwrap();
+        let r = Model::from_toml(b3, "m.toml")
+            .unwrap()
+            .anomaly_remedy()
+            .unwrap();
         assert!(r.contains("nu_R = [0, 0, -1]"), "{r}");
         // heavy N_2, N_3 declared as extra fermions instead (paper 003 Sec. 4) do the same
         let with_n = format!(
             "{}[[fermions]]\nname='N_2'\ncharge=-1\nchirality='right'\n[[fermions]]\nname='N_3'\ncharge=-1\nchirality='right'\n",
             BL23.replace("nu_R=[0,-1,-1]\n", "")
         );
-        assert!(Model::from_toml(&with_n, "m.toml").unwrap().anomalies().is_empty());
+        assert!(Model::from_toml(&with_n, "m.toml")
+            .unwrap()
+            .anomalies()
+            .is_empty());
         // a failure that singlets cannot cure says so
         let l = "name='l'\n[charges]\nl_L=[1,1,1]\ne_R=[1,1,1]\nnu_R=[1,1,1]\n";
-        let r = Model::from_toml(l, "m.toml").unwrap().anomaly_remedy().unwrap();
-        assert!(r.contains("SU(2)^2 U(1)'") && r.contains("charged under the Standard Model"), "{r}");
+        let r = Model::from_toml(l, "m.toml")
+            .unwrap()
+            .anomaly_remedy()
+            .unwrap();
+        assert!(
+            r.contains("SU(2)^2 U(1)'") && r.contains("charged under the Standard Model"),
+            "{r}"
+        );
         // singlets that are not the Dirac choice: the sums they must supply
         let odd = "name='o'\n[charges]\nl_L=[0,1,-1]\ne_R=[0,1,-1]\nnu_R=[0,1,0]\n";
-        let r = Model::from_toml(odd, "m.toml").unwrap().anomaly_remedy().unwrap();
-        assert!(r.contains("sum n_i = -1") && r.contains("sum n_i^3 = -1"), "{r}");
+        let r = Model::from_toml(odd, "m.toml")
+            .unwrap()
+            .anomaly_remedy()
+            .unwrap();
+        assert!(
+            r.contains("sum n_i = -1") && r.contains("sum n_i^3 = -1"),
+            "{r}"
+        );
     }
 
     /// Vector-like quarks (papers 000, 003, 004) add nothing; the same fields as chiral
@@ -480,9 +508,12 @@ mod tests {
             let m = Model::from_toml(&format!("{y}{some}"), "m.toml").unwrap();
             assert!(!m.anomalies().is_empty(), "without {}", gen4[skip].0);
         }
-        let e = Model::from_toml(&format!("{lmu}[[fermions]]\nname='X'\ncolours=2\ncharge=1\nchirality='left'\n"), "m.toml")
-            .unwrap_err()
-            .to_string();
+        let e = Model::from_toml(
+            &format!("{lmu}[[fermions]]\nname='X'\ncolours=2\ncharge=1\nchirality='left'\n"),
+            "m.toml",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("fermions[1].colours"), "{e}");
     }
 
@@ -490,9 +521,15 @@ mod tests {
     #[test]
     fn gauge_basis_currents_are_checked() {
         let text = include_str!("../../../../examples/models/lmu-ltau+b3-gauge-basis.toml");
-        assert!(Model::from_toml(text, "m.toml").unwrap().anomalies().is_empty());
+        assert!(Model::from_toml(text, "m.toml")
+            .unwrap()
+            .anomalies()
+            .is_empty());
         // B_3 alone for X^2: anomalous, labelled X2
-        let b3 = text.replace("l_L = [0, 0, -1]\ne_R = [0, 0, -1]\nnu_R = [0, 0, -1]\n", "");
+        let b3 = text.replace(
+            "l_L = [0, 0, -1]\ne_R = [0, 0, -1]\nnu_R = [0, 0, -1]\n",
+            "",
+        );
         let m = Model::from_toml(&b3, "m.toml").unwrap();
         let a = m.anomalies();
         assert!(a.iter().any(|c| c.current == Some("X2")), "{a:?}");

@@ -707,25 +707,47 @@ mod tests {
         assert!(parse(good, "g.toml").is_ok());
         let cases = [
             ("M_X1 = 0.1806", "", "gauge_basis.M_X1: required"),
-            ("g2 = \"g2_over_g1\"", "g2 = \"nope\"", "'nope' must be declared"),
-            ("sin_gamma = \"eps_12\"", "sin_gamma = 0.8\nsin_alpha = 0.8\nsin_beta = -0.8", "positive definite"),
+            (
+                "g2 = \"g2_over_g1\"",
+                "g2 = \"nope\"",
+                "'nope' must be declared",
+            ),
+            (
+                "sin_gamma = \"eps_12\"",
+                "sin_gamma = 0.8\nsin_alpha = 0.8\nsin_beta = -0.8",
+                "positive definite",
+            ),
             ("M_X2 = 10.0", "M_X2 = -1.0", "M_X2"),
-            ("M_X2 = 10.0", "M_X2 = nan", "gauge_basis.M_X2: must be a finite number"),
+            (
+                "M_X2 = 10.0",
+                "M_X2 = nan",
+                "gauge_basis.M_X2: must be a finite number",
+            ),
             ("M_X2 = 10.0", "M_X3 = 10.0", "M_X3"),
             ("g1 = 1.0", "g1 = 0.0", "g1"),
         ];
         for (from, to, want) in cases {
             assert!(good.contains(from), "{from}");
-            let e = parse(&good.replace(from, to), "g.toml").unwrap_err().to_string();
+            let e = parse(&good.replace(from, to), "g.toml")
+                .unwrap_err()
+                .to_string();
             assert!(e.contains("g.toml") && e.contains(want), "{want}: {e}");
         }
-        let e = parse(&good.replace("coupling = \"gauge\"", "coupling = \"kinetic-mixing\""), "g.toml")
-            .unwrap_err()
-            .to_string();
+        let e = parse(
+            &good.replace("coupling = \"gauge\"", "coupling = \"kinetic-mixing\""),
+            "g.toml",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("g.toml"), "{e}");
-        let e = parse(&format!("{good}\n[[fermions]]\nname='N'\ncharge=1\ncharge_2=1\nchirality='sideways'\n"), "g.toml")
-            .unwrap_err()
-            .to_string();
+        let e = parse(
+            &format!(
+                "{good}\n[[fermions]]\nname='N'\ncharge=1\ncharge_2=1\nchirality='sideways'\n"
+            ),
+            "g.toml",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("g.toml"), "{e}");
     }
 }

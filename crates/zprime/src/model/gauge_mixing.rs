@@ -271,9 +271,13 @@ impl Eigenstates {
     pub fn sign_fixed(&self) -> Eigenstates {
         let mut out = *self;
         for k in 0..4 {
-            let big = (0..4)
-                .map(|a| self.content[a][k])
-                .fold(0.0_f64, |m, x| if x.abs() > m.abs() { x } else { m });
+            let big = (0..4).map(|a| self.content[a][k]).fold(0.0_f64, |m, x| {
+                if x.abs() > m.abs() {
+                    x
+                } else {
+                    m
+                }
+            });
             if big < 0.0 {
                 for a in 0..4 {
                     out.content[a][k] = -self.content[a][k];
@@ -298,9 +302,9 @@ pub fn numerical(b: &GaugeBasis) -> Result<Eigenstates> {
         )
     })?;
     let l = chol.l();
-    let l_inv = l.try_inverse().ok_or_else(|| {
-        Error::invalid("sin_gamma", b.sin_gamma, "an invertible kinetic matrix")
-    })?;
+    let l_inv = l
+        .try_inverse()
+        .ok_or_else(|| Error::invalid("sin_gamma", b.sin_gamma, "an invertible kinetic matrix"))?;
     let mt = l_inv * mass_matrix(b) * l_inv.transpose();
     let block: Matrix3<f64> = mt.fixed_view::<3, 3>(1, 1).into_owned();
     let block = 0.5 * (block + block.transpose());
@@ -361,7 +365,9 @@ pub fn two_by_two(m1: f64, m2: f64, delta_m2: f64, sin_gamma: f64) -> Result<Two
     let mu2 = [[m1s, off], [off, m22]];
     // Eq. A.9-A.10 with the bracket restored; the light root as det / heavy root
     let a = m1s + m2s - 2.0 * d * sg;
-    let disc = (a * a + 4.0 * cg * cg * (d * d - m1s * m2s)).max(0.0).sqrt();
+    let disc = (a * a + 4.0 * cg * cg * (d * d - m1s * m2s))
+        .max(0.0)
+        .sqrt();
     let heavy = (a + disc) / (2.0 * cg * cg);
     let det = (m1s * m2s - d * d) / (cg * cg);
     let light = if heavy > 0.0 { det / heavy } else { 0.0 };
@@ -544,7 +550,8 @@ pub fn eigen3_analytic(m: &[[f64; 3]; 3]) -> Option<([f64; 3], [[f64; 3]; 3])> {
         return None;
     }
     // A.50-A.51 (erratum 9)
-    let th2_sq = ((o12 * o12 + o13 * o13 + (a - l3) * (a + l3 - l1 - l2)) / ((l1 - l3) * (l3 - l2)))
+    let th2_sq = ((o12 * o12 + o13 * o13 + (a - l3) * (a + l3 - l1 - l2))
+        / ((l1 - l3) * (l3 - l2)))
         .clamp(0.0, 1.0);
     let th3_sq = if th2_sq > 1e-300 {
         ((a - l3 + (l3 - l2) * th2_sq) / ((l1 - l2) * th2_sq)).clamp(0.0, 1.0)

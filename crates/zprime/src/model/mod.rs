@@ -13,8 +13,8 @@
 //! [`crate::flavour`], which reads the model, so this module imports nothing from it.
 
 mod anomaly;
-pub mod gauge_mixing;
 pub mod file;
+pub mod gauge_mixing;
 mod presets;
 pub mod rational;
 
@@ -414,7 +414,11 @@ impl Model {
         let x2 = gb.charges_2_exact;
         let currents = exact.and_then(|c1| {
             let m1 = Rational::integer(-1);
-            let sets: [(&'static str, RationalCharges, &dyn Fn(&ExtraFermion) -> Option<Rational>); 4] = [
+            let sets: [(
+                &'static str,
+                RationalCharges,
+                &dyn Fn(&ExtraFermion) -> Option<Rational>,
+            ); 4] = [
                 ("X1", c1, &one),
                 ("X2", x2, &two),
                 ("X1+X2", c1.plus_scaled(Rational::integer(1), &x2)?, &plus),
@@ -422,7 +426,12 @@ impl Model {
             ];
             let mut out = Vec::new();
             for (label, c, pick) in sets {
-                out.extend(anomaly::anomaly_conditions_with(&c, &self.fermions, pick, Some(label))?);
+                out.extend(anomaly::anomaly_conditions_with(
+                    &c,
+                    &self.fermions,
+                    pick,
+                    Some(label),
+                )?);
             }
             Some(out)
         });
@@ -443,6 +452,15 @@ impl Model {
             out
         });
         all.into_iter().filter(|c| !c.cancels()).collect()
+    }
+
+    /// For a gauge-basis model, the light eigenstate the gauge-basis numbers imply at the
+    /// given parameters (defaults for the others): its mass and g_X are what `--mass` and
+    /// `--g` stand for, its ε, ε_γ, ε_Z what every point of the model gets. `None` otherwise.
+    pub fn gauge_light_state(&self, params: &BTreeMap<String, f64>) -> Option<Result<LightState>> {
+        self.gauge_basis
+            .as_ref()
+            .map(|gb| gb.light_state(&|k: &str| self.value_or_default(params, k)))
     }
 
     /// Which extra fermions would make the model anomaly free, at the default parameters (a

@@ -386,16 +386,27 @@ fn gauge_basis_model_two_is_the_preset() {
         let a19 = -ratio * sp / (cp * cg + eps12 * sp);
         let value = |k: &str| params.get(k).copied().unwrap_or(1.0);
         let eps = gb.light_state(&value).unwrap().eps;
-        assert!((eps - a19).abs() < 1e-12 * a19.abs().max(1e-3), "{eps} vs {a19}");
+        assert!(
+            (eps - a19).abs() < 1e-12 * a19.abs().max(1e-3),
+            "{eps} vs {a19}"
+        );
         let mut pp = BTreeMap::new();
         pp.insert("eps".to_string(), eps);
         let q = preset.point(0.135, 5e-4, &pp).unwrap();
         for ((name, a), (_, b)) in p.charges.fields().iter().zip(q.charges.fields()) {
             for i in 0..3 {
-                assert!((a[i] - b[i]).abs() < 1e-15, "{name}[{i}]: {} vs {}", a[i], b[i]);
+                assert!(
+                    (a[i] - b[i]).abs() < 1e-15,
+                    "{name}[{i}]: {} vs {}",
+                    a[i],
+                    b[i]
+                );
             }
         }
-        let (cp_, cq) = (CouplingsAt::new(&p, &sm, 0.135 * 0.135), CouplingsAt::new(&q, &sm, 0.135 * 0.135));
+        let (cp_, cq) = (
+            CouplingsAt::new(&p, &sm, 0.135 * 0.135),
+            CouplingsAt::new(&q, &sm, 0.135 * 0.135),
+        );
         for i in 0..3 {
             for f in [
                 Fermion::ChargedLepton(i),
@@ -404,7 +415,10 @@ fn gauge_basis_model_two_is_the_preset() {
                 Fermion::Down(i),
             ] {
                 let (a, b) = (cp_.chiral(f), cq.chiral(f));
-                assert!((a.0 - b.0).norm() < 1e-18 && (a.1 - b.1).norm() < 1e-18, "{f:?}");
+                assert!(
+                    (a.0 - b.0).norm() < 1e-18 && (a.1 - b.1).norm() < 1e-18,
+                    "{f:?}"
+                );
             }
         }
         assert!(p.single_coupling());
@@ -418,13 +432,19 @@ fn z_mass_mixing_gives_z_like_couplings() {
     use crate::couplings::{CouplingsAt, Fermion};
     use crate::inputs::{InputSet, StandardModel};
     use std::collections::BTreeMap;
-    let text = include_str!("../../../../../examples/models/lmu-ltau+b3-gauge-basis.toml")
-        .replace("sin_gamma = \"eps_12\"", "sin_gamma = \"eps_12\"\nm2_Z_X1 = 0.5");
+    let text = include_str!("../../../../../examples/models/lmu-ltau+b3-gauge-basis.toml").replace(
+        "sin_gamma = \"eps_12\"",
+        "sin_gamma = \"eps_12\"\nm2_Z_X1 = 0.5",
+    );
     let m = crate::model::Model::from_toml(&text, "z.toml").unwrap();
     let p = m.point(0.135, 5e-4, &BTreeMap::new()).unwrap();
     // first order: the light (X̂1-like) state has Ẑ content m1²/(m_X² − M̂_Z²)
     let want = 0.5 / (0.135_f64.powi(2) - 91.188_f64.powi(2));
-    assert!((p.z_mixing / want - 1.0).abs() < 0.02, "{} vs {want}", p.z_mixing);
+    assert!(
+        (p.z_mixing / want - 1.0).abs() < 0.02,
+        "{} vs {want}",
+        p.z_mixing
+    );
     assert!(!p.single_coupling());
     let sm = StandardModel::from_inputs(&InputSet::default_set()).unwrap();
     let c = CouplingsAt::new(&p, &sm, 0.135 * 0.135);
@@ -444,8 +464,10 @@ fn z_mixing_feeds_the_penguin() {
     use crate::inputs::{InputSet, StandardModel};
     use num_complex::Complex64 as C64;
     use std::collections::BTreeMap;
-    let text = include_str!("../../../../../examples/models/lmu-ltau+b3-gauge-basis.toml")
-        .replace("sin_gamma = \"eps_12\"", "sin_gamma = \"eps_12\"\nm2_Z_X1 = 5.0");
+    let text = include_str!("../../../../../examples/models/lmu-ltau+b3-gauge-basis.toml").replace(
+        "sin_gamma = \"eps_12\"",
+        "sin_gamma = \"eps_12\"\nm2_Z_X1 = 5.0",
+    );
     let m = crate::model::Model::from_toml(&text, "z.toml").unwrap();
     crate::flavour::check(&m).unwrap();
     let inputs = InputSet::default_set();
@@ -476,6 +498,9 @@ fn z_mixing_feeds_the_penguin() {
         );
         let got = a.left(t) - b.left(t);
         assert!(want.norm() > 0.0);
-        assert!((got - want).norm() < 1e-9 * want.norm(), "{t:?}: {got} vs {want}");
+        assert!(
+            (got - want).norm() < 1e-9 * want.norm(),
+            "{t:?}: {got} vs {want}"
+        );
     }
 }
