@@ -65,8 +65,8 @@
 //!    (the case Δ < 0 of the text cannot occur).
 //! 9. A.50: the denominator is (μ1² − μ3²)(μ3² − μ2²) (printed (μ1² − μ3²)(μ3² − μ1²) ≤ 0).
 //! 10. A.54-A.55: f and g are exchanged: f₁ = R(θ1) g₁ and f₂ = R(2θ1) g₂ (with R1 of A.37 and
-//!    R of A.55); A.57 as printed, θ1 = angle(R(φ1) g₁), already assumes this.
-//!    A.57 leaves θ1⁽²⁾ defined modulo π; we take the value nearest θ1⁽¹⁾.
+//!     R of A.55); A.57 as printed, θ1 = angle(R(φ1) g₁), already assumes this.
+//!     A.57 leaves θ1⁽²⁾ defined modulo π; we take the value nearest θ1⁽¹⁾.
 //!
 //! Numerics: eigenvalues are accurate to ~1e-16 of the largest (M̂_Z²), i.e. ~1e-12 GeV²;
 //! a boson much lighter than ~1 MeV mixing with the Z is outside what double precision gives.
@@ -535,7 +535,8 @@ pub fn eigen3_analytic(m: &[[f64; 3]; 3]) -> Option<([f64; 3], [[f64; 3]; 3])> {
         - 3.0 * (a + b) * (a + c) * (b + c)
         - 27.0 * (a * o23 * o23 + b * o13 * o13 + c * o12 * o12);
     let scale = a.abs().max(b.abs()).max(c.abs()).max(off2.sqrt());
-    if !(p > (1e-10 * scale).powi(2)) {
+    // (NaN-safe: a NaN entry also gives None)
+    if p.is_nan() || p <= (1e-10 * scale).powi(2) {
         return None;
     }
     // A.45-A.48
@@ -546,7 +547,7 @@ pub fn eigen3_analytic(m: &[[f64; 3]; 3]) -> Option<([f64; 3], [[f64; 3]; 3])> {
     let l2 = (tr + 2.0 * p.sqrt() * ((delta + two_pi) / 3.0).cos()) / 3.0;
     let l3 = (tr + 2.0 * p.sqrt() * ((delta - two_pi) / 3.0).cos()) / 3.0;
     let gap = (l1 - l3).min(l3 - l2);
-    if !(gap > 1e-10 * scale) {
+    if gap.is_nan() || gap <= 1e-10 * scale {
         return None;
     }
     // A.50-A.51 (erratum 9)
@@ -688,7 +689,7 @@ pub fn light_state(b: &GaugeBasis, g1_hat: f64, g2_hat: f64) -> Result<LightStat
     } else {
         numerical(b)?.state(1, g1_hat, g2_hat)
     };
-    if !(s.g1.abs() > 0.0) || !s.g1.is_finite() {
+    if s.g1 == 0.0 || !s.g1.is_finite() {
         return Err(Error::invalid(
             "g1",
             g1_hat,

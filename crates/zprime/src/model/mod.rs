@@ -323,6 +323,9 @@ impl Model {
     }
 }
 
+/// Picks an extra fermion's charge under one current (of a gauge-basis model).
+type ChargeOf = dyn Fn(&ExtraFermion) -> Option<Rational>;
+
 /// Serde helper: skip a zero field (new fields keep existing outputs unchanged).
 #[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_zero(x: &f64) -> bool {
@@ -414,11 +417,7 @@ impl Model {
         let x2 = gb.charges_2_exact;
         let currents = exact.and_then(|c1| {
             let m1 = Rational::integer(-1);
-            let sets: [(
-                &'static str,
-                RationalCharges,
-                &dyn Fn(&ExtraFermion) -> Option<Rational>,
-            ); 4] = [
+            let sets: [(&'static str, RationalCharges, &ChargeOf); 4] = [
                 ("X1", c1, &one),
                 ("X2", x2, &two),
                 ("X1+X2", c1.plus_scaled(Rational::integer(1), &x2)?, &plus),
