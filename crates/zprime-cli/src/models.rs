@@ -123,12 +123,21 @@ pub fn run(args: &Args) -> Result<()> {
         for note in &m.notes {
             println!("  note: {note}");
         }
+        if let Some(Ok(l)) = m.gauge_light_state(&std::collections::BTreeMap::new()) {
+            println!(
+                "  gauge basis (default parameters): light eigenstate m_X = {:.4} GeV, g_X = {:.4e}; the Z' couples to [charges] + eps [gauge_basis.charges], eps = {:.4e}, eps_gamma = {:.3e}, eps_Z = {:.3e} (--mass and --g are m_X and g_X)",
+                l.mass, l.g, l.eps, l.eps_gamma, l.eps_z
+            );
+        }
         let a = m.anomalies();
         if a.is_empty() {
             println!("  anomaly free");
         } else {
             let list: Vec<String> = a.iter().map(ToString::to_string).collect();
             println!("  ANOMALOUS: {}", list.join(", "));
+            if let Some(r) = m.anomaly_remedy() {
+                println!("  needs: {r}");
+            }
         }
         if !m.not_included.is_empty() {
             println!("  not included yet: {}", m.not_included.join(", "));

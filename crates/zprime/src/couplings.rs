@@ -41,6 +41,14 @@ impl Fermion {
         }
     }
 
+    /// Weak isospin T3 of the left-handed component (the right-handed one has 0).
+    pub fn weak_isospin(self) -> f64 {
+        match self {
+            Fermion::Neutrino(_) | Fermion::Up(_) => 0.5,
+            Fermion::ChargedLepton(_) | Fermion::Down(_) => -0.5,
+        }
+    }
+
     /// Number of colours.
     pub fn colours(self) -> f64 {
         match self {
@@ -176,7 +184,15 @@ impl<'a> CouplingsAt<'a> {
             self.kinetic_mixing()
         };
         let mix = eps * (self.sm.e() * qem);
-        (p.g * ql + mix, p.g * qr + mix)
+        let (mut l, mut r) = (p.g * ql + mix, p.g * qr + mix);
+        if p.z_mixing != 0.0 {
+            // a Z-like admixture ε_Z (e/s_W c_W)(T3 P_L − s_W² Q) (gauge-basis models)
+            let s2 = self.sm.sin2_theta_w;
+            let gz = p.z_mixing * self.sm.e() / (s2 * (1.0 - s2)).sqrt();
+            l += gz * (f.weak_isospin() - s2 * qem);
+            r += gz * (-s2 * qem);
+        }
+        (l, r)
     }
 
     /// Vector and axial couplings (g_V, g_A) of fermion `f`.

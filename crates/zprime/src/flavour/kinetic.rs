@@ -35,6 +35,15 @@ use std::f64::consts::{PI, SQRT_2};
 
 /// The induced left-handed coupling g_ij (i, j = 0, 1, 2 for d, s, b: transition d_j → d_i)
 /// for photon mixing `eps_gamma` and Z mixing `eps_z` at q² (GeV²).
+///
+/// `eps_z` is ε_ZX of paper 003 Eq. 2.10 read as the Z′'s coupling to the Z current,
+/// `ε_ZX (e/s_W c_W) J_Z` ([`crate::model::Point::z_mixing`], from the Z–X mass and
+/// hypercharge kinetic mixing of a gauge-basis model, [`crate::model::gauge_mixing`]): the
+/// `e/(s_W c_W)` of that coupling is the prefactor's `e` times the `−1/(s_W c_W)` of D̃₀
+/// (Eq. 2.12). Its sign relative to ε_γX is paper 003's (not re-derived). Like D₀, D̃₀ is the
+/// q² term of the penguin; the Z current is not conserved, and a q²-independent Z-penguin
+/// term (Inami–Lim C₀) that a Z-like coupling could also induce is not in paper 003's H₀ and
+/// not included.
 #[allow(clippy::too_many_arguments)]
 pub fn induced(
     v: &Matrix3,

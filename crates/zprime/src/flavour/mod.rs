@@ -432,7 +432,8 @@ fn add_kinetic_mixing(out: &mut QuarkCouplings, p: &Point, env: &Environment) {
     } else {
         C64::new(p.kinetic_mixing_tree, 0.0)
     };
-    if eps != C64::new(0.0, 0.0) {
+    // the Z-like mixing of a gauge-basis model is the ε_ZX of the D̃₀ penguin
+    if eps != C64::new(0.0, 0.0) || p.z_mixing != 0.0 {
         for (t, &(i, j)) in DOWN_TRANSITIONS.iter().zip(PAIRS.iter()) {
             let penguin = kinetic::induced(
                 env.ckm,
@@ -440,7 +441,7 @@ fn add_kinetic_mixing(out: &mut QuarkCouplings, p: &Point, env: &Environment) {
                 j,
                 q2,
                 eps,
-                0.0,
+                p.z_mixing,
                 sm.m_up,
                 sm.m_w,
                 sm.g_fermi,

@@ -29,6 +29,35 @@
 //! # zero_means_mass_over_coupling = true  # for a vacuum value v = m_Z'/g when given as 0
 //! ```
 //!
+//! Optional sections (issue 12):
+//!
+//! ```toml
+//! [gauge_basis]            # the Z' is the light eigenstate of two mixing U(1) bosons
+//! M_X1 = 0.135             # GeV; X^1 couples with g1 to [charges]
+//! M_X2 = 10.0              # GeV; X^2 couples with g2 to [gauge_basis.charges]
+//! delta_M2 = "dM2"         # GeV^2, X1-X2 mass mixing (a number or a parameter's name)
+//! g1 = 1.0                 # (default 1)   g2 = 1.0 (default 1)
+//! sin_gamma = 0.0          # X1-X2 kinetic mixing; sin_alpha, sin_beta: B-X1, B-X2
+//! m2_Z_X1 = 0.0            # GeV^2, Z-X1 and (m2_Z_X2) Z-X2 mass mixing
+//! m_Z = 91.1880            # GeV, and sin2_theta_W = 0.23121 (defaults: PDG 2024)
+//! [gauge_basis.charges]    # the current of X^2, as [charges]
+//! q_L = [0, 0, "1/3"]
+//!
+//! [[fermions]]             # fermions beyond the SM and nu_R, for the anomaly check
+//! name = "Q"
+//! colours = 3              # 1 or 3 (default 1)
+//! su2 = 2                  # 1 or 2 (default 1)
+//! hypercharge = "1/6"      # (default 0)
+//! charge = 1               # U(1)' charge (of X^1); charge_2: under X^2 (default 0)
+//! chirality = "vector"     # "left", "right" or "vector" (vector-like: no anomaly)
+//! ```
+//!
+//! With `[gauge_basis]` the point's mass and coupling g are the light eigenstate's m_X and
+//! its coupling g_X to `[charges]` (paper 003 Eq. 4.4); the section fixes the rest: the Z'
+//! couples to `[charges] + ε [gauge_basis.charges]`, to e J_em with ε_γ and to the Z current
+//! with ε_Z ([`super::gauge_mixing::light_state`]). Such a model gets no automatic
+//! `kinetic_mixing` parameter (its kinetic mixings are sin_alpha, sin_beta).
+//!
 //! Charges: exact fractions; decimals are read as the nearest simple fraction
 //! ([`super::rational`]), with a note when that changes the typed number. |Q| <= 1000.
 //! Gauge models get the parameter `kinetic_mixing` (a tree-level ε₀) unless they declare it
@@ -37,6 +66,8 @@
 //! The mechanism's own parameters (e.g. `Y_Uc`, `m_U` for `up-vlq`) are declared in
 //! `[[parameters]]` like any other: [`crate::flavour::check`] says which a mechanism reads.
 
+use super::anomaly::{Chirality, ExtraFermion};
+use super::gauge_mixing::{GaugeBasisSpec, Setting};
 use super::rational::{no_fraction, Rational};
 use super::{
     kinetic_mixing_parameter, CouplingKind, Model, NotIncluded, ParameterSpec, RationalCharges,
@@ -91,6 +122,54 @@ struct NotIncludedInRange {
     mass: [f64; 2],
 }
 
+/// `[gauge_basis]` as written (the numbers of [`GaugeBasisSpec::FIELDS`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GaugeBasisTable {
+    #[serde(default)]
+    charges: ChargeTable,
+    #[serde(rename = "M_X1")]
+    m_x1: Option<Setting>,
+    #[serde(rename = "M_X2")]
+    m_x2: Option<Setting>,
+    #[serde(rename = "delta_M2")]
+    delta_m2: Option<Setting>,
+    g1: Option<Setting>,
+    g2: Option<Setting>,
+    sin_gamma: Option<Setting>,
+    sin_alpha: Option<Setting>,
+    sin_beta: Option<Setting>,
+    #[serde(rename = "m2_Z_X1")]
+    m2_z_x1: Option<Setting>,
+    #[serde(rename = "m2_Z_X2")]
+    m2_z_x2: Option<Setting>,
+    #[serde(rename = "m_Z")]
+    m_z: Option<Setting>,
+    #[serde(rename = "sin2_theta_W")]
+    sin2_theta_w: Option<Setting>,
+}
+
+/// One `[[fermions]]` entry as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FermionEntry {
+    name: String,
+    #[serde(default = "one")]
+    colours: u8,
+    #[serde(default = "one")]
+    su2: u8,
+    #[serde(default)]
+    hypercharge: Option<ChargeText>,
+    charge: ChargeText,
+    #[serde(default)]
+    charge_2: Option<ChargeText>,
+    chirality: Chirality,
+}
+
+fn one() -> u8 {
+    1
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ModelFile {
@@ -117,6 +196,10 @@ struct ModelFile {
     directions: BTreeMap<String, ChargeTable>,
     #[serde(default)]
     parameters: Vec<ParameterSpec>,
+    #[serde(default)]
+    gauge_basis: Option<GaugeBasisTable>,
+    #[serde(default)]
+    fermions: Vec<FermionEntry>,
 }
 
 fn gauge() -> CouplingKind {
@@ -268,6 +351,7 @@ pub fn parse(text: &str, file: &str) -> Result<Model> {
     }
     if raw.coupling == CouplingKind::Gauge
         && raw.kinetic_mixing_parameter
+        && raw.gauge_basis.is_none()
         && !parameters.iter().any(|p| p.name == "kinetic_mixing")
     {
         parameters.push(kinetic_mixing_parameter());
@@ -297,6 +381,16 @@ pub fn parse(text: &str, file: &str) -> Result<Model> {
             "flavour: must name a mechanism (\"none\" for none)",
         ));
     }
+    let gauge_basis = match &raw.gauge_basis {
+        None => None,
+        Some(t) => Some(gauge_basis(t, raw.coupling, &parameters, file, &mut notes)?),
+    };
+    let fermions = raw
+        .fermions
+        .iter()
+        .enumerate()
+        .map(|(i, f)| fermion(f, i, gauge_basis.is_some(), file, &mut notes))
+        .collect::<Result<Vec<_>>>()?;
     let mut not_included = Vec::new();
     for (i, entry) in raw.not_included.into_iter().enumerate() {
         not_included.push(match entry {
@@ -335,6 +429,133 @@ pub fn parse(text: &str, file: &str) -> Result<Model> {
         flavour,
         not_included: not_included.iter().map(|n| n.name.clone()).collect(),
         not_included_ranges: not_included,
+        gauge_basis,
+        fermions,
+    })
+    .and_then(|m| {
+        // the gauge basis must give a light state at the default parameters
+        if let Some(gb) = &m.gauge_basis {
+            let none = std::collections::BTreeMap::new();
+            gb.light_state(&|k: &str| m.value_or_default(&none, k))
+                .map_err(|e| Error::file(file, format!("[gauge_basis]: {e}")))?;
+        }
+        Ok(m)
+    })
+}
+
+/// Read `[gauge_basis]`: every number finite, every parameter name declared.
+fn gauge_basis(
+    t: &GaugeBasisTable,
+    coupling: CouplingKind,
+    parameters: &[ParameterSpec],
+    file: &str,
+    notes: &mut Vec<String>,
+) -> Result<GaugeBasisSpec> {
+    if coupling != CouplingKind::Gauge {
+        return Err(Error::file(
+            file,
+            "[gauge_basis]: needs coupling = \"gauge\" (the Z' is a gauge boson of the two U(1)s)",
+        ));
+    }
+    let given = [
+        &t.m_x1,
+        &t.m_x2,
+        &t.delta_m2,
+        &t.g1,
+        &t.g2,
+        &t.sin_gamma,
+        &t.sin_alpha,
+        &t.sin_beta,
+        &t.m2_z_x1,
+        &t.m2_z_x2,
+        &t.m_z,
+        &t.sin2_theta_w,
+    ];
+    let mut settings = Vec::new();
+    for ((name, default), value) in GaugeBasisSpec::FIELDS.iter().zip(given) {
+        let s = match (value, default) {
+            (Some(s), _) => s.clone(),
+            (None, Some(d)) => Setting::Value(*d),
+            (None, None) => {
+                return Err(Error::file(
+                    file,
+                    format!("gauge_basis.{name}: required (GeV, a number or a parameter's name)"),
+                ))
+            }
+        };
+        match &s {
+            Setting::Value(x) if !x.is_finite() => {
+                return Err(Error::file(
+                    file,
+                    format!("gauge_basis.{name}: must be a finite number"),
+                ))
+            }
+            Setting::Parameter(p) if !parameters.iter().any(|q| &q.name == p) => {
+                return Err(Error::file(
+                    file,
+                    format!("gauge_basis.{name}: '{p}' must be declared in [[parameters]]"),
+                ))
+            }
+            _ => {}
+        }
+        settings.push(((*name).to_string(), s));
+    }
+    let exact = table(&t.charges, "gauge_basis.charges", file, notes)?;
+    if exact.to_charges().all_zero() {
+        return Err(Error::file(
+            file,
+            "gauge_basis.charges: the second boson's current needs a non-zero charge",
+        ));
+    }
+    Ok(GaugeBasisSpec {
+        charges_2: exact.to_charges(),
+        charges_2_exact: exact,
+        settings,
+    })
+}
+
+/// Read one `[[fermions]]` entry (index `i` for messages).
+fn fermion(
+    f: &FermionEntry,
+    i: usize,
+    two_currents: bool,
+    file: &str,
+    notes: &mut Vec<String>,
+) -> Result<ExtraFermion> {
+    let at = format!("fermions[{}]", i + 1);
+    if f.name.trim().is_empty() {
+        return Err(Error::file(file, format!("{at}.name: must not be empty")));
+    }
+    if !matches!(f.colours, 1 | 3) {
+        return Err(Error::file(
+            file,
+            format!("{at}.colours: 1 or 3, found {}", f.colours),
+        ));
+    }
+    if !matches!(f.su2, 1 | 2) {
+        return Err(Error::file(
+            file,
+            format!("{at}.su2: 1 (singlet) or 2 (doublet), found {}", f.su2),
+        ));
+    }
+    let read = |c: &Option<ChargeText>, field: &str, notes: &mut Vec<String>| match c {
+        None => Ok(Rational::ZERO),
+        Some(c) => charge(c, &format!("{at}.{field}"), file, notes),
+    };
+    if f.charge_2.is_some() && !two_currents {
+        return Err(Error::file(
+            file,
+            format!("{at}.charge_2: only a model with [gauge_basis] has a second current"),
+        ));
+    }
+    Ok(ExtraFermion {
+        name: f.name.clone(),
+        colours: f.colours,
+        su2: f.su2,
+        hypercharge: read(&f.hypercharge, "hypercharge", notes)?,
+        charge: charge(&f.charge, &format!("{at}.charge"), file, notes)?,
+        charge_2: read(&f.charge_2, "charge_2", notes)?,
+        chirality: f.chirality,
     })
 }
 
@@ -477,5 +698,56 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("already taken"), "{e}");
+    }
+
+    /// `[gauge_basis]` errors name the field and what is allowed.
+    #[test]
+    fn gauge_basis_errors_name_the_field() {
+        let good = include_str!("../../../../examples/models/lmu-ltau+b3-gauge-basis.toml");
+        assert!(parse(good, "g.toml").is_ok());
+        let cases = [
+            ("M_X1 = 0.1806", "", "gauge_basis.M_X1: required"),
+            (
+                "g2 = \"g2_over_g1\"",
+                "g2 = \"nope\"",
+                "'nope' must be declared",
+            ),
+            (
+                "sin_gamma = \"eps_12\"",
+                "sin_gamma = 0.8\nsin_alpha = 0.8\nsin_beta = -0.8",
+                "positive definite",
+            ),
+            ("M_X2 = 10.0", "M_X2 = -1.0", "M_X2"),
+            (
+                "M_X2 = 10.0",
+                "M_X2 = nan",
+                "gauge_basis.M_X2: must be a finite number",
+            ),
+            ("M_X2 = 10.0", "M_X3 = 10.0", "M_X3"),
+            ("g1 = 1.0", "g1 = 0.0", "g1"),
+        ];
+        for (from, to, want) in cases {
+            assert!(good.contains(from), "{from}");
+            let e = parse(&good.replace(from, to), "g.toml")
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("g.toml") && e.contains(want), "{want}: {e}");
+        }
+        let e = parse(
+            &good.replace("coupling = \"gauge\"", "coupling = \"kinetic-mixing\""),
+            "g.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("g.toml"), "{e}");
+        let e = parse(
+            &format!(
+                "{good}\n[[fermions]]\nname='N'\ncharge=1\ncharge_2=1\nchirality='sideways'\n"
+            ),
+            "g.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("g.toml"), "{e}");
     }
 }

@@ -14,10 +14,15 @@
 
 mod anomaly;
 pub mod file;
+pub mod gauge_mixing;
 mod presets;
 pub mod rational;
 
-pub use anomaly::{anomaly_conditions, anomaly_conditions_exact, AnomalyCondition};
+pub use anomaly::{
+    anomaly_conditions, anomaly_conditions_exact, anomaly_conditions_with, remedy,
+    AnomalyCondition, Chirality, ExtraFermion,
+};
+pub use gauge_mixing::{GaugeBasisSpec, LightState};
 pub use presets::{preset, preset_names};
 pub use rational::Rational;
 
@@ -279,6 +284,15 @@ pub struct Model {
     /// The same entries with the Z' masses where each is relevant (`None`: every mass), for
     /// reports at one mass ([`Model::not_included_at`]).
     pub not_included_ranges: Vec<NotIncluded>,
+    /// The gauge-basis description (`[gauge_basis]`): the Z' is the light eigenstate of two
+    /// mixing U(1) bosons, and its charges, photon- and Z-like couplings are derived at each
+    /// point ([`gauge_mixing`]). `None` (the default): the charges are the Z' charges.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gauge_basis: Option<GaugeBasisSpec>,
+    /// Fermions beyond the Standard Model and ν_R (`[[fermions]]`): vector-like quarks, extra
+    /// singlets; they enter the anomaly check (vector-like ones add nothing). Default none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fermions: Vec<ExtraFermion>,
 }
 
 /// A constraint relevant for a model that zprime does not compute, and where it is relevant.
@@ -307,6 +321,15 @@ impl Model {
             .map(|n| n.name.as_str())
             .collect()
     }
+}
+
+/// Picks an extra fermion's charge under one current (of a gauge-basis model).
+type ChargeOf = dyn Fn(&ExtraFermion) -> Option<Rational>;
+
+/// Serde helper: skip a zero field (new fields keep existing outputs unchanged).
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 /// Largest Z' mass accepted (GeV): far above anything the observables are written for.
@@ -367,6 +390,9 @@ impl Model {
     /// The failing anomaly conditions at the given charge-parameter values (defaults for the
     /// others). Exact: each parameter value is read as a fraction like a typed charge; if one
     /// has no nearby fraction (or a sum overflows), floating point with the 1e-12 tolerance.
+    /// Extra fermions (`[[fermions]]`) add their terms (vector-like ones none). For a
+    /// gauge-basis model, the currents X1, X2, X1+X2 and X1−X2 are checked: with the first two
+    /// anomaly free, the last two cancel exactly when every mixed anomaly does.
     pub fn anomalies_at(&self, params: &BTreeMap<String, f64>) -> Vec<AnomalyCondition> {
         let exact =
             self.charge_directions_exact
@@ -375,15 +401,108 @@ impl Model {
                     let x = Rational::from_decimal(self.value_or_default(params, p))?;
                     c.plus_scaled(x, dir)
                 });
-        let all = match exact.and_then(|c| anomaly_conditions_exact(&c)) {
-            Some(a) => a,
-            None => anomaly_conditions(&self.charges_at(params)),
+        let one = |f: &ExtraFermion| Some(f.charge);
+        let Some(gb) = &self.gauge_basis else {
+            let all = match exact
+                .and_then(|c| anomaly::anomaly_conditions_with(&c, &self.fermions, &one, None))
+            {
+                Some(a) => a,
+                None => anomaly_conditions(&self.charges_at(params)),
+            };
+            return all.into_iter().filter(|c| !c.cancels()).collect();
         };
+        let two = |f: &ExtraFermion| Some(f.charge_2);
+        let plus = |f: &ExtraFermion| f.charge.checked_add(f.charge_2);
+        let minus = |f: &ExtraFermion| f.charge.checked_sub(f.charge_2);
+        let x2 = gb.charges_2_exact;
+        let currents = exact.and_then(|c1| {
+            let m1 = Rational::integer(-1);
+            let sets: [(&'static str, RationalCharges, &ChargeOf); 4] = [
+                ("X1", c1, &one),
+                ("X2", x2, &two),
+                ("X1+X2", c1.plus_scaled(Rational::integer(1), &x2)?, &plus),
+                ("X1-X2", c1.plus_scaled(m1, &x2)?, &minus),
+            ];
+            let mut out = Vec::new();
+            for (label, c, pick) in sets {
+                out.extend(anomaly::anomaly_conditions_with(
+                    &c,
+                    &self.fermions,
+                    pick,
+                    Some(label),
+                )?);
+            }
+            Some(out)
+        });
+        let all = currents.unwrap_or_else(|| {
+            let c1 = self.charges_at(params);
+            let mut out = Vec::new();
+            for (label, c) in [
+                ("X1", c1),
+                ("X2", gb.charges_2),
+                ("X1+X2", c1.plus_scaled(1.0, &gb.charges_2)),
+                ("X1-X2", c1.plus_scaled(-1.0, &gb.charges_2)),
+            ] {
+                out.extend(anomaly_conditions(&c).into_iter().map(|mut a| {
+                    a.current = Some(label);
+                    a
+                }));
+            }
+            out
+        });
         all.into_iter().filter(|c| !c.cancels()).collect()
     }
 
+    /// For a gauge-basis model, the light eigenstate the gauge-basis numbers imply at the
+    /// given parameters (defaults for the others): its mass and g_X are what `--mass` and
+    /// `--g` stand for, its ε, ε_γ, ε_Z what every point of the model gets. `None` otherwise.
+    pub fn gauge_light_state(&self, params: &BTreeMap<String, f64>) -> Option<Result<LightState>> {
+        self.gauge_basis
+            .as_ref()
+            .map(|gb| gb.light_state(&|k: &str| self.value_or_default(params, k)))
+    }
+
+    /// Which extra fermions would make the model anomaly free, at the default parameters (a
+    /// sentence for messages; `None` when it is anomaly free). See [`remedy`].
+    pub fn anomaly_remedy(&self) -> Option<String> {
+        let failing = self.anomalies();
+        if failing.is_empty() {
+            return None;
+        }
+        let none = BTreeMap::new();
+        let c = self
+            .charge_directions_exact
+            .iter()
+            .try_fold(self.charges_exact, |c, (p, dir)| {
+                let x = Rational::from_decimal(self.value_or_default(&none, p))?;
+                c.plus_scaled(x, dir)
+            })
+            .unwrap_or(self.charges_exact);
+        match &self.gauge_basis {
+            None => anomaly::remedy(&c, &failing),
+            Some(gb) => {
+                let mut parts = Vec::new();
+                for (label, cur) in [("X1", c), ("X2", gb.charges_2_exact)] {
+                    let f: Vec<AnomalyCondition> = failing
+                        .iter()
+                        .filter(|a| a.current == Some(label))
+                        .cloned()
+                        .collect();
+                    if let Some(r) = anomaly::remedy(&cur, &f) {
+                        parts.push(format!("{label}: {r}"));
+                    }
+                }
+                if parts.is_empty() {
+                    parts.push("the mixed anomalies of X1 and X2 fail: fermions charged under both are needed".into());
+                }
+                Some(parts.join("; "))
+            }
+        }
+    }
+
     /// Warnings about the model for the user: how decimals were read as fractions, and the
-    /// failing anomaly conditions at the default parameters (new fermions would be needed).
+    /// failing anomaly conditions at the default parameters with the extra fermions that
+    /// would cancel them.
     pub fn warnings(&self) -> Vec<String> {
         let mut w = self.notes.clone();
         let failing = self.anomalies();
@@ -393,9 +512,10 @@ impl Model {
                 .map(std::string::ToString::to_string)
                 .collect();
             w.push(format!(
-                "model '{}' is anomalous ({}); new fermions would be needed",
+                "model '{}' is anomalous ({}); new fermions would be needed: {}",
                 self.name,
-                list.join(", ")
+                list.join(", "),
+                self.anomaly_remedy().unwrap_or_default()
             ));
         }
         w
@@ -461,7 +581,7 @@ impl Model {
                     .map(|s| s.default)
             })
         };
-        let (g, charges, eps_tree) = match self.coupling {
+        let (g, mut charges, mut eps_tree) = match self.coupling {
             CouplingKind::Gauge => (
                 coupling,
                 self.charges_at(params),
@@ -469,6 +589,15 @@ impl Model {
             ),
             CouplingKind::KineticMixing => (0.0, Charges::default(), coupling),
         };
+        // a gauge-basis model: the light eigenstate couples to J1 + eps J2, to e J_em with
+        // eps_gamma and to the Z current with eps_Z; mass and g stay the point's (the scan's)
+        let mut z_mixing = 0.0;
+        if let Some(gb) = &self.gauge_basis {
+            let light = gb.light_state(&|k: &str| value(k).unwrap_or(0.0))?;
+            charges = charges.plus_scaled(light.eps, &gb.charges_2);
+            eps_tree += light.eps_gamma;
+            z_mixing = light.eps_z;
+        }
         let mut all = BTreeMap::new();
         for s in &self.parameters {
             all.insert(s.name.clone(), value(&s.name).unwrap_or(s.default));
@@ -480,6 +609,7 @@ impl Model {
             g,
             charges,
             kinetic_mixing_tree: eps_tree,
+            z_mixing,
             light_right_handed_neutrinos: self.light_right_handed_neutrinos,
             parameters: Arc::new(all),
             flavour: self.flavour.as_str().into(),
@@ -515,6 +645,11 @@ pub struct Point {
     pub charges: Charges,
     /// Tree-level kinetic mixing ε₀ (the coupling itself for a dark photon).
     pub kinetic_mixing_tree: f64,
+    /// Z-like mixing ε_Z: the Z' couples to the Z current as `ε_Z (e/s_W c_W) J_Z`,
+    /// `J_Z = Σ f̄γ(T3 P_L − s_W² Q)f` (a gauge-basis model with Z mass or hypercharge kinetic
+    /// mixing, [`gauge_mixing`]); 0 otherwise. Feeds the chiral couplings and the D̃₀ penguin.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub z_mixing: f64,
     /// Whether ν_R are kinematically accessible.
     pub light_right_handed_neutrinos: bool,
     /// Every model parameter with its value at this point (shared, as the model name).
@@ -567,6 +702,7 @@ impl Point {
             // with v_phi derived from m_Z'/g the vector-like-quark mixing depends on g itself
             CouplingKind::Gauge => {
                 self.kinetic_mixing_tree == 0.0
+                    && self.z_mixing == 0.0
                     && !self
                         .derived_when_zero
                         .iter()
