@@ -416,13 +416,14 @@ fn couplings_at(
     flavour: &crate::flavour::FlavourAtMass,
     decay: Decay,
 ) -> Result<ZpCouplings> {
-    let q = super::shared::down_couplings(ctx, flavour)?;
-    // coefficients of s̄…d (the conjugate of d̄…s), s̄…b, d̄…b
-    let (left, right) = match decay {
-        Decay::KLong => (q.ds.conj(), q.ds_right.conj()),
-        Decay::Bs => (q.sb, q.sb_right),
-        Decay::Bd => (q.db, q.db_right),
+    let q = super::shared::quark_couplings(ctx, flavour)?;
+    // the coefficients of s̄…d, s̄…b, d̄…b: down_*[i][j] multiplies d̄_i … d_j, (d, s, b) = 0, 1, 2
+    let (i, j) = match decay {
+        Decay::KLong => (1, 0),
+        Decay::Bs => (1, 2),
+        Decay::Bd => (0, 2),
     };
+    let (left, right) = (q.down_left[i][j], q.down_right[i][j]);
     let m_meson2 = match decay {
         Decay::KLong => ctx.inputs.value("m_KL")?.powi(2),
         Decay::Bs => ctx.inputs.value("m_Bs")?.powi(2),
