@@ -7,7 +7,7 @@
 //! rate is not computed): `BR = κ_μ [Re λ_c P_c/λ + Re(λ_t) Y(x_t)/λ⁵]²` (Buchalla–Buras; paper
 //! 003 Eq. 3.28), λ_i = V*_is V_id, λ = CKM_lambda, `κ_μ = α² BR(K⁺→μν) τ_KL/(π² s_W⁴ τ_K⁺) λ⁸`
 //! (Eq. 3.29), `Y(x_t) = η_Y Y₀(x_t)` with `Y₀(x) = x/8 [(x − 4)/(x − 1) + 3x ln x/(x − 1)²]`
-//! (Eq. 3.27) and x_t = m_t²/m_W² with the m_t the input set gives (`m_t_MSbar`: the MS-bar
+//! (Eq. 3.27) and x_t = m_t²/m_W² with the m_t the input set gives (`m_t_Y`: the MS-bar
 //! m_t(m_t) that η_Y belongs to in the default set).
 //!
 //! B_q → μμ (q = s, d), prompt (t = 0) rate:
@@ -261,7 +261,7 @@ impl LeptonicInputs {
         let ckm = crate::ckm::from_inputs(inputs)?;
         let lambda = positive("CKM_lambda")?;
         let alpha = 1.0 / positive("alpha_inv_MZ")?;
-        let x_t = (positive("m_t_MSbar")? / sm.m_w).powi(2);
+        let x_t = (positive("m_t_Y")? / sm.m_w).powi(2);
         let y_top = positive("eta_Y")? * y0(x_t);
         let kappa_given = inputs.value("kappa_mu_KL")?;
         if !(kappa_given.is_finite() && kappa_given >= 0.0) {
