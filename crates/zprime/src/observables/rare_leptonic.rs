@@ -365,7 +365,7 @@ pub fn zp_amplitude(inputs: &LeptonicInputs, decay: Decay, c: &ZpCouplings, m: f
             inputs.sin2_theta_w,
         ),
         Decay::Bs | Decay::Bd => {
-            let q = if decay == Decay::Bs { 1 } else { 0 };
+            let q = usize::from(decay == Decay::Bs);
             let n = wcxf_normalization(inputs.g_fermi, inputs.alpha, inputs.v_tb_v_tq_conj(q));
             (c.left - c.right) * c.muon_axial / (n * m2)
         }
@@ -475,7 +475,7 @@ impl Evaluator for RareEvaluator {
             let b1 = branching(&self.inputs, self.decay, a);
             let b2 = branching(&self.inputs, self.decay, 2.0 * a);
             // b(t) = b0 + k1 t + k2 t², t = c²
-            let k2 = (b2 - 2.0 * b1 + b0) / 2.0;
+            let k2 = 0.5 * (b2 - 2.0 * b1 + b0);
             let k1 = b1 - b0 - k2;
             return Ok(InCoupling::Polynomial(vec![b0, 0.0, k1, 0.0, k2]));
         }
