@@ -4,6 +4,7 @@
 //! documented in [`mod@registry`].
 
 pub mod b_decays;
+pub mod b_to_s_mumu;
 pub mod cevns;
 pub mod cosmology;
 pub mod d_decays;
@@ -14,6 +15,7 @@ pub mod k_to_pi;
 pub mod kinetic_mixing;
 pub mod na64mu;
 pub mod nu_e;
+pub mod rare_leptonic;
 pub mod registry;
 pub mod shared;
 pub mod tau;
