@@ -18,6 +18,7 @@ pub mod registry;
 pub mod shared;
 pub mod tau;
 pub mod trident;
+pub mod z_couplings;
 pub mod zp_decays;
 pub mod zp_hadrons;
 
