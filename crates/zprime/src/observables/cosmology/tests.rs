@@ -175,8 +175,8 @@ fn treatments_agree_at_the_switch() {
 /// Issue 11: at m_Z' = 0.1 MeV the old switch (Γ = 10⁴ H(T = m_Z'), g ≈ 4e-9) made N_eff jump
 /// from 4.08 to 5.64. A fine scan across it and across the new blend window (rate 10³-10⁴ H
 /// at T₀): N_eff rises monotonically, and no point leaves the chord of its neighbours by more
-/// than 0.01 (the size of the shipped table's interpolation error where a light Z' starts to
-/// thermalize; the old jump was 1.56).
+/// than 0.004 (measured 0.0014 and 0.0002; below the shipped table's largest interpolation error, 0.0043;
+/// the old jump was 1.56).
 #[test]
 fn n_eff_is_continuous_in_the_coupling_below_half_an_mev() {
     let c = cosmo();
@@ -201,10 +201,11 @@ fn n_eff_is_continuous_in_the_coupling_below_half_an_mev() {
         for w in values.windows(2) {
             assert!(w[1] >= w[0] - 1e-5, "not monotone: {values:?}");
         }
-        for w in values.windows(3) {
-            let off_chord = (w[1] - 0.5 * (w[0] + w[2])).abs();
-            assert!(off_chord < 0.01, "a jump: {values:?}");
-        }
+        let off_chord = values
+            .windows(3)
+            .map(|w| (w[1] - 0.5 * (w[0] + w[2])).abs())
+            .fold(0.0, f64::max);
+        assert!(off_chord < 0.004, "a jump: {values:?}");
     }
 }
 
