@@ -46,7 +46,11 @@ fn neutrino_coupling_measurement_is_derived_from_n_nu() {
     let (v, dv) = measurement("g(Znunu)/g^SM-1:LEP-SLD2006");
     let r = (n / 3.0).sqrt();
     assert!((v - (r - 1.0)).abs() < 1e-7, "{v} vs {}", r - 1.0);
-    assert!((dv - dn / (6.0 * r)).abs() < 1e-7, "{dv} vs {}", dn / (6.0 * r));
+    assert!(
+        (dv - dn / (6.0 * r)).abs() < 1e-7,
+        "{dv} vs {}",
+        dn / (6.0 * r)
+    );
 }
 
 /// The LEP/SLD bounds on g' (95% CL) for L_mu - L_tau, recorded (zprime, lmu-ltau; the
@@ -90,9 +94,14 @@ fn lep_bounds_against_paper_004() {
             ("Zll:LEP-SLD2006(mumu)", &today, mumu),
         ] {
             let g = bound(id, set, mass).unwrap_or(f64::INFINITY);
-            assert!((g / want - 1.0).abs() < 0.01, "{id} at {mass} GeV: {g} vs {want}");
+            assert!(
+                (g / want - 1.0).abs() < 0.01,
+                "{id} at {mass} GeV: {g} vs {want}"
+            );
         }
-        let strongest = [mumu, tautau, nu_2006].into_iter().fold(f64::INFINITY, f64::min);
+        let strongest = [mumu, tautau, nu_2006]
+            .into_iter()
+            .fold(f64::INFINITY, f64::min);
         if (5.0..=20.0).contains(&mass) {
             // The Z -> 4 mu recast of 004 (crates/zprime/tests/ee_mumu.rs): 0.0137 at 10 GeV.
             assert!(strongest > 10.0 * 0.0137);

@@ -256,6 +256,11 @@ impl PerMass {
 /// couplings (zero where the decay is closed): the real emission that cancels the infrared
 /// logarithms of K_F.
 pub fn radiation_ratio(m_v: f64, mass: f64) -> Result<f64> {
+    // Within 10⁻⁴ of the end point the three-body phase space (∝ (1 − M/m_V)³ and smaller)
+    // leaves < 10⁻¹¹ of the virtual correction, and the quadrature has nothing left to resolve.
+    if mass >= m_v * (1.0 - 1e-4) {
+        return Ok(0.0);
+    }
     Ok(ee_mumu_zp::radiation_width_unit(m_v, mass, 0.0)? / ee_mumu_zp::born_width_unit(m_v, 0.0))
 }
 

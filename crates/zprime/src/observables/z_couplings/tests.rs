@@ -139,3 +139,24 @@ fn prepared_form_matches_the_point_form() {
         });
     }
 }
+
+/// Finite from the lightest to the heaviest Z' zprime accepts, and the real emission closes at
+/// the Z mass.
+#[test]
+fn finite_on_the_whole_mass_range() {
+    for mass in [1e-9, 1e-6, 1e-3, 1.0, 91.0, 91.1876, 92.0, 1e3, 1e4] {
+        let k = k_f((mass / 91.1876_f64).powi(2));
+        assert!(k.re.is_finite() && k.im.is_finite(), "{mass}");
+        let r = radiation_ratio(91.1876, mass).unwrap();
+        assert!(r.is_finite() && r >= 0.0, "{mass}");
+        if mass >= 91.1876 {
+            assert_eq!(r, 0.0);
+        }
+        with_point("lmu-ltau", mass, 0.1, |ctx| {
+            for o in OBSERVABLES {
+                let v = crate::observables::predict(o.name, &[], ctx.point, ctx.inputs).unwrap();
+                assert!(v.is_finite(), "{} at {mass}: {v}", o.name);
+            }
+        });
+    }
+}
