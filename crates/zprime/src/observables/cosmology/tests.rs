@@ -194,7 +194,7 @@ fn n_eff_is_continuous_in_the_coupling_below_half_an_mev() {
         let n = 13;
         let values: Vec<f64> = (0..n)
             .map(|k| {
-                let g = lo * (hi / lo).powf(k as f64 / (n - 1) as f64);
+                let g = lo * (hi / lo).powf(f64::from(k) / f64::from(n - 1));
                 n_eff_with(&c, Some(&nu_mu_tau_only(m, g)), Switches::default()).unwrap()
             })
             .collect();
