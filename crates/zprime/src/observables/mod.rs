@@ -21,6 +21,7 @@ pub mod shared;
 pub mod tau;
 pub mod top_decays;
 pub mod trident;
+pub mod z_couplings;
 pub mod zp_decays;
 pub mod zp_hadrons;
 

@@ -15,11 +15,16 @@
 //! - ν_e at T_νe and the ν_μ, ν_τ pair at a common T_νμ (no oscillations: the Z' of
 //!   L_μ − L_τ heats ν_μ, ν_τ only);
 //! - the Z', part of the sector of its dominant decay channel (the host: ν_μ ν_τ for
-//!   L_μ − L_τ). If Γ > 10⁴ H(T = m_Z') it is in equilibrium with the host throughout
-//!   (n = n_eq(T_host), its ρ, P and heat capacity added to the host's). Otherwise its number
+//!   L_μ − L_τ). If its number relaxation rate Γ⟨m/E⟩ exceeds 10⁴ H at the start temperature
+//!   T₀ it is in equilibrium with the host throughout (n = n_eq(T_host), its ρ, P and heat
+//!   capacity added to the host's); below 10³ H(T₀) its number
 //!   density n is evolved, with the momentum distribution of a Bose gas at T_host scaled by a
 //!   fugacity (production by inverse decays of thermal partners gives that shape), so that its
-//!   energy density is n ⟨E⟩(T_host). At the switch the two agree to < 0.005 in N_eff.
+//!   energy density is n ⟨E⟩(T_host); in between N_eff is the mean of the two weighted
+//!   linearly in ln(rate/H), so that it is continuous in g (the two differ there by up to
+//!   0.007, the kinetic treatment's approximations). Until issue 11's fix the test was
+//!   Γ > 10⁴ H(T = m_Z'), which below m_Z' ≈ 0.5 MeV switched to equilibrium while a light Z'
+//!   still thermalized near neutrino decoupling: a jump 4.08 -> 5.64 at 0.1 MeV.
 //!
 //! Energy-transfer rates (energy per volume per time into the first species):
 //!
@@ -474,8 +479,12 @@ impl NeffAtMass {
     }
 }
 
-/// A Z' with Γ/H(T = m_Z') above this is treated as in equilibrium with its host sector.
+/// A Z' whose number relaxes (inverse decays, Γ⟨m/E⟩) faster than this multiple of H at the
+/// start temperature T₀ is treated as in equilibrium with its host sector throughout.
 const EQUILIBRIUM_THRESHOLD: f64 = 1e4;
+/// Below this multiple of H at T₀ the Z' is followed kinetically alone; between the two the
+/// treatments are blended ([`equilibrium_weight`]).
+const KINETIC_BELOW: f64 = 1e3;
 /// Relaxation rates above this multiple of H are capped smoothly (the sectors they couple
 /// are in equilibrium either way; the cap bounds the stiffness of the equations).
 const RATE_CAP: f64 = 1e6;
@@ -530,6 +539,27 @@ fn weak_kernel(t1: f64, t2: f64) -> f64 {
 /// used only to classify the Z' as equilibrated or not.
 fn hubble_radiation(c: &Cosmology, t: f64) -> f64 {
     (8.0 * PI * c.g_newton / 3.0 * PI * PI / 30.0 * 10.75).sqrt() * t * t
+}
+
+/// How far the Z' (total width `total`) is in equilibrium with its host already at the start
+/// temperature `t0`, from its number relaxation rate there, Γ⟨m/E⟩(T₀) (decays and inverse
+/// decays of a Bose gas at T₀): 0 below [`KINETIC_BELOW`] H(T₀) (the kinetic treatment alone),
+/// 1 above [`EQUILIBRIUM_THRESHOLD`] H(T₀) (the equilibrium treatment alone), linear in
+/// ln(rate/H) between, where N_eff is the weighted mean of the two.
+///
+/// Tested at T₀, where the integration starts, and not at T = m_Z': a light Z' (m_Z' ≪ T₀)
+/// with Γ ≫ H(m_Z') may still thermalize only near neutrino decoupling (the rate grows as
+/// T⁻³ relative to H), and starting it in equilibrium at T₀ then overstated N_eff (issue 11:
+/// 4.08 -> 5.64 at m_Z' = 0.1 MeV, g ≈ 4e-9, with the old test Γ > 10⁴ H(m_Z')). Once the
+/// rate exceeds 10³ H at T₀ the Z' is in equilibrium from the start and both treatments
+/// apply; they then differ by the kinetic one's approximations (up to 0.007 in N_eff for a
+/// light Z', 5.6366 against 5.6432 at m_Z' = 0.1 MeV), which the blend spreads over one decade
+/// of the rate (half a decade of the coupling) so that N_eff stays continuous in g.
+fn equilibrium_weight(cosmo: &Cosmology, bose: &Table, mass: f64, total: f64, t0: f64) -> f64 {
+    let tau = mass / t0;
+    let time_dilation = (bose.ln_n_dilated(tau) - bose.ln_n(tau)).exp();
+    let ratio = total * time_dilation / hubble_radiation(cosmo, t0);
+    ((ratio / KINETIC_BELOW).ln() / (EQUILIBRIUM_THRESHOLD / KINETIC_BELOW).ln()).clamp(0.0, 1.0)
 }
 
 impl System<'_> {
@@ -622,8 +652,11 @@ impl System<'_> {
                 }
                 let mut w = w;
                 if self.treatment == Treatment::Kinetic {
-                    // Each channel's number relaxation capped at RATE_CAP H: reached only at
-                    // T ≲ m_Z'/100 in this regime (Γ < 10⁴ H(m_Z')), where the Z' is gone.
+                    // Each channel's width capped at RATE_CAP H. For a heavier Z' this is
+                    // reached only at T ≲ m_Z'/100, where the Z' is gone; a light one
+                    // (m_Z' ≪ T₀) near the switch reaches it early, but the capped number
+                    // relaxation rate, ≥ RATE_CAP H m_Z'/(3T) ≳ 10³ H there, still holds it
+                    // in equilibrium (the sectors are coupled either way).
                     w /= 1.0 + w / (RATE_CAP * hubble);
                 }
                 let t = temps[ch];
@@ -681,13 +714,13 @@ pub fn n_eff_with(cosmo: &Cosmology, zp: Option<&ZpChannels>, switches: Switches
         (z.mass, [z.width_plasma, z.width_nu_e, z.width_nu_mu_tau])
     });
     let total: f64 = widths.iter().sum();
-    let treatment = if zp.is_none() || (total == 0.0 && !switches.zp_initially_thermal) {
-        Treatment::Absent
-    } else if total > EQUILIBRIUM_THRESHOLD * hubble_radiation(cosmo, mass) {
-        Treatment::Equilibrium
+    let absent = zp.is_none() || (total == 0.0 && !switches.zp_initially_thermal);
+    let t0 = if absent {
+        T_START_MIN
     } else {
-        Treatment::Kinetic
+        (3.0 * mass).clamp(T_START_MIN, T_START_MAX)
     };
+    let bose = Table::get(Statistics::Bose);
     // Host: the sector of the dominant channel (ν_μτ when there are no widths at all).
     let host = if total == 0.0 {
         NU_MU_TAU
@@ -697,6 +730,31 @@ pub fn n_eff_with(cosmo: &Cosmology, zp: Option<&ZpChannels>, switches: Switches
             |best, i| if widths[i] > widths[best] { i } else { best },
         )
     };
+    let run = |treatment| {
+        integrate(&System {
+            c: cosmo,
+            mass,
+            widths,
+            host,
+            treatment,
+            switches,
+            fermi: Table::get(Statistics::Fermi),
+            bose,
+        })
+    };
+    if absent {
+        return run(Treatment::Absent);
+    }
+    match equilibrium_weight(cosmo, bose, mass, total, t0) {
+        w if w <= 0.0 => run(Treatment::Kinetic),
+        w if w >= 1.0 => run(Treatment::Equilibrium),
+        w => Ok((1.0 - w) * run(Treatment::Kinetic)? + w * run(Treatment::Equilibrium)?),
+    }
+}
+
+/// The integration from T₀ to the end of e± annihilation, and N_eff.
+fn integrate(system: &System) -> Result<f64> {
+    let (mass, treatment) = (system.mass, system.treatment);
     let t0 = if treatment == Treatment::Absent {
         T_START_MIN
     } else {
@@ -707,17 +765,7 @@ pub fn n_eff_with(cosmo: &Cosmology, zp: Option<&ZpChannels>, switches: Switches
     } else {
         T_END_MAX.min(mass / 50.0)
     };
-    let system = System {
-        c: cosmo,
-        mass,
-        widths,
-        host,
-        treatment,
-        switches,
-        fermi: Table::get(Statistics::Fermi),
-        bose: Table::get(Statistics::Bose),
-    };
-    let y_z0 = if treatment == Treatment::Kinetic && switches.zp_initially_thermal {
+    let y_z0 = if treatment == Treatment::Kinetic && system.switches.zp_initially_thermal {
         3.0 * system.bose.ln_n(mass / t0).exp()
     } else {
         0.0
