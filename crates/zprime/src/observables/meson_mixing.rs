@@ -79,36 +79,21 @@ mod tests;
 pub use physics::{DeltaF2, Meson};
 
 use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
+use crate::error::{Error, Result};
+use crate::flavour::QuarkCouplings;
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::Point;
+use num_complex::Complex64 as C64;
 use physics::Paper004;
 use std::sync::Arc;
-use crate::error::{Error, Result};
-use crate::flavour::{DownCouplings, Transition};
-use num_complex::Complex64 as C64;
 
-/// The quark couplings at the context's point (shared per mass in a scan).
-fn quark_couplings(ctx: &Context) -> Result<DownCouplings> {
+/// The quark coupling matrices at the context's point (shared per mass in a scan).
+fn quark_couplings(ctx: &Context) -> Result<QuarkCouplings> {
     if ctx.shared.is_some() {
         let flavour = super::shared::flavour_at(ctx)?;
-        super::shared::down_couplings(ctx, &flavour)
+        super::shared::quark_couplings(ctx, &flavour)
     } else {
-        crate::flavour::down_couplings(ctx.point, ctx.sm, ctx.inputs)
-    }
-}
-
-/// The [i][j] entries (left, right) of the meson's operator (q̄_i γ q_j)².
-fn operator_couplings(c: &DownCouplings, meson: Meson) -> (C64, C64) {
-    let t = |t: Transition| (c.left(t), c.right(t));
-    match meson {
-        Meson::K => t(Transition::Ds),
-        Meson::Bd => t(Transition::Db),
-        Meson::Bs => t(Transition::Sb),
-        // (c̄ u) is the conjugate entry of (ū c)
-        Meson::D => {
-            let (l, r) = t(Transition::Uc);
-            (l.conj(), r.conj())
-        }
+        crate::flavour::quark_couplings(ctx.point, ctx.sm, ctx.inputs)
     }
 }
 
@@ -122,8 +107,12 @@ pub fn delta_f2(ctx: &Context, meson: Meson) -> Result<DeltaF2> {
             100.0 * physics::RESONANCE_WINDOW / 2.0
         ),
     })?;
-    let (l, r) = operator_couplings(&quark_couplings(ctx)?, meson);
-    Ok(physics::coefficients(l, r, p))
+    let q = quark_couplings(ctx)?;
+    Ok(if meson.up_type() {
+        physics::meson_coefficients(meson, &q.up_left, &q.up_right, p)
+    } else {
+        physics::meson_coefficients(meson, &q.down_left, &q.down_right, p)
+    })
 }
 
 /// Which coefficient ([`DeltaF2`] field) an observable reads.

@@ -8,7 +8,7 @@ use std::f64::consts::PI;
 
 /// A 3 × 3 complex coupling matrix in the quark mass basis, rows and columns (d, s, b) or
 /// (u, c, t): entry [i][j] is the coefficient of q̄_i γ^μ P_{L,R} q_j in −L/Z'_μ.
-pub type Matrix = [[C64; 3]; 3];
+pub use crate::flavour::QuarkMatrix as Matrix;
 
 /// A neutral meson that mixes with its antimeson.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +109,8 @@ pub fn meson_coefficients(meson: Meson, left: &Matrix, right: &Matrix, p: f64) -
 /// The Inami-Lim function S₀(x) of the Standard-Model top box (x = m_t²/m_W²).
 pub fn s0(x: f64) -> f64 {
     let d = 1.0 - x;
-    (4.0 * x - 11.0 * x * x + x.powi(3)) / (4.0 * d * d) - 3.0 * x.powi(3) * x.ln() / (2.0 * d.powi(3))
+    (4.0 * x - 11.0 * x * x + x.powi(3)) / (4.0 * d * d)
+        - 3.0 * x.powi(3) * x.ln() / (2.0 * d.powi(3))
 }
 
 /// Paper 004's normalization of the B_s-mixing coefficients (Eq. 18-19): `C_LL`, `C_RR`,
