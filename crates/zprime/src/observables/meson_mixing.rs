@@ -22,7 +22,7 @@
 //! are at the scale m_Z' (or m_M for a light Z'): no QCD running is applied (the INP bounds
 //! below are for the coefficients at Λ ≈ 1 TeV; the running to m_Z' changes the LL bound by
 //! tens of per cent, the LR one by a factor of a few, a known simplification of both papers).
-//! Within 0.1% of m_Z' = m_M the operator description does not hold (the Z' on shell, its width
+//! Within 0.05% of m_Z' = m_M the operator description does not hold (the Z' on shell, its width
 //! left out) and the observables are not applicable there ([`physics::RESONANCE_WINDOW`]).
 //!
 //! # The papers' normalization (errata)

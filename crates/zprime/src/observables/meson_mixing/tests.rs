@@ -178,6 +178,7 @@ fn paper_004_s0_and_v_phi_bound() {
     let f = set.value("Bs_mixing_LR_factor").unwrap();
     let v_max = (0.15 / per_v2(f).norm()).sqrt();
     assert!((v_max - 1800.0).abs() < 60.0, "v_phi <= {v_max}");
+    eprintln!("paper 004 Eq. 21: v_phi <= {v_max} GeV");
     // without the LR term the bound would be 4.3 TeV: the factor 9.7 makes the 1.8 TeV
     let v_no_lr = (0.15 / per_v2(0.0).norm()).sqrt();
     assert!(v_no_lr > 4000.0, "{v_no_lr}");
@@ -337,4 +338,58 @@ fn paper_003_vlq_kaon_coefficient() {
     assert!((got - exact).norm() < 1e-12 * exact.norm());
     // KOTO point: Re and Im of l² far below the INP bounds (paper 003: "comfortably survives")
     assert!(got.re.abs() < 1e-4 * bound("Re CVLL_sdsd:INP2010"));
+}
+
+/// The upper coupling limit of constraint `id` at `mass` from `zprime limits`' engine.
+fn upper_limit(model: &str, params: &[(&str, f64)], set: &InputSet, id: &str, mass: f64) -> f64 {
+    let m = crate::model::preset(model).unwrap();
+    let template = point(model, mass, 1e-3, params);
+    let report = crate::scan::limits(&m, &template, set, &[mass]).unwrap();
+    let c = report.constraints.iter().find(|c| c.name == id).unwrap();
+    c.limits[0].upper_limit.unwrap()
+}
+
+#[test]
+fn limits_give_the_coupling_bounds() {
+    // B₃ (paper 003 model II, ε = 0.012) at m_π⁰: D mixing bounds g at εg ≤ 2.13e-2 (the
+    // paper's 1.55e-2 × √2, our g_uc).
+    let set = jho();
+    let mx = set.value("m_pi0").unwrap();
+    let g = upper_limit(
+        "lmu-ltau+b3",
+        &[("eps", 0.012)],
+        &set,
+        "D-mixing:ImLL:INP2010",
+        mx,
+    );
+    assert!(rel(0.012 * g, 2.126e-2) < 5e-3, "{g}");
+    // vector-like quarks with paper 004's hierarchy (Eq. 20, Y_Qs/Y_Qb = λ² ≈ 0.05), m_Q =
+    // 5 TeV, v_Φ = 1 TeV: |M12/M12_SM − 1| = 0.15 at the limit.
+    let set = InputSet::load("altmannshofer2014").unwrap();
+    let model = crate::model::preset("lmu-ltau-vlq").unwrap();
+    let name = |re: &str| {
+        let new = format!("Y_{re}_re");
+        if model.parameters.iter().any(|p| p.name == new) {
+            new
+        } else {
+            format!("Re_Y_{re}")
+        }
+    };
+    let (qb, qs) = (name("Qb"), name("Qs"));
+    let params = [
+        (qb.as_str(), 1.0),
+        (qs.as_str(), 0.05),
+        ("m_Q", 5000.0),
+        ("v_phi", 1000.0),
+    ];
+    let g = upper_limit(
+        "lmu-ltau-vlq",
+        &params,
+        &set,
+        "Bs-mixing:M12:altmannshofer2014",
+        50.0,
+    );
+    let at = point("lmu-ltau-vlq", 50.0, g, &params);
+    let r = observe("|M12(Bs)/M12_SM-1|", &at, &set);
+    assert!(rel(r, 0.15) < 1e-6, "{g} {r}");
 }
