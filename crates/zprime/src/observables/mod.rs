@@ -13,6 +13,7 @@ pub mod g_minus_2;
 pub mod k_munu;
 pub mod k_to_pi;
 pub mod kinetic_mixing;
+pub mod meson_mixing;
 pub mod na64mu;
 pub mod nu_e;
 pub mod rare_leptonic;

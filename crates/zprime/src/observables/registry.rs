@@ -334,8 +334,8 @@ impl Observable {
 fn areas() -> &'static [&'static [Observable]] {
     use super::{
         b_decays, cevns, cosmology, d_decays, ee_mumu_zp, g_minus_2, k_munu, k_to_pi,
-        kinetic_mixing, na64mu, nu_e, tau, top_decays, trident, z_couplings, zp_decays,
-        zp_hadrons,
+        kinetic_mixing, meson_mixing, na64mu, nu_e, tau, top_decays, trident, z_couplings,
+        zp_decays, zp_hadrons,
     };
     &[
         zp_decays::OBSERVABLES,
@@ -354,6 +354,7 @@ fn areas() -> &'static [&'static [Observable]] {
         cosmology::OBSERVABLES,
         na64mu::OBSERVABLES,
         cevns::OBSERVABLES,
+        meson_mixing::OBSERVABLES,
         super::rare_leptonic::OBSERVABLES,
         super::b_to_s_mumu::OBSERVABLES,
         z_couplings::OBSERVABLES,
