@@ -27,7 +27,7 @@
 //! kinetic mixing of the heavy quarks, zero for m_D = m_U = m_Q (paper 004 Eq. 15), assumed.
 //! Validity: the mixing must be small; beyond Σ|θ_i|² = 0.1 the couplings are not applicable.
 
-use super::{param, Environment, Mechanism};
+use super::{param, Environment, Mechanism, QuarkCouplings};
 use crate::error::{Error, Result};
 use crate::model::Point;
 use num_complex::Complex64 as C64;
@@ -58,7 +58,10 @@ impl Mechanism for VlqDoublet {
             "Re_Y_Qd", "Im_Y_Qd", "Re_Y_Qs", "Im_Y_Qs", "Re_Y_Qb", "Im_Y_Qb", "m_Q", "v_phi",
         ]
     }
-    fn couplings(&self, p: &Point, _: &Environment) -> Result<[C64; 3]> {
+    /// The leading-order L^(d)_ij = g Y_Qi Y*_Qj v_φ²/(2m_Q²) on top of the charges (the
+    /// diagonal included); the up-type quarks keep the couplings of their charges.
+    fn couplings(&self, p: &Point, _: &Environment) -> Result<QuarkCouplings> {
+        let mut out = QuarkCouplings::from_charges(p);
         let y = ["d", "s", "b"].map(|q| {
             C64::new(
                 param(p, &format!("Re_Y_Q{q}")),
@@ -66,7 +69,7 @@ impl Mechanism for VlqDoublet {
             )
         });
         if p.g == 0.0 || y.iter().all(|x| x.norm_sqr() == 0.0) {
-            return Ok([C64::new(0.0, 0.0); 3]);
+            return Ok(out);
         }
         let mut v_phi = param(p, "v_phi");
         if v_phi == 0.0 {
@@ -84,7 +87,13 @@ impl Mechanism for VlqDoublet {
                 ),
             });
         }
-        Ok(couplings(y, p.g, v_phi, m_q))
+        let k = p.g * v_phi * v_phi / (2.0 * m_q * m_q);
+        for (i, row) in out.down_left.iter_mut().enumerate() {
+            for (j, x) in row.iter_mut().enumerate() {
+                *x += k * y[i] * y[j].conj();
+            }
+        }
+        Ok(out)
     }
 }
 

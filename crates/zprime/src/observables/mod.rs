@@ -17,6 +17,7 @@ pub mod nu_e;
 pub mod registry;
 pub mod shared;
 pub mod tau;
+pub mod top_decays;
 pub mod trident;
 pub mod zp_decays;
 pub mod zp_hadrons;

@@ -334,7 +334,7 @@ impl Observable {
 fn areas() -> [&'static [Observable]; 16] {
     use super::{
         b_decays, cevns, cosmology, d_decays, ee_mumu_zp, g_minus_2, k_munu, k_to_pi,
-        kinetic_mixing, na64mu, nu_e, tau, trident, zp_decays, zp_hadrons,
+        kinetic_mixing, na64mu, nu_e, tau, top_decays, trident, zp_decays, zp_hadrons,
     };
     [
         zp_decays::OBSERVABLES,
@@ -347,6 +347,7 @@ fn areas() -> [&'static [Observable]; 16] {
         k_munu::OBSERVABLES,
         k_to_pi::OBSERVABLES,
         d_decays::OBSERVABLES,
+        top_decays::OBSERVABLES,
         b_decays::OBSERVABLES,
         ee_mumu_zp::OBSERVABLES,
         cosmology::OBSERVABLES,
