@@ -65,8 +65,14 @@ fn xenon_bounds_as_recorded() {
     ] {
         let ours = excluded("CEvNS-8B:XENONnT", m);
         let p = lowest_excluded("CEvNS-8B:PandaX-4T", m);
-        eprintln!("at {m}: XENONnT {ours:?}; PandaX-4T {p}; CsI {}", lowest_excluded("CEvNS:COHERENT-CsI", m));
-        if ours.len() != 1 || (ours[0][0] / xe - 1.0).abs() > 0.02 || (p / pandax - 1.0).abs() > 0.02 {
+        eprintln!(
+            "at {m}: XENONnT {ours:?}; PandaX-4T {p}; CsI {}",
+            lowest_excluded("CEvNS:COHERENT-CsI", m)
+        );
+        if ours.len() != 1
+            || (ours[0][0] / xe - 1.0).abs() > 0.02
+            || (p / pandax - 1.0).abs() > 0.02
+        {
             bad.push(m);
         }
     }
@@ -82,7 +88,13 @@ fn xenon_excludes_no_new_lmu_ltau_region() {
     for m in [1e-3, 5e-3, 2e-2, 6e-2, 0.2, 0.5, 2.0] {
         let others = lowest_excluded("trident:CCFR", m).min(lowest_excluded("nue:Borexino", m));
         let ours = lowest_excluded("CEvNS-8B:XENONnT", m);
-        eprintln!("{m}: XENONnT {ours}, CCFR/Borexino {others}: {}", ours / others);
-        assert!(ours.is_finite() && ours > 1.2 * others, "at {m} GeV: {ours} vs {others}");
+        eprintln!(
+            "{m}: XENONnT {ours}, CCFR/Borexino {others}: {}",
+            ours / others
+        );
+        assert!(
+            ours.is_finite() && ours > 1.2 * others,
+            "at {m} GeV: {ours} vs {others}"
+        );
     }
 }

@@ -289,8 +289,7 @@ fn parse(text: &str, file: &str) -> Result<FileSpec> {
     if x.z == 0
         || x.isotopes.is_empty()
         || x.isotopes_source.trim().is_empty()
-        || x
-            .isotopes
+        || x.isotopes
             .iter()
             .any(|i| i.a <= x.z || !(i.abundance > 0.0) || !(i.atomic_mass > 0.0))
         || (total - 1.0).abs() > 1e-3
@@ -389,7 +388,11 @@ pub struct Mixing {
 impl Mixing {
     /// |U_αi|² of the standard parametrization (rows e, μ, τ; columns 1, 2, 3).
     pub fn moduli_squared(&self) -> [[f64; 3]; 3] {
-        let (s12, s13, s23) = (self.sin2_12.sqrt(), self.sin2_13.sqrt(), self.sin2_23.sqrt());
+        let (s12, s13, s23) = (
+            self.sin2_12.sqrt(),
+            self.sin2_13.sqrt(),
+            self.sin2_23.sqrt(),
+        );
         let (c12, c13, c23) = (
             (1.0 - self.sin2_12).sqrt(),
             (1.0 - self.sin2_13).sqrt(),
@@ -693,8 +696,7 @@ fn nodes(
         // Lewin–Smith Helm radius, converted to the rms radius `helm` takes:
         // R0² = (5/3)(R² − 3s²).
         let c = xenon.helm_c.values[0] * a.cbrt() + xenon.helm_c.values[1];
-        let r0_sq =
-            c * c + (7.0 / 3.0) * PI * PI * xenon.helm_a.value.powi(2) - 5.0 * s_fm * s_fm;
+        let r0_sq = c * c + (7.0 / 3.0) * PI * PI * xenon.helm_a.value.powi(2) - 5.0 * s_fm * s_fm;
         let rms = (0.6 * r0_sq + 3.0 * s_fm * s_fm).sqrt() * fm;
         let s = s_fm * fm;
         let t_end = super::recoil_end_point(source.end_point(), m) / kev;
@@ -759,9 +761,8 @@ fn response(
                 tables: Vec::new(),
                 steps: vec![(thr.value, x)],
             };
-            let per_unit =
-                standard_rate(&nodes(&unit, source, nuclei, &f.xenon, sm, rule)?)
-                    * events_scale(f, sm);
+            let per_unit = standard_rate(&nodes(&unit, source, nuclei, &f.xenon, sm, rule)?)
+                * events_scale(f, sm);
             if !(per_unit.is_finite() && per_unit > 0.0) {
                 return Err(Error::Numerical {
                     context: format!("solar CEvNS ({} {})", e.id, d.id),

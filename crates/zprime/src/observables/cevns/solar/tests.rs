@@ -34,7 +34,11 @@ fn shipped_file_is_valid_and_errors_are_named() {
         e.contains("XENONnT") && e.contains("SR0") && e.contains("exposure"),
         "{e}"
     );
-    let broken = text.replacen("recoil_energy = [0.5, 5.0, 0.1]", "recoil_energy = [0.5, 5.1, 0.1]", 1);
+    let broken = text.replacen(
+        "recoil_energy = [0.5, 5.0, 0.1]",
+        "recoil_energy = [0.5, 5.1, 0.1]",
+        1,
+    );
     let e = parse(&broken, "x.toml").unwrap_err().to_string();
     assert!(e.contains("SR0") && e.contains("efficiency"), "{e}");
     let broken = text.replacen("abundance = 0.26401", "abundance = 0.36401", 1);
@@ -63,7 +67,10 @@ fn flavour_composition_of_8b_neutrinos() {
         let low = flavour_fractions(&m, 1e-7, src.potential)[0];
         assert!((low - vacuum).abs() < 1e-4, "{low} {vacuum}");
         let high = flavour_fractions(&m, 1e3, src.potential)[0];
-        assert!((high - (c13 * c13 * s12 + s13 * s13)).abs() < 1e-4, "{high}");
+        assert!(
+            (high - (c13 * c13 * s12 + s13 * s13)).abs() < 1e-4,
+            "{high}"
+        );
         let p = flavour_fractions(&m, 0.010, src.potential);
         assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-14);
         assert!((p[0] - 0.317).abs() < 0.02, "P_ee(10 MeV) = {}", p[0]);
@@ -192,7 +199,11 @@ fn window_rate_against_adaptive_quadrature() {
                 edges.extend((0..values.len()).map(|i| first + i as f64 * step));
             }
             edges.sort_by(f64::total_cmp);
-            let mut edges: Vec<f64> = edges.iter().map(|k| k * 1e-6).filter(|&k| k < t_end).collect();
+            let mut edges: Vec<f64> = edges
+                .iter()
+                .map(|k| k * 1e-6)
+                .filter(|&k| k < t_end)
+                .collect();
             edges.push(t_end);
             let direct: f64 = edges
                 .windows(2)
@@ -203,13 +214,27 @@ fn window_rate_against_adaptive_quadrature() {
                 "{id}: {with} vs {direct}: {}",
                 with / direct - 1.0
             );
-            let fine = window(e, sm, Rule { width: 0.02, order: 5 }).unwrap();
+            let fine = window(
+                e,
+                sm,
+                Rule {
+                    width: 0.02,
+                    order: 5,
+                },
+            )
+            .unwrap();
             let fine_rate = InCoupling::Polynomial(
-                fine.polynomial(&fine.couplings(ctx), ctx.point.mass).to_vec(),
+                fine.polynomial(&fine.couplings(ctx), ctx.point.mass)
+                    .to_vec(),
             )
             .at(ctx.point.coupling())
             .unwrap();
-            eprintln!("{id}: {} nodes; against quadrature {:e}, against the fine rule {:e}", w.nodes.len(), with / direct - 1.0, with / fine_rate - 1.0);
+            eprintln!(
+                "{id}: {} nodes; against quadrature {:e}, against the fine rule {:e}",
+                w.nodes.len(),
+                with / direct - 1.0,
+                with / fine_rate - 1.0
+            );
             assert!(
                 (with / fine_rate - 1.0).abs() < 2e-4,
                 "{id}: {}",
@@ -241,7 +266,10 @@ fn mean_nucleus_against_the_isotopes() {
             let (r_mean, r_all) = (r(mean), r(all));
             eprintln!("m {m}: SM mean/isotopes {sm_ratio}, R {r_mean} vs {r_all}");
             assert!((sm_ratio - 1.0).abs() < 5e-3, "{sm_ratio}");
-            assert!(((r_mean - 1.0) / (r_all - 1.0) - 1.0).abs() < 5e-3, "{r_mean} {r_all}");
+            assert!(
+                ((r_mean - 1.0) / (r_all - 1.0) - 1.0).abs() < 5e-3,
+                "{r_mean} {r_all}"
+            );
         });
     }
 }
@@ -299,7 +327,10 @@ fn lmu_ltau_rate_barely_dips_and_rises_as_g4() {
                 _ => unreachable!(),
             };
             // The Z' amplitude is g (neutrino) × eps (∝ g): only even powers.
-            assert!(poly[1].abs() < 1e-12 && poly[3].abs() < 1e-12 * poly[4].abs().max(1.0), "{poly:?}");
+            assert!(
+                poly[1].abs() < 1e-12 && poly[3].abs() < 1e-12 * poly[4].abs().max(1.0),
+                "{poly:?}"
+            );
             let minimum = 1.0 - poly[2] * poly[2] / (4.0 * poly[4]);
             assert!(minimum > 0.998, "m {m}: {minimum} {poly:?}");
         });
@@ -312,7 +343,10 @@ fn lmu_ltau_rate_barely_dips_and_rises_as_g4() {
 fn heavy_zprime_is_a_contact_operator() {
     let r = |m: f64, g: f64| with_point("lmu-ltau", m, g, |ctx| observable(ctx, "XENONnT", false));
     let (a, b) = (r(20.0, 1.0), r(40.0, 2.0));
-    assert!(a > 1.0 && ((a - 1.0) / (b - 1.0) - 1.0).abs() < 2e-3, "{a} {b}");
+    assert!(
+        a > 1.0 && ((a - 1.0) / (b - 1.0) - 1.0).abs() < 2e-3,
+        "{a} {b}"
+    );
 }
 
 /// Cost per mass of the prepared observable (the polynomial at a new mass, node couplings
