@@ -258,7 +258,7 @@ fn parse(text: &str, file: &str) -> Result<FileSpec> {
     let s = &f.solar.spectrum;
     if s.energy.len() < 2
         || s.energy.len() != s.value.len()
-        || s.energy.windows(2).any(|w| !(w[1] > w[0]))
+        || !s.energy.windows(2).all(|w| w[1] > w[0])
         || s.energy[0] <= 0.0
         || s.value.iter().any(|v| !(v.is_finite() && *v >= 0.0))
         || s.source.trim().is_empty()
@@ -289,9 +289,13 @@ fn parse(text: &str, file: &str) -> Result<FileSpec> {
     if x.z == 0
         || x.isotopes.is_empty()
         || x.isotopes_source.trim().is_empty()
-        || x.isotopes
-            .iter()
-            .any(|i| i.a <= x.z || !(i.abundance > 0.0) || !(i.atomic_mass > 0.0))
+        || x.isotopes.iter().any(|i| {
+            i.a <= x.z
+                || i.abundance.is_nan()
+                || i.abundance <= 0.0
+                || i.atomic_mass.is_nan()
+                || i.atomic_mass <= 0.0
+        })
         || (total - 1.0).abs() > 1e-3
     {
         return Err(bad(

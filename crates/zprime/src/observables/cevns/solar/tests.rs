@@ -56,9 +56,9 @@ fn flavour_composition_of_8b_neutrinos() {
         let src = source(ctx.sm);
         let m = src.mixing;
         let u = m.moduli_squared();
-        for i in 0..3 {
-            let row: f64 = u[i].iter().sum();
-            let col: f64 = (0..3).map(|a| u[a][i]).sum();
+        for (i, row) in u.iter().enumerate() {
+            let row: f64 = row.iter().sum();
+            let col: f64 = u.iter().map(|r| r[i]).sum();
             assert!((row - 1.0).abs() < 1e-14 && (col - 1.0).abs() < 1e-14);
         }
         let (s12, s13) = (m.sin2_12, m.sin2_13);
@@ -322,9 +322,8 @@ fn lmu_ltau_rate_barely_dips_and_rises_as_g4() {
                 window: Arc::new(w),
                 events: false,
             };
-            let poly = match c.at_mass(ctx).unwrap() {
-                InCoupling::Polynomial(p) => p,
-                _ => unreachable!(),
+            let InCoupling::Polynomial(poly) = c.at_mass(ctx).unwrap() else {
+                unreachable!()
             };
             // The Z' amplitude is g (neutrino) × eps (∝ g): only even powers.
             assert!(
