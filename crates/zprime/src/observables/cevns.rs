@@ -523,9 +523,9 @@ pub fn helm(q: f64, r: f64, s: f64) -> f64 {
 #[derive(Debug, Clone, Copy)]
 struct Node {
     /// Quadrature weight × efficiency × (4G_F²M/π) × targets per formula unit, times the
-    /// flux-averaged kinematic factors of ν_e and of ν_μ + ν̄_μ.
-    weight_e: f64,
-    weight_mu: f64,
+    /// flux-averaged kinematic factor of each flavour: ν_e, ν_μ (+ ν̄_μ), ν_τ (zero at the
+    /// stopped-pion source; the solar ν_τ of `solar.rs`).
+    weights: [f64; 3],
     /// 2MT (GeV²): the Z' propagator is 1/(m² + 2MT).
     q2: f64,
     /// Standard-Model charge C = ½(Z g_V^p F_p + N g_V^n F_n).
@@ -533,6 +533,14 @@ struct Node {
     /// Z F_p and N F_n: what the Z' quark couplings multiply (Z(2g_u + g_d)F_p + N(g_u + 2g_d)F_n).
     z_fp: f64,
     n_fn: f64,
+}
+
+/// The Standard-Model rate of a set of nodes (their sum of weight × C²).
+fn standard_rate(nodes: &[Node]) -> f64 {
+    nodes
+        .iter()
+        .map(|n| n.weights.iter().sum::<f64>() * n.standard * n.standard)
+        .sum()
 }
 
 /// The recoil window of an experiment: its quadrature nodes (built once per input set).
@@ -622,8 +630,11 @@ impl Window {
                         * target.per_unit;
                     let k = |f| kinematic_factor(f, t, m, m_mu, m_pi);
                     nodes.push(Node {
-                        weight_e: base * k(Flavour::DelayedNuE),
-                        weight_mu: base * (k(Flavour::PromptNuMu) + k(Flavour::DelayedNuMuBar)),
+                        weights: [
+                            base * k(Flavour::DelayedNuE),
+                            base * (k(Flavour::PromptNuMu) + k(Flavour::DelayedNuMuBar)),
+                            0.0,
+                        ],
                         q2,
                         standard: 0.5 * (z * gp * fp + n * gn * fn_),
                         z_fp: z * fp,
@@ -632,10 +643,7 @@ impl Window {
                 }
             }
         }
-        let standard_rate: f64 = nodes
-            .iter()
-            .map(|n| (n.weight_e + n.weight_mu) * n.standard * n.standard)
-            .sum();
+        let standard_rate = standard_rate(&nodes);
         if !(standard_rate.is_finite() && standard_rate > 0.0) {
             return Err(Error::Numerical {
                 context: format!("CEvNS ({})", e.id),
@@ -682,8 +690,7 @@ impl Window {
             })
             .collect();
         Couplings {
-            nu_e: nu(0),
-            nu_mu: nu(1),
+            nu: [nu(0), nu(1), nu(2)],
             quark,
         }
     }
@@ -693,12 +700,12 @@ impl Window {
     fn polynomial(&self, couplings: &Couplings, mass: f64) -> [f64; 5] {
         let m2 = mass * mass;
         let affine = |v: [f64; 2]| [v[0], v[1] - v[0]];
-        let (nu_e, nu_mu) = (affine(couplings.nu_e), affine(couplings.nu_mu));
+        let nus = couplings.nu.map(affine);
         let mut rate = [0.0; 5];
         for (node, &quark) in self.nodes.iter().zip(&couplings.quark) {
             let v = affine(quark);
             let prop = 1.0 / (self.norm * (m2 + node.q2));
-            for (w, nu) in [(node.weight_e, nu_e), (node.weight_mu, nu_mu)] {
+            for (&w, &nu) in node.weights.iter().zip(&nus) {
                 if w == 0.0 {
                     continue;
                 }
@@ -720,8 +727,8 @@ impl Window {
 /// The Z' couplings at the recoil nodes, at coupling parameter 0 and 1.
 #[derive(Clone)]
 struct Couplings {
-    nu_e: [f64; 2],
-    nu_mu: [f64; 2],
+    /// ν_e, ν_μ, ν_τ.
+    nu: [[f64; 2]; 3],
     /// Z(2g_u + g_d)F_p + N(g_u + 2g_d)F_n at each node.
     quark: Vec<[f64; 2]>,
 }
@@ -821,6 +828,8 @@ impl Evaluator for ModelCevns {
         ))
     }
 }
+
+pub(crate) mod solar;
 
 #[cfg(test)]
 mod tests;

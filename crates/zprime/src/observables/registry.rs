@@ -354,6 +354,7 @@ fn areas() -> &'static [&'static [Observable]] {
         cosmology::OBSERVABLES,
         na64mu::OBSERVABLES,
         cevns::OBSERVABLES,
+        cevns::solar::OBSERVABLES,
         meson_mixing::OBSERVABLES,
         super::rare_leptonic::OBSERVABLES,
         super::b_to_s_mumu::OBSERVABLES,

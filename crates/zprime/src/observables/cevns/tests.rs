@@ -262,7 +262,7 @@ fn heavy_zprime_is_a_contact_operator() {
             .iter()
             .map(|n| {
                 let zp = contact * ((2.0 * u + d) * n.z_fp + (u + 2.0 * d) * n.n_fn);
-                n.weight_e * n.standard.powi(2) + n.weight_mu * (n.standard + zp).powi(2)
+                n.weights[0] * n.standard.powi(2) + n.weights[1] * (n.standard + zp).powi(2)
             })
             .sum();
         let expected = with / nd.standard_rate;
