@@ -41,6 +41,7 @@ pub mod none;
 pub mod third_gen;
 pub mod up_sector_bl23;
 pub mod up_vlq;
+pub mod vlq;
 pub mod vlq_doublet;
 pub mod w_loop;
 
