@@ -5,6 +5,7 @@
 
 pub mod b_decays;
 pub mod cevns;
+pub mod ckm_unitarity;
 pub mod cosmology;
 pub mod d_decays;
 pub mod ee_mumu_zp;

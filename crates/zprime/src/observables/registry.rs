@@ -331,7 +331,7 @@ impl Observable {
 
 /// The areas, in the order `zprime point` prints them. Adding an observable to an area
 /// touches that area's file only; a new area adds one line here.
-fn areas() -> [&'static [Observable]; 15] {
+fn areas() -> [&'static [Observable]; 16] {
     use super::{
         b_decays, cevns, cosmology, d_decays, ee_mumu_zp, g_minus_2, k_munu, k_to_pi,
         kinetic_mixing, na64mu, nu_e, tau, trident, zp_decays, zp_hadrons,
@@ -352,6 +352,7 @@ fn areas() -> [&'static [Observable]; 15] {
         cosmology::OBSERVABLES,
         na64mu::OBSERVABLES,
         cevns::OBSERVABLES,
+        super::ckm_unitarity::OBSERVABLES,
     ]
 }
 

@@ -71,13 +71,16 @@ mod tests;
 
 pub use spectrum::{LightCouplings, Spectrum, VlqParameters};
 
-use super::param;
+use super::{param, Environment, Mechanism, PAIRS};
+use crate::ckm::Matrix3;
 use crate::error::{Error, Result};
+use crate::inputs::StandardModel;
 use crate::model::Point;
 use num_complex::Complex64 as C64;
 
-/// The mechanism's name in model files.
-pub const NAME: &str = "vlq";
+/// The mechanism's name in model files (also read by the kinetic-mixing loop,
+/// [`crate::couplings::vlq_kinetic_mixing`]).
+pub const NAME: &str = crate::couplings::VLQ_MECHANISM;
 
 /// The model parameters the mechanism reads: the Yukawas' real and imaginary parts, the three
 /// VLQ masses (GeV) and v_φ (GeV; 0 means m_Z'/g).
@@ -133,4 +136,59 @@ pub fn parameters(p: &Point) -> Result<Option<VlqParameters>> {
     };
     out.validate()?;
     Ok(Some(out))
+}
+
+/// The first-row CKM unitarity deficit `1 − |V_ud|² − |V_us|² − |V_ub|²` of a point
+/// ([`Spectrum::ckm_row1_deficit`]): 0 for a model of another mechanism or without mixing.
+/// `ckm` is the input set's (gauge-basis) CKM matrix.
+pub fn ckm_row1_deficit(p: &Point, sm: &StandardModel, ckm: &Matrix3) -> Result<f64> {
+    if &*p.flavour != NAME {
+        return Ok(0.0);
+    }
+    match parameters(p)? {
+        None => Ok(0.0),
+        Some(v) => Ok(Spectrum::new(&v, sm.m_down, sm.m_up, ckm)?.ckm_row1_deficit()),
+    }
+}
+
+/// Whether [`ckm_row1_deficit`] is the same at every coupling g of this point's model and
+/// mass: yes unless v_φ = m_Z'/g (the mixing then depends on g).
+pub fn deficit_is_constant_in_coupling(p: &Point) -> bool {
+    &*p.flavour != NAME || param(p, "v_phi") != 0.0
+}
+
+/// The exact Z' couplings of the light quarks at a point of this mechanism (zero matrices when
+/// nothing mixes).
+pub fn light_couplings(p: &Point, sm: &StandardModel, ckm: &Matrix3) -> Result<LightCouplings> {
+    match parameters(p)? {
+        None => Ok(LightCouplings::zero()),
+        Some(v) => Ok(Spectrum::new(&v, sm.m_down, sm.m_up, ckm)?.zprime_couplings(p.g)),
+    }
+}
+
+/// The vector-like-quark mechanism ([`NAME`]).
+pub struct VectorLikeQuarks;
+
+impl Mechanism for VectorLikeQuarks {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+    fn description(&self) -> &'static str {
+        "exact Z' couplings from vector-like quarks Q (doublet), U, D (singlets) mixing with the SM quarks: 5x5 mass matrices diagonalized (paper 003 Eq. 3.4-3.11, paper 004 Eq. 9-13; leading order g Y_Qi Y_Qj* v_phi^2/(2 m_Q^2))"
+    }
+    fn parameters(&self) -> &'static [&'static str] {
+        PARAMETERS
+    }
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+        let c = light_couplings(p, env.sm, env.ckm)?;
+        Ok(PAIRS.map(|(i, j)| c.down_left[i][j]))
+    }
+    fn right_handed(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+        let c = light_couplings(p, env.sm, env.ckm)?;
+        Ok(PAIRS.map(|(i, j)| c.down_right[i][j]))
+    }
+    fn up_couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 2]> {
+        let c = light_couplings(p, env.sm, env.ckm)?;
+        Ok([c.up_left[0][1], c.up_right[0][1]])
+    }
 }

@@ -249,6 +249,19 @@ pub struct LightCouplings {
     pub up_right: Matrix3,
 }
 
+impl LightCouplings {
+    /// All four matrices zero.
+    pub fn zero() -> LightCouplings {
+        let z = [[C64::new(0.0, 0.0); 3]; 3];
+        LightCouplings {
+            down_left: z,
+            down_right: z,
+            up_left: z,
+            up_right: z,
+        }
+    }
+}
+
 /// The light 3 × 3 block of `rot† · diag(charges) · rot`.
 fn light_block(rot: &Matrix5, charges: &[f64; 5]) -> Matrix3 {
     let mut out = [[C64::new(0.0, 0.0); 3]; 3];
