@@ -190,6 +190,13 @@ impl<'a> CouplingsAt<'a> {
         }
     }
 
+    /// The total kinetic mixing ε(q²) = ε₀ + ε_loop(q²) ([`kinetic_mixing`]), computed once.
+    pub fn kinetic_mixing(&self) -> Complex64 {
+        *self
+            .mixing
+            .get_or_init(|| kinetic_mixing(self.point, self.sm, self.q2))
+    }
+
     /// Chiral couplings (g_L, g_R) of fermion `f`.
     pub fn chiral(&self, f: Fermion) -> (Complex64, Complex64) {
         let p = self.point;
@@ -199,9 +206,7 @@ impl<'a> CouplingsAt<'a> {
         let eps = if tree_charged || qem == 0.0 {
             Complex64::new(p.kinetic_mixing_tree, 0.0)
         } else {
-            *self
-                .mixing
-                .get_or_init(|| kinetic_mixing(p, self.sm, self.q2))
+            self.kinetic_mixing()
         };
         let mix = eps * (self.sm.e() * qem);
         (p.g * ql + mix, p.g * qr + mix)

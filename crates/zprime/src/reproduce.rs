@@ -12,7 +12,7 @@ use crate::constraints::poisson::{signal_per_bin, Projection};
 use crate::constraints::Constraint;
 use crate::error::{Error, Result};
 use crate::experiments::single_muon::Search;
-use crate::flavour::{third_gen, w_loop};
+use crate::flavour::{third_gen, w_loop, Transition};
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::{Model, Point};
 use crate::observables::Context;
@@ -214,8 +214,11 @@ fn jho_b3(set: &InputSet) -> Result<(C64, C64)> {
     let sm = StandardModel::from_inputs(set)?;
     let (eps, g) = (0.012, 1e-3);
     let p = preset("lmu-ltau+b3", set.value("m_pi0")?, g, &[("eps", eps)])?;
-    let c = crate::flavour::down_couplings(&p, &sm, set)?;
-    Ok((-c.ds / (eps * g), -c.sb / (eps * g)))
+    let c = crate::flavour::quark_couplings(&p, &sm, set)?;
+    Ok((
+        -c.left(Transition::Ds) / (eps * g),
+        -c.left(Transition::Sb) / (eps * g),
+    ))
 }
 
 /// The B₂ analogue (paper 003 Eq. 4.13-4.14), sign of Eq. (4.5).
@@ -257,15 +260,15 @@ fn jho_unit_rates(set: &InputSet) -> Result<(f64, f64)> {
 fn jho_b3_unit(set: &InputSet) -> Result<(C64, C64)> {
     let sm = StandardModel::from_inputs(set)?;
     let p = preset("lmu-ltau+b3", set.value("m_pi0")?, 1.0, &[("eps", 1.0)])?;
-    let c = crate::flavour::down_couplings(&p, &sm, set)?;
-    Ok((c.ds, c.sb))
+    let c = crate::flavour::quark_couplings(&p, &sm, set)?;
+    Ok((c.left(Transition::Ds), c.left(Transition::Sb)))
 }
 
 /// The B₃ tree-level g_uc per unit ε g_X (paper 003 Eq. 4.19).
 fn jho_b3_uc(set: &InputSet) -> Result<C64> {
     let sm = StandardModel::from_inputs(set)?;
     let p = preset("lmu-ltau+b3", set.value("m_pi0")?, 1.0, &[("eps", 1.0)])?;
-    Ok(crate::flavour::down_couplings(&p, &sm, set)?.uc)
+    Ok(crate::flavour::quark_couplings(&p, &sm, set)?.left(Transition::Uc))
 }
 
 fn dark_photon_eps(set: &InputSet, observable: &str, br: f64) -> Result<f64> {

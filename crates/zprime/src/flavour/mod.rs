@@ -1,8 +1,17 @@
-//! Flavour-changing Z' couplings, `L ⊃ −Z'_μ [g^L_ij q̄_iγ^μP_L q_j + g^R_ij q̄_iγ^μP_R q_j] + h.c.`
-//! for the down-type pairs ij = ds, sb, db and the up-type pair uc (paper 003 Eq. 2.1 for the
-//! left-handed ones; DESIGN.md), evaluated at q² = m_Z'².
+//! The Z' couplings of the quarks in their mass basis, as four Hermitian 3 × 3 matrices
+//! ([`QuarkCouplings`]; paper 003 Eq. 3.1, paper 004 Eq. 6-8, DESIGN.md),
+//!
+//! `L ⊃ −Z'_μ Σ_ij [L^(d)_ij d̄_iγ^μP_L d_j + R^(d)_ij d̄_iγ^μP_R d_j + L^(u)_ij ū_iγ^μP_L u_j + R^(u)_ij ū_iγ^μP_R u_j]`,
+//!
+//! evaluated at q² = m_Z'². The off-diagonal entries are the flavour-changing couplings of
+//! paper 003 Eq. 2.1, g_ds = L^(d)_12, g_sb = L^(d)_23, g_db = L^(d)_13, g_uc = L^(u)_12,
+//! g_ct = L^(u)_23, g_ut = L^(u)_13; the diagonal holds the flavour-conserving couplings
+//! (g times the charges plus the kinetic-mixing e ε Q, as in [`crate::couplings::chiral`]).
+//! Flavour-universal charges are the diagonal case.
 //!
 //! A model names its mechanism (`flavour = "..."` in its file, [`crate::model::Model::flavour`]);
+//! the mechanism gives the U(1)' gauge part of the matrices (tree level and W loop) and this
+//! module adds the kinetic mixing (the photon penguin off the diagonal, e ε Q on it);
 //! each mechanism is one file implementing [`Mechanism`], registered by one line in
 //! [`REGISTRY`]:
 //!
@@ -21,14 +30,13 @@
 //! On top of the mechanism, every model with a kinetic mixing ε gets the photon penguin
 //! ([`kinetic`], mechanism (d); the `dark-photon` preset has only this).
 //!
-//! The loop mechanisms give left-handed couplings only (the W couples to left-handed quarks):
-//! their right-handed couplings are 0 ([`Mechanism::right_handed`]); `effective` takes both.
-//! Pseudoscalar-to-pseudoscalar rates (K → π, B → K, B → π, D → π) see the vector current,
-//! g^L + g^R; B → V sees both g^L − g^R (axial) and g^L + g^R (vector).
-//! The up-type coupling g_uc ([`Mechanism::up_couplings`]) comes from `effective` and, at tree
-//! level, from a generation-dependent quark-doublet charge (`third-generation`, paper 003
-//! Eq. 4.19); the other mechanisms give 0 (the `up-sector-bl23` and `up-vlq` up-type couplings
-//! are not exported), and no kinetic-mixing penguin is added to it.
+//! The loop mechanisms give left-handed flavour changes only (the W couples to left-handed
+//! quarks); `effective` takes both chiralities. Pseudoscalar-to-pseudoscalar rates (K → π,
+//! B → K, B → π, D → π) see the vector current, g^L + g^R; B → V sees both g^L − g^R (axial)
+//! and g^L + g^R (vector). The up-type matrices come from the model's charges rotated by the
+//! CKM matrix where the doublet structure imposes it (L^(u) = V L^(d) V†: `third-generation`,
+//! paper 003 Eq. 4.19; `up-sector-bl23`, paper 002 Eq. 3.3-3.4), from `effective`, or from the
+//! charges alone; no kinetic-mixing penguin is added to them.
 //!
 //! Data flow: this module reads the model point ([`crate::model`]) and the kinetic mixing
 //! ([`crate::couplings`]); the observables read it. Nothing here is cached: a caller that
@@ -48,14 +56,14 @@ pub use up_sector_bl23::wu_row;
 pub use up_vlq::vlq_params;
 
 use crate::ckm;
-use crate::couplings::kinetic_mixing;
+use crate::couplings::{CouplingsAt, Fermion};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::model::{Model, Point};
 use num_complex::Complex64 as C64;
 
 /// What a mechanism sees besides the point: the Standard-Model inputs, computed once per call
-/// of [`down_couplings`].
+/// of [`quark_couplings`].
 #[derive(Debug, Clone, Copy)]
 pub struct Environment<'a> {
     /// Standard-Model parameters.
@@ -68,7 +76,7 @@ pub struct Environment<'a> {
     pub q2: f64,
 }
 
-/// A quark-flavour mechanism: how a model's Z' acquires the couplings g_ds, g_sb, g_db.
+/// A quark-flavour mechanism: how a model's Z' acquires its quark couplings in the mass basis.
 /// A new mechanism is one file with a unit struct implementing this, plus its line in
 /// [`REGISTRY`]; a model file then names it.
 pub trait Mechanism: Sync {
@@ -78,18 +86,10 @@ pub trait Mechanism: Sync {
     fn description(&self) -> &'static str;
     /// The model parameters it reads (a model naming the mechanism must declare them).
     fn parameters(&self) -> &'static [&'static str];
-    /// The left-handed couplings (g_ds, g_sb, g_db) at q² = m_Z'², without the kinetic-mixing
-    /// penguin (which [`down_couplings`] adds for every mechanism).
-    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]>;
-    /// The right-handed couplings (g^R_ds, g^R_sb, g^R_db); 0 unless the mechanism gives them.
-    fn right_handed(&self, _p: &Point, _env: &Environment) -> Result<[C64; 3]> {
-        Ok([C64::new(0.0, 0.0); 3])
-    }
-    /// The up-type couplings (g^L_uc, g^R_uc) (`ū γ^μ P_{L,R} c`); 0 unless the mechanism gives
-    /// them.
-    fn up_couplings(&self, _p: &Point, _env: &Environment) -> Result<[C64; 2]> {
-        Ok([C64::new(0.0, 0.0); 2])
-    }
+    /// The U(1)' gauge part of the couplings at q² = m_Z'² (tree level and loops; full,
+    /// Hermitian matrices, diagonal included: start from [`QuarkCouplings::from_charges`]),
+    /// without the kinetic mixing, which [`quark_couplings`] adds for every mechanism.
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<QuarkCouplings>;
     /// Do once, at the mass of `template`, the work that does not depend on the coupling (a
     /// loop integral), for [`FlavourAtMass`]. `None` (the default): nothing worth preparing,
     /// [`Mechanism::couplings`] is called at each point.
@@ -101,11 +101,11 @@ pub trait Mechanism: Sync {
 /// A mechanism prepared at one Z' mass ([`Mechanism::prepare`]).
 pub trait AtMass: Send + Sync {
     /// The couplings at a point of that mass (same numbers as [`Mechanism::couplings`]).
-    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]>;
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<QuarkCouplings>;
 }
 
-/// The flavour-changing couplings of one model at one Z' mass, for any coupling and parameter
-/// values: the mass-dependent, coupling-independent work (the W loop of `up-sector-bl23`, the
+/// The quark couplings of one model at one Z' mass, for any coupling and parameter values:
+/// the mass-dependent, coupling-independent work (the W loop of `up-sector-bl23`, the
 /// spectrum and loop of `up-vlq`) is done once in [`FlavourAtMass::new`]. This is how a caller
 /// that evaluates many points at one mass (root finding in g, several observables at one
 /// point) avoids recomputing loops; nothing is cached behind its back.
@@ -133,8 +133,8 @@ impl FlavourAtMass {
     }
 
     /// The couplings at `p`, a point of the same model and mass (any coupling, any parameters):
-    /// the mechanism plus the photon penguin of the kinetic mixing.
-    pub fn down_couplings(&self, p: &Point, sm: &StandardModel) -> Result<DownCouplings> {
+    /// the mechanism plus the kinetic mixing.
+    pub fn quark_couplings(&self, p: &Point, sm: &StandardModel) -> Result<QuarkCouplings> {
         if p.mass != self.mass || p.flavour != self.flavour {
             return Err(Error::invalid(
                 "mass",
@@ -150,31 +150,9 @@ impl FlavourAtMass {
             Some(at) => at.couplings(p, &env)?,
             None => self.mechanism.couplings(p, &env)?,
         };
-        add_kinetic_penguin(&mut out, p, &env);
-        assemble(out, self.mechanism, p, &env)
+        add_kinetic_mixing(&mut out, p, &env);
+        Ok(out)
     }
-}
-
-/// The couplings from the left-handed down-type ones (penguin included) and the mechanism's
-/// right-handed and up-type ones.
-fn assemble(
-    left: [C64; 3],
-    mechanism: &dyn Mechanism,
-    p: &Point,
-    env: &Environment,
-) -> Result<DownCouplings> {
-    let right = mechanism.right_handed(p, env)?;
-    let uc = mechanism.up_couplings(p, env)?;
-    Ok(DownCouplings {
-        ds: left[0],
-        sb: left[1],
-        db: left[2],
-        ds_right: right[0],
-        sb_right: right[1],
-        db_right: right[2],
-        uc: uc[0],
-        uc_right: uc[1],
-    })
 }
 
 fn environment<'a>(p: &Point, sm: &'a StandardModel, ckm: &'a ckm::Matrix3) -> Environment<'a> {
@@ -237,29 +215,30 @@ pub fn check(model: &Model) -> Result<()> {
     }
 }
 
-/// The flavour-changing couplings at q² = m_Z'²: the left-handed down-type ones under their
-/// historical names (`ds`, `sb`, `db`), the right-handed ones, and the up-type u–c pair.
+/// A complex 3 × 3 matrix in generation space, `m[i][j]` for the current q̄_i γ^μ P q_j
+/// (i, j = 0, 1, 2 = d, s, b or u, c, t).
+pub type QuarkMatrix = [[C64; 3]; 3];
+
+/// The zero matrix.
+pub const ZERO_MATRIX: QuarkMatrix = [[C64::new(0.0, 0.0); 3]; 3];
+
+/// The Z' couplings of the quarks in the mass basis at q² = m_Z'² (module documentation):
+/// `L ⊃ −Z'_μ Σ_ij [down_left_ij d̄_iγ^μP_L d_j + down_right_ij d̄_iγ^μP_R d_j + (u likewise)]`.
+/// Each matrix is Hermitian (up to the absorptive part of a loop-induced ε(q²) on the
+/// diagonal); [`QuarkCouplings::left`] and friends read one flavour change.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DownCouplings {
-    /// g^L_ds (d̄ γ^μ P_L s).
-    pub ds: C64,
-    /// g^L_sb (s̄ γ^μ P_L b).
-    pub sb: C64,
-    /// g^L_db (d̄ γ^μ P_L b).
-    pub db: C64,
-    /// g^R_ds (d̄ γ^μ P_R s).
-    pub ds_right: C64,
-    /// g^R_sb (s̄ γ^μ P_R b).
-    pub sb_right: C64,
-    /// g^R_db (d̄ γ^μ P_R b).
-    pub db_right: C64,
-    /// g^L_uc (ū γ^μ P_L c).
-    pub uc: C64,
-    /// g^R_uc (ū γ^μ P_R c).
-    pub uc_right: C64,
+pub struct QuarkCouplings {
+    /// L^(d): left-handed down-type quarks (d, s, b).
+    pub down_left: QuarkMatrix,
+    /// R^(d): right-handed down-type quarks.
+    pub down_right: QuarkMatrix,
+    /// L^(u): left-handed up-type quarks (u, c, t).
+    pub up_left: QuarkMatrix,
+    /// R^(u): right-handed up-type quarks.
+    pub up_right: QuarkMatrix,
 }
 
-/// A flavour-changing transition, for [`DownCouplings::left`] and friends.
+/// A flavour-changing transition, for [`QuarkCouplings::left`] and friends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Transition {
     /// s → d (d̄ s).
@@ -270,27 +249,84 @@ pub enum Transition {
     Db,
     /// c → u (ū c).
     Uc,
+    /// t → c (c̄ t).
+    Ct,
+    /// t → u (ū t).
+    Ut,
 }
 
-impl DownCouplings {
+impl Transition {
+    /// Whether the quarks are up-type, and the indices (i, j) of the current q̄_i γ^μ q_j.
+    pub fn indices(self) -> (bool, usize, usize) {
+        match self {
+            Transition::Ds => (false, 0, 1),
+            Transition::Sb => (false, 1, 2),
+            Transition::Db => (false, 0, 2),
+            Transition::Uc => (true, 0, 1),
+            Transition::Ct => (true, 1, 2),
+            Transition::Ut => (true, 0, 2),
+        }
+    }
+}
+
+/// The diagonal matrix with `d` on the diagonal.
+pub fn diagonal(d: [f64; 3]) -> QuarkMatrix {
+    let mut m = ZERO_MATRIX;
+    for (i, x) in d.iter().enumerate() {
+        m[i][i] = C64::new(*x, 0.0);
+    }
+    m
+}
+
+/// `a D a†` for a matrix `a` (a CKM rotation) and a real diagonal `d`.
+pub fn rotate_diagonal(a: &ckm::Matrix3, d: [f64; 3]) -> QuarkMatrix {
+    let mut m = ZERO_MATRIX;
+    for (i, row) in m.iter_mut().enumerate() {
+        for (j, x) in row.iter_mut().enumerate() {
+            *x = (0..3).map(|k| a[i][k] * d[k] * a[j][k].conj()).sum();
+        }
+    }
+    m
+}
+
+impl QuarkCouplings {
+    /// No coupling at all.
+    pub const ZERO: QuarkCouplings = QuarkCouplings {
+        down_left: ZERO_MATRIX,
+        down_right: ZERO_MATRIX,
+        up_left: ZERO_MATRIX,
+        up_right: ZERO_MATRIX,
+    };
+
+    /// The tree-level couplings of the point's charges with the quark mass basis aligned with
+    /// the gauge basis: g times the diagonal charges (q_L for both L^(d) and L^(u), u_R, d_R).
+    /// A mechanism whose charges are not flavour-universal rotates L^(u) by the CKM matrix.
+    pub fn from_charges(p: &Point) -> QuarkCouplings {
+        let c = &p.charges;
+        let scaled = |q: [f64; 3]| diagonal(q.map(|x| p.g * x));
+        QuarkCouplings {
+            down_left: scaled(c.q_l),
+            down_right: scaled(c.d_r),
+            up_left: scaled(c.q_l),
+            up_right: scaled(c.u_r),
+        }
+    }
+
+    fn entry(m: &QuarkMatrix, t: Transition) -> C64 {
+        let (_, i, j) = t.indices();
+        m[i][j]
+    }
+
     /// The left-handed coupling of a transition.
     pub fn left(&self, t: Transition) -> C64 {
-        match t {
-            Transition::Ds => self.ds,
-            Transition::Sb => self.sb,
-            Transition::Db => self.db,
-            Transition::Uc => self.uc,
-        }
+        let up = t.indices().0;
+        Self::entry(if up { &self.up_left } else { &self.down_left }, t)
     }
 
     /// The right-handed coupling of a transition.
     pub fn right(&self, t: Transition) -> C64 {
-        match t {
-            Transition::Ds => self.ds_right,
-            Transition::Sb => self.sb_right,
-            Transition::Db => self.db_right,
-            Transition::Uc => self.uc_right,
-        }
+        let up = t.indices().0;
+        Self::entry(if up { &self.up_right } else { &self.down_right }, t)
     }
 
     /// The vector-current coupling g^L + g^R: what a pseudoscalar-to-pseudoscalar decay sees
@@ -303,7 +339,57 @@ impl DownCouplings {
     pub fn axial(&self, t: Transition) -> C64 {
         self.left(t) - self.right(t)
     }
+
+    /// Set the left-handed coupling of a transition (and its Hermitian conjugate entry).
+    pub fn set_left(&mut self, t: Transition, g: C64) {
+        let (up, i, j) = t.indices();
+        let m = if up {
+            &mut self.up_left
+        } else {
+            &mut self.down_left
+        };
+        m[i][j] = g;
+        m[j][i] = g.conj();
+    }
+
+    /// Set the right-handed coupling of a transition (and its Hermitian conjugate entry).
+    pub fn set_right(&mut self, t: Transition, g: C64) {
+        let (up, i, j) = t.indices();
+        let m = if up {
+            &mut self.up_right
+        } else {
+            &mut self.down_right
+        };
+        m[i][j] = g;
+        m[j][i] = g.conj();
+    }
+
+    /// The four matrices, in the order down_left, down_right, up_left, up_right.
+    pub fn matrices(&self) -> [&QuarkMatrix; 4] {
+        [
+            &self.down_left,
+            &self.down_right,
+            &self.up_left,
+            &self.up_right,
+        ]
+    }
+
+    /// The largest |m_ij − m*_ji|, i ≠ j, of the four matrices (0 by construction). The
+    /// diagonal is not tested: above a fermion threshold the loop-induced kinetic mixing
+    /// ε(q²) has an absorptive part, and e ε Q makes a diagonal entry complex.
+    pub fn hermiticity_defect(&self) -> f64 {
+        let mut worst = 0.0_f64;
+        for m in self.matrices() {
+            for (i, j) in [(0, 1), (1, 2), (0, 2)] {
+                worst = worst.max((m[i][j] - m[j][i].conj()).norm());
+            }
+        }
+        worst
+    }
 }
+
+/// The down-type flavour changes ds, sb, db, in the order of [`PAIRS`].
+pub const DOWN_TRANSITIONS: [Transition; 3] = [Transition::Ds, Transition::Sb, Transition::Db];
 
 /// Indices (i, j) of the transitions ds, sb, db.
 pub const PAIRS: [(usize, usize); 3] = [(0, 1), (1, 2), (0, 2)];
@@ -313,29 +399,42 @@ pub(crate) fn param(p: &Point, name: &str) -> f64 {
     p.parameters.get(name).copied().unwrap_or(0.0)
 }
 
-/// The flavour-changing couplings at q² = m_Z'²: the model's mechanism plus the photon penguin
-/// of its kinetic mixing (on the left-handed down-type couplings). For many points at one mass use [`FlavourAtMass`].
-pub fn down_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Result<DownCouplings> {
+/// The quark couplings at q² = m_Z'²: the model's mechanism plus the kinetic mixing. For many
+/// points at one mass use [`FlavourAtMass`].
+pub fn quark_couplings(p: &Point, sm: &StandardModel, inputs: &InputSet) -> Result<QuarkCouplings> {
     let v = ckm::from_inputs(inputs)?;
     let env = environment(p, sm, &v);
-    let m = mechanism(&p.flavour)?;
-    let mut out = m.couplings(p, &env)?;
-    add_kinetic_penguin(&mut out, p, &env);
-    assemble(out, m, p, &env)
+    let mut out = mechanism(&p.flavour)?.couplings(p, &env)?;
+    add_kinetic_mixing(&mut out, p, &env);
+    Ok(out)
 }
 
-/// Add the photon penguin of the kinetic mixing: the loop-induced ε only where the quarks
-/// carry no U(1)' charge (as in `couplings::chiral`), the tree-level ε₀ always.
-fn add_kinetic_penguin(out: &mut [C64; 3], p: &Point, env: &Environment) {
+/// Add the kinetic mixing: on the diagonal the e ε Q of [`crate::couplings::chiral`] (the
+/// loop-induced ε for a quark without U(1)' charge, the tree-level ε₀ otherwise); off the
+/// diagonal of L^(d) the photon penguin, with the loop-induced ε only where no quark carries
+/// a U(1)' charge, the tree-level ε₀ always.
+fn add_kinetic_mixing(out: &mut QuarkCouplings, p: &Point, env: &Environment) {
     let (sm, q2) = (env.sm, env.q2);
+    let at = CouplingsAt::new(p, sm, q2);
+    for i in 0..3 {
+        for (f, left, right) in [
+            (Fermion::Down(i), &mut out.down_left, &mut out.down_right),
+            (Fermion::Up(i), &mut out.up_left, &mut out.up_right),
+        ] {
+            let (ql, qr) = f.charges(p);
+            let (l, r) = at.chiral(f);
+            left[i][i] += l - p.g * ql;
+            right[i][i] += r - p.g * qr;
+        }
+    }
     let eps = if p.charges.quarks_uncharged() {
-        kinetic_mixing(p, sm, q2)
+        at.kinetic_mixing()
     } else {
         C64::new(p.kinetic_mixing_tree, 0.0)
     };
     if eps != C64::new(0.0, 0.0) {
-        for (k, &(i, j)) in PAIRS.iter().enumerate() {
-            out[k] += kinetic::induced(
+        for (t, &(i, j)) in DOWN_TRANSITIONS.iter().zip(PAIRS.iter()) {
+            let penguin = kinetic::induced(
                 env.ckm,
                 i,
                 j,
@@ -348,6 +447,8 @@ fn add_kinetic_penguin(out: &mut [C64; 3], p: &Point, env: &Environment) {
                 sm.e(),
                 sm.sin2_theta_w,
             );
+            let g = out.left(*t) + penguin;
+            out.set_left(*t, g);
         }
     }
 }
@@ -531,6 +632,70 @@ mod tests {
         assert!((ex.value / lg - 1.0).norm() < 1e-3);
     }
 
+    /// Every preset's matrices are Hermitian; their diagonal is the flavour-conserving
+    /// coupling of `couplings::chiral` (charges plus e ε Q) wherever the mechanism adds no
+    /// tree-level flavour structure; the third generation's up-type matrix is g V diag(Q) V†
+    /// (its g_uc the former `up_couplings`, paper 003 Eq. 4.19).
+    #[test]
+    fn matrices_are_hermitian_with_the_charges_on_the_diagonal() {
+        let (i, sm, v, _) = setup("default");
+        let params = |kv: &[(&str, f64)]| -> BTreeMap<String, f64> {
+            kv.iter().map(|(k, x)| (k.to_string(), *x)).collect()
+        };
+        let cases = [
+            ("lmu-ltau", params(&[])),
+            ("b-l-23", params(&[("Wu1_abs", 0.6), ("Wu2_abs", 0.8)])),
+            ("lmu-ltau+b3", params(&[("eps", 0.3)])),
+            ("lmu-ltau-uvlq", params(&[("Y_Uc", 0.3), ("Y_Ut", 0.5)])),
+            ("dark-photon", params(&[])),
+            (
+                "fcnc",
+                params(&[("Re_g_ds", 1e-11), ("Im_gL_ct", 2e-3), ("Re_gR_ut", 1e-4)]),
+            ),
+        ];
+        for (name, p) in cases {
+            let pt = preset(name).unwrap().point(0.2, 1e-3, &p).unwrap();
+            let c = quark_couplings(&pt, &sm, &i).unwrap();
+            assert!(c.hermiticity_defect() < 1e-18, "{name}");
+            let at = crate::couplings::CouplingsAt::new(&pt, &sm, 0.04);
+            for k in 0..3 {
+                let (dl, dr) = at.chiral(crate::couplings::Fermion::Down(k));
+                let (ul, ur) = at.chiral(crate::couplings::Fermion::Up(k));
+                let close = |a: C64, b: C64| (a - b).norm() <= 1e-14 * (a.norm() + b.norm());
+                assert!(
+                    close(c.down_left[k][k], dl) && close(c.down_right[k][k], dr),
+                    "{name} {k}"
+                );
+                // b-l-23 rotates both up-type matrices (V and W_u), the third generation L^(u);
+                // the up-type vector-like quark mixes into the light up quarks
+                if name != "b-l-23" && name != "lmu-ltau-uvlq" {
+                    assert!(close(c.up_right[k][k], ur), "{name} {k}");
+                }
+                if !["lmu-ltau+b3", "b-l-23", "lmu-ltau-uvlq"].contains(&name) {
+                    assert!(close(c.up_left[k][k], ul), "{name} {k}");
+                }
+            }
+        }
+        let pt = preset("lmu-ltau+b3")
+            .unwrap()
+            .point(0.2, 1e-3, &params(&[("eps", 0.3)]))
+            .unwrap();
+        let c = quark_couplings(&pt, &sm, &i).unwrap();
+        let q3 = pt.charges.q_l[2] * 1e-3;
+        let uc = q3 * v[0][2] * v[1][2].conj();
+        assert!((c.left(Transition::Uc) - uc).norm() < 1e-15 * uc.norm());
+        let ct = q3 * v[1][2] * v[2][2].conj();
+        assert!((c.left(Transition::Ct) - ct).norm() < 1e-15 * ct.norm());
+        let pt = preset("fcnc")
+            .unwrap()
+            .point(0.2, 2.0, &params(&[("Im_gL_ct", 2e-3), ("Re_gR_ut", 1e-4)]))
+            .unwrap();
+        let c = quark_couplings(&pt, &sm, &i).unwrap();
+        assert_eq!(c.left(Transition::Ct), C64::new(0.0, 4e-3));
+        assert_eq!(c.up_left[2][1], C64::new(0.0, -4e-3));
+        assert_eq!(c.right(Transition::Ut), C64::new(2e-4, 0.0));
+    }
+
     /// Prepared at one mass, the couplings are the same numbers as point by point, for any
     /// coupling and parameters; a point of another mass is refused.
     #[test]
@@ -557,18 +722,18 @@ mod tests {
             for g in [1e-3, 3e-4, 2e-2] {
                 let p = template.with_coupling(g);
                 assert_eq!(
-                    at.down_couplings(&p, &sm).unwrap(),
-                    down_couplings(&p, &sm, &i).unwrap(),
+                    at.quark_couplings(&p, &sm).unwrap(),
+                    quark_couplings(&p, &sm, &i).unwrap(),
                     "{name} {params:?} g = {g}"
                 );
             }
             let other = m.point(0.135, 1e-3, &BTreeMap::new()).unwrap();
             assert_eq!(
-                at.down_couplings(&other, &sm).unwrap(),
-                down_couplings(&other, &sm, &i).unwrap()
+                at.quark_couplings(&other, &sm).unwrap(),
+                quark_couplings(&other, &sm, &i).unwrap()
             );
             let e = at
-                .down_couplings(&template.with_mass(0.2), &sm)
+                .quark_couplings(&template.with_mass(0.2), &sm)
                 .unwrap_err();
             assert!(e.to_string().contains("prepared"), "{e}");
         }
@@ -587,9 +752,13 @@ mod tests {
         let mut p = BTreeMap::new();
         p.insert("Re_g_ds".to_string(), 1e-11);
         p.insert("Im_g_sb".to_string(), -2e-9);
-        let c = down_couplings(&m.point(0.1, 2.0, &p).unwrap(), &sm, &i).unwrap();
+        let c = quark_couplings(&m.point(0.1, 2.0, &p).unwrap(), &sm, &i).unwrap();
         assert_eq!(
-            (c.ds, c.sb, c.db),
+            (
+                c.left(Transition::Ds),
+                c.left(Transition::Sb),
+                c.left(Transition::Db)
+            ),
             (
                 C64::new(2e-11, 0.0),
                 C64::new(0.0, -4e-9),
@@ -600,17 +769,21 @@ mod tests {
         let mut p = BTreeMap::new();
         p.insert("Y_Uc".to_string(), 0.3);
         p.insert("Y_Ut".to_string(), 0.5);
-        let a = down_couplings(&m.point(0.135, 1e-3, &p).unwrap(), &sm, &i).unwrap();
+        let a = quark_couplings(&m.point(0.135, 1e-3, &p).unwrap(), &sm, &i).unwrap();
         p.insert("v_phi".to_string(), 135.0);
-        let b = down_couplings(&m.point(0.135, 1e-3, &p).unwrap(), &sm, &i).unwrap();
-        assert!((a.ds - b.ds).norm() < 1e-12 * a.ds.norm() && a.ds.norm() > 0.0);
+        let b = quark_couplings(&m.point(0.135, 1e-3, &p).unwrap(), &sm, &i).unwrap();
+        assert!(
+            (a.left(Transition::Ds) - b.left(Transition::Ds)).norm()
+                < 1e-12 * a.left(Transition::Ds).norm()
+                && a.left(Transition::Ds).norm() > 0.0
+        );
         assert!(!m
             .point(0.135, 1e-3, &BTreeMap::new())
             .unwrap()
             .single_coupling());
         // without mixing nothing is needed; v_phi = m/g needs g > 0
         let p0 = m.point(0.135, 0.0, &BTreeMap::new()).unwrap();
-        assert!(down_couplings(&p0, &sm, &i).is_ok());
+        assert!(quark_couplings(&p0, &sm, &i).is_ok());
         assert!(vlq_params(&p0).unwrap_err().to_string().contains("v_phi"));
         // lmu-ltau-vlq: the tree-level formula on top of lmu-ltau's kinetic-mixing penguin
         let m = preset("lmu-ltau-vlq").unwrap();
@@ -622,12 +795,12 @@ mod tests {
         p.insert("v_phi".to_string(), 260.0);
         let pt = m.point(0.135, 5e-4, &p).unwrap();
         assert!(pt.single_coupling());
-        let with = down_couplings(&pt, &sm, &i).unwrap();
+        let with = quark_couplings(&pt, &sm, &i).unwrap();
         let base = preset("lmu-ltau")
             .unwrap()
             .point(0.135, 5e-4, &BTreeMap::new())
             .unwrap();
-        let without = down_couplings(&base, &sm, &i).unwrap();
+        let without = quark_couplings(&base, &sm, &i).unwrap();
         let y = [
             C64::new(5.2e-4, 0.0),
             C64::new(0.0, 5.2e-4),
@@ -635,9 +808,9 @@ mod tests {
         ];
         let tree = vlq::leading_order::doublet_down_fcnc(y, 5e-4, 260.0, 2000.0);
         for (k, (a, b)) in [
-            (with.ds, without.ds),
-            (with.sb, without.sb),
-            (with.db, without.db),
+            (with.left(Transition::Ds), without.left(Transition::Ds)),
+            (with.left(Transition::Sb), without.left(Transition::Sb)),
+            (with.left(Transition::Db), without.left(Transition::Db)),
         ]
         .into_iter()
         .enumerate()
@@ -659,9 +832,12 @@ mod tests {
         let e = check(&bad).unwrap_err().to_string();
         assert!(e.contains("Y_Uc") && e.contains("[[parameters]]"), "{e}");
         let dp = preset("dark-photon").unwrap();
-        let d1 = down_couplings(&dp.point(0.1, 1e-3, &BTreeMap::new()).unwrap(), &sm, &i).unwrap();
-        let d2 = down_couplings(&dp.point(0.1, 2e-3, &BTreeMap::new()).unwrap(), &sm, &i).unwrap();
-        assert!((d2.ds - 2.0 * d1.ds).norm() < 1e-12 * d2.ds.norm());
+        let d1 = quark_couplings(&dp.point(0.1, 1e-3, &BTreeMap::new()).unwrap(), &sm, &i).unwrap();
+        let d2 = quark_couplings(&dp.point(0.1, 2e-3, &BTreeMap::new()).unwrap(), &sm, &i).unwrap();
+        assert!(
+            (d2.left(Transition::Ds) - 2.0 * d1.left(Transition::Ds)).norm()
+                < 1e-12 * d2.left(Transition::Ds).norm()
+        );
     }
 
     /// fcnc: the new names (gL, gR for ds, sb, db, uc) and the old ones (Re_g_ds = left-handed)
@@ -676,15 +852,15 @@ mod tests {
             m.point(0.1, 2.0, &p).unwrap()
         };
         let old =
-            down_couplings(&point(&[("Re_g_ds", 1e-11), ("Im_g_sb", -2e-9)]), &sm, &i).unwrap();
+            quark_couplings(&point(&[("Re_g_ds", 1e-11), ("Im_g_sb", -2e-9)]), &sm, &i).unwrap();
         let new =
-            down_couplings(&point(&[("Re_gL_ds", 1e-11), ("Im_gL_sb", -2e-9)]), &sm, &i).unwrap();
+            quark_couplings(&point(&[("Re_gL_ds", 1e-11), ("Im_gL_sb", -2e-9)]), &sm, &i).unwrap();
         assert_eq!(old, new);
-        let e = down_couplings(&point(&[("Re_g_ds", 1e-11), ("Re_gL_ds", 1e-11)]), &sm, &i)
+        let e = quark_couplings(&point(&[("Re_g_ds", 1e-11), ("Re_gL_ds", 1e-11)]), &sm, &i)
             .unwrap_err()
             .to_string();
         assert!(e.contains("Re_g_ds") && e.contains("Re_gL_ds"), "{e}");
-        let c = down_couplings(
+        let c = quark_couplings(
             &point(&[
                 ("Re_gR_db", 3e-10),
                 ("Im_gR_ds", 1e-12),
@@ -695,10 +871,10 @@ mod tests {
             &i,
         )
         .unwrap();
-        assert_eq!(c.db_right, C64::new(6e-10, 0.0));
-        assert_eq!(c.ds_right, C64::new(0.0, 2e-12));
+        assert_eq!(c.right(Transition::Db), C64::new(6e-10, 0.0));
+        assert_eq!(c.right(Transition::Ds), C64::new(0.0, 2e-12));
         assert_eq!(
-            (c.uc, c.uc_right),
+            (c.left(Transition::Uc), c.right(Transition::Uc)),
             (C64::new(8e-8, 0.0), C64::new(0.0, -1e-7))
         );
         assert_eq!(c.vector(Transition::Uc), C64::new(8e-8, -1e-7));
@@ -715,8 +891,8 @@ mod tests {
         let b3 = preset("lmu-ltau+b3").unwrap();
         let mut p = BTreeMap::new();
         p.insert("eps".to_string(), 0.012);
-        let c = down_couplings(&b3.point(0.135, 1e-3, &p).unwrap(), &sm, &i).unwrap();
-        assert_eq!(c.sb_right, C64::new(0.0, 0.0));
-        assert!(c.uc.norm() > 0.0 && c.sb.norm() > 0.0);
+        let c = quark_couplings(&b3.point(0.135, 1e-3, &p).unwrap(), &sm, &i).unwrap();
+        assert_eq!(c.right(Transition::Sb), C64::new(0.0, 0.0));
+        assert!(c.left(Transition::Uc).norm() > 0.0 && c.left(Transition::Sb).norm() > 0.0);
     }
 }

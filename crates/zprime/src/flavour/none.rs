@@ -1,10 +1,9 @@
 //! Mechanism `none`: no flavour-changing coupling beyond the kinetic-mixing penguin (which
-//! [`super::down_couplings`] adds for every model).
+//! [`super::quark_couplings`] adds for every model): the couplings of the charges alone.
 
-use super::{Environment, Mechanism};
+use super::{Environment, Mechanism, QuarkCouplings};
 use crate::error::Result;
 use crate::model::Point;
-use num_complex::Complex64 as C64;
 
 /// No mechanism.
 pub struct NoMechanism;
@@ -19,7 +18,7 @@ impl Mechanism for NoMechanism {
     fn parameters(&self) -> &'static [&'static str] {
         &[]
     }
-    fn couplings(&self, _: &Point, _: &Environment) -> Result<[C64; 3]> {
-        Ok([C64::new(0.0, 0.0); 3])
+    fn couplings(&self, p: &Point, _: &Environment) -> Result<QuarkCouplings> {
+        Ok(QuarkCouplings::from_charges(p))
     }
 }

@@ -68,32 +68,24 @@ impl super::Mechanism for ThirdGeneration {
     fn parameters(&self) -> &'static [&'static str] {
         &[]
     }
+    /// The loop above on the left-handed down-type couplings, and at tree level (paper 003
+    /// Eq. 4.19, "due to SU(2)_L gauge invariance"), with the down-type left-handed quarks in
+    /// the flavour basis (D_L = 1, U_L = V_CKM, as the paper assumes), the doublet charges Q_k
+    /// rotated into the up-type mass basis, `L^(u) = g V diag(Q) V†`: g^L_uc = g Σ_k V_uk Q_k V*_ck
+    /// (the universal part cancels by unitarity), g Q₃ V_ub V*_cb for B₃, ≈ (1.6 − 4.5i)e-5 εg.
     fn couplings(
         &self,
         p: &crate::model::Point,
         env: &super::Environment,
-    ) -> crate::error::Result<[C64; 3]> {
+    ) -> crate::error::Result<super::QuarkCouplings> {
         let (q3, q2c) = (p.charges.q_l[2], p.charges.q_l[1]);
         let sm = env.sm;
-        let mut out = [C64::new(0.0, 0.0); 3];
-        for (k, &(i, j)) in super::PAIRS.iter().enumerate() {
-            out[k] = induced(env.ckm, i, j, p.g, q3, q2c, sm.m_up, sm.m_w, env.g2sq);
+        let mut out = super::QuarkCouplings::from_charges(p);
+        for (t, &(i, j)) in super::DOWN_TRANSITIONS.iter().zip(super::PAIRS.iter()) {
+            let g = induced(env.ckm, i, j, p.g, q3, q2c, sm.m_up, sm.m_w, env.g2sq);
+            out.set_left(*t, g);
         }
+        out.up_left = super::rotate_diagonal(env.ckm, p.charges.q_l.map(|q| p.g * q));
         Ok(out)
-    }
-    /// Tree level (paper 003 Eq. 4.19, "due to SU(2)_L gauge invariance"): with the
-    /// down-type left-handed quarks in the flavour basis (D_L = 1, U_L = V_CKM, as the paper
-    /// assumes), the doublet charges Q_k give `g^L_uc = g Σ_k V_uk Q_k V*_ck` (the universal
-    /// part cancels by unitarity): g Q₃ V_ub V*_cb for B₃, ≈ (1.6 − 4.5i)e-5 εg.
-    fn up_couplings(
-        &self,
-        p: &crate::model::Point,
-        env: &super::Environment,
-    ) -> crate::error::Result<[C64; 2]> {
-        let v = env.ckm;
-        let uc: C64 = (0..3)
-            .map(|k| p.g * p.charges.q_l[k] * v[0][k] * v[1][k].conj())
-            .sum();
-        Ok([uc, C64::new(0.0, 0.0)])
     }
 }

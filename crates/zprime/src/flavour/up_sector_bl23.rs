@@ -11,7 +11,7 @@ use super::w_loop::{
     bl23_couplings, ckm_rows, coefficient_matrices, induced_coupling, loop_matrices, LoopMatrices,
     LoopOptions,
 };
-use super::{param, AtMass, Environment, Mechanism, PAIRS};
+use super::{param, AtMass, Environment, Mechanism, QuarkCouplings, DOWN_TRANSITIONS, PAIRS};
 use crate::ckm::Matrix3;
 use crate::error::{Error, Result};
 use crate::inputs::StandardModel;
@@ -39,9 +39,9 @@ impl Mechanism for UpSectorBl23 {
             "Wu3_phase",
         ]
     }
-    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<QuarkCouplings> {
         if p.g == 0.0 {
-            return Ok([C64::new(0.0, 0.0); 3]);
+            return Ok(QuarkCouplings::from_charges(p));
         }
         apply(&w_loop_at(env)?, p, env)
     }
@@ -61,14 +61,29 @@ fn w_loop_at(env: &Environment) -> Result<LoopMatrices> {
     loop_matrices(&sm.m_up, env.q2, sm.m_w * sm.m_w, LoopOptions::paper_002())
 }
 
-/// The couplings of point `p` from the loop at its mass.
-fn apply(lm: &LoopMatrices, p: &Point, env: &Environment) -> Result<[C64; 3]> {
-    let mut out = [C64::new(0.0, 0.0); 3];
+/// The couplings of point `p` from the loop at its mass: the charges on the diagonal of the
+/// down-type matrices (down-aligned, as the paper assumes), the loop off the diagonal of L^(d),
+/// and the up-type matrices g_L^u, g_R^u of paper 002 Eq. 3.3-3.4 (without W_u: the charges
+/// of u_R, i.e. W_u = 1).
+fn apply(lm: &LoopMatrices, p: &Point, env: &Environment) -> Result<QuarkCouplings> {
+    let mut out = QuarkCouplings::from_charges(p);
     if p.g != 0.0 {
-        let (gl, gr) = bl23_couplings(env.ckm, p.g, wu_row(p)?);
+        let row = wu_row(p)?;
+        let (gl, gr) = bl23_couplings(env.ckm, p.g, row);
         let rows = ckm_rows(env.ckm);
-        for (k, &(i, j)) in PAIRS.iter().enumerate() {
-            out[k] = induced_coupling(lm, &rows, &gl, &gr, i, j, env.g2sq).value;
+        for (t, &(i, j)) in DOWN_TRANSITIONS.iter().zip(PAIRS.iter()) {
+            out.set_left(
+                *t,
+                induced_coupling(lm, &rows, &gl, &gr, i, j, env.g2sq).value,
+            );
+        }
+        for i in 0..3 {
+            for j in 0..3 {
+                out.up_left[i][j] = gl[i][j];
+                if row.is_some() {
+                    out.up_right[i][j] = gr[i][j];
+                }
+            }
         }
     }
     Ok(out)
@@ -78,7 +93,7 @@ fn apply(lm: &LoopMatrices, p: &Point, env: &Environment) -> Result<[C64; 3]> {
 struct PreparedLoop(LoopMatrices);
 
 impl AtMass for PreparedLoop {
-    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<QuarkCouplings> {
         apply(&self.0, p, env)
     }
 }

@@ -23,7 +23,7 @@
 //! m_t is O(Y² v_φ²/m_U²)). Y_Uc, Y_Ut are real, as in paper 000.
 
 use super::w_loop::{induced_coupling, loop_matrices, DiracScheme, Induced, LoopOptions};
-use super::{param, AtMass, Environment, Mechanism, PAIRS};
+use super::{param, AtMass, Environment, Mechanism, QuarkCouplings, DOWN_TRANSITIONS, PAIRS};
 use crate::ckm::Matrix3;
 use crate::error::{Error, Result};
 use crate::model::Point;
@@ -173,6 +173,23 @@ impl VlqLoop {
         Ok(VlqLoop { v, gl, gr, lm })
     }
 
+    /// The tree-level Z' couplings of the light up-type mass eigenstates (u, c, t) for gauge
+    /// coupling g: `(g_L)_ab = g (U_L)_4a (U_L)_4b`, `(g_R)_ab = g (U_R)_4a (U_R)_4b`, a, b ≤ 3
+    /// (module documentation). The signs of the eigenvectors are those of the SVD: the phase
+    /// of an off-diagonal entry is a field convention, its modulus is physical.
+    pub fn light_up_couplings(&self, g: f64) -> (super::QuarkMatrix, super::QuarkMatrix) {
+        let block = |m: &Vec<Vec<C64>>| {
+            let mut out = super::ZERO_MATRIX;
+            for (a, row) in out.iter_mut().enumerate() {
+                for (b, x) in row.iter_mut().enumerate() {
+                    *x = g * m[a][b];
+                }
+            }
+            out
+        };
+        (block(&self.gl), block(&self.gr))
+    }
+
     /// The couplings g_ij of each transition of `pairs` for gauge coupling g.
     pub fn induced(&self, pairs: &[(usize, usize)], g: f64, g2sq: f64) -> Vec<Induced> {
         let scale = |m: &Vec<Vec<C64>>| -> Vec<Vec<C64>> {
@@ -255,15 +272,16 @@ impl Mechanism for UpVlqMixing {
     fn parameters(&self) -> &'static [&'static str] {
         &["Y_Uc", "Y_Ut", "m_U", "v_phi"]
     }
-    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
-        let mut out = [C64::new(0.0, 0.0); 3];
+    /// The loop on the left-handed down-type couplings, and the tree-level couplings of the
+    /// light up-type mass eigenstates (U mixes into c_R, t_R by angles ≈ Y_Ui v_φ/(√2 m_U),
+    /// so g^R_ct ≈ g Y_Uc Y_Ut v_φ²/(2m_U²): t → c Z', paper 000 Fig. 2).
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<QuarkCouplings> {
+        let mut out = QuarkCouplings::from_charges(p);
         if mixes(p) && p.g != 0.0 {
             let vp = vlq_params(p)?;
             let sm = env.sm;
-            let all = induced_pairs(&vp, env.ckm, &PAIRS, p.g, env.q2, sm.m_up, sm.m_w, env.g2sq)?;
-            for (k, g) in all.iter().enumerate() {
-                out[k] = g.value;
-            }
+            let lp = VlqLoop::new(&vp, env.ckm, env.q2, sm.m_up, sm.m_w)?;
+            fill(&mut out, &lp, p.g, env.g2sq);
         }
         Ok(out)
     }
@@ -293,13 +311,28 @@ struct PreparedVlq {
 }
 
 impl AtMass for PreparedVlq {
-    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<QuarkCouplings> {
         // other parameter values (or v_phi = m/g): no shortcut
         if !mixes(p) || p.g == 0.0 || param(p, "v_phi") == 0.0 || vlq_params(p)? != self.params {
             return UpVlqMixing.couplings(p, env);
         }
-        let all = self.lp.induced(&PAIRS, p.g, env.g2sq);
-        Ok([all[0].value, all[1].value, all[2].value])
+        let mut out = QuarkCouplings::from_charges(p);
+        fill(&mut out, &self.lp, p.g, env.g2sq);
+        Ok(out)
+    }
+}
+
+/// Add the loop (down type) and the tree-level light up-type couplings of `lp` at coupling g.
+fn fill(out: &mut QuarkCouplings, lp: &VlqLoop, g: f64, g2sq: f64) {
+    for (t, x) in DOWN_TRANSITIONS.iter().zip(lp.induced(&PAIRS, g, g2sq)) {
+        out.set_left(*t, x.value);
+    }
+    let (gl, gr) = lp.light_up_couplings(g);
+    for a in 0..3 {
+        for b in 0..3 {
+            out.up_left[a][b] += gl[a][b];
+            out.up_right[a][b] += gr[a][b];
+        }
     }
 }
 
@@ -330,6 +363,38 @@ pub fn large_mu(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The exported tree-level up-type couplings: for m_U ≫ Y v_φ the right-handed g_ct is
+    /// g Y_Uc Y_Ut v_φ²/(2m_U²) up to O(Y²v_φ²/m_U²) and m_t²/m_U² (modulus: the sign is a
+    /// field convention), the left-handed ones are suppressed by m_c m_t/m_U², and the matrices
+    /// are symmetric (real mixing).
+    #[test]
+    fn light_up_couplings_match_the_leading_order() {
+        let set = crate::inputs::InputSet::default_set();
+        let sm = crate::inputs::StandardModel::from_inputs(&set).unwrap();
+        let v0 = crate::ckm::from_inputs(&set).unwrap();
+        let p = UpVlq {
+            y_uc: 0.2,
+            y_ut: 0.8,
+            m_u_heavy: 5000.0,
+            v_phi: 300.0,
+        };
+        let lp = VlqLoop::new(&p, &v0, 0.01, sm.m_up, sm.m_w).unwrap();
+        let (gl, gr) = lp.light_up_couplings(1e-3);
+        let lo = 1e-3 * p.y_uc * p.y_ut * p.v_phi * p.v_phi / (2.0 * p.m_u_heavy * p.m_u_heavy);
+        let mixing = (p.y_uc * p.y_uc + p.y_ut * p.y_ut) * p.v_phi * p.v_phi
+            / (2.0 * p.m_u_heavy * p.m_u_heavy);
+        let tolerance = 2.0 * (mixing + (sm.m_up[2] / p.m_u_heavy).powi(2));
+        assert!(
+            (gr[1][2].norm() / lo - 1.0).abs() < tolerance,
+            "{} {lo}",
+            gr[1][2]
+        );
+        assert!(gl[1][2].norm() < 10.0 * lo * sm.m_up[1] * sm.m_up[2] / p.m_u_heavy.powi(2));
+        for (a, b) in [(0, 1), (1, 2), (0, 2)] {
+            assert_eq!(gr[a][b], gr[b][a]);
+        }
+    }
 
     #[test]
     fn svd_reconstructs() {

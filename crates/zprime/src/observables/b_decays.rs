@@ -57,7 +57,7 @@ pub mod formfactors;
 
 use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
 use crate::error::Result;
-use crate::flavour::{DownCouplings, Transition};
+use crate::flavour::{QuarkCouplings, Transition};
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::kallen;
 use std::f64::consts::PI;
@@ -183,7 +183,7 @@ pub struct WidthWithGradient {
 pub fn width(
     inputs: &InputSet,
     decay: BDecay,
-    c: &DownCouplings,
+    c: &QuarkCouplings,
     m: f64,
 ) -> Result<WidthWithGradient> {
     width_with(inputs, decay, c, m, None)
@@ -194,7 +194,7 @@ pub fn width(
 pub fn width_with(
     inputs: &InputSet,
     decay: BDecay,
-    c: &DownCouplings,
+    c: &QuarkCouplings,
     m: f64,
     theta: Option<&[f64]>,
 ) -> Result<WidthWithGradient> {
@@ -246,7 +246,7 @@ impl Kinematics {
     /// Γ with its gradient (when `gradient`) at parameters `theta` (default: the central ones).
     fn width(
         &self,
-        c: &DownCouplings,
+        c: &QuarkCouplings,
         m: f64,
         theta: Option<&[f64]>,
         gradient: bool,
@@ -341,7 +341,7 @@ impl Parent {
     }
 
     /// (Γ(decay)/Γ_B(SM), Γ_B(SM + Z')/Γ_B(SM)) at mass `m` with couplings `c`.
-    fn rates(&self, decay: BDecay, c: &DownCouplings, m: f64) -> Result<(f64, f64)> {
+    fn rates(&self, decay: BDecay, c: &QuarkCouplings, m: f64) -> Result<(f64, f64)> {
         let mut total = 1.0;
         let mut partial = 0.0;
         for k in &self.decays {
@@ -356,7 +356,7 @@ impl Parent {
 }
 
 /// (Γ(decay)/Γ_B(SM), Γ_B(SM + Z')/Γ_B(SM)) at the point with couplings `c`.
-fn rates(ctx: &Context, decay: BDecay, c: &DownCouplings) -> Result<(f64, f64)> {
+fn rates(ctx: &Context, decay: BDecay, c: &QuarkCouplings) -> Result<(f64, f64)> {
     Parent::new(ctx.inputs, decay)?.rates(decay, c, ctx.point.mass)
 }
 
@@ -369,7 +369,7 @@ struct BranchingEvaluator {
 
 impl Evaluator for BranchingEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        let c = super::shared::down_couplings(ctx, &*super::shared::flavour_at(ctx)?)?;
+        let c = super::shared::quark_couplings(ctx, &*super::shared::flavour_at(ctx)?)?;
         let (partial, total) = self.parent.rates(self.decay, &c, ctx.point.mass)?;
         Ok(partial / total)
     }
@@ -377,7 +377,7 @@ impl Evaluator for BranchingEvaluator {
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
         let flavour = super::shared::flavour_at(ctx)?;
         super::registry::branching_in_coupling(ctx, move |c| {
-            let couplings = super::shared::down_couplings(c, &flavour)?;
+            let couplings = super::shared::quark_couplings(c, &flavour)?;
             self.parent.rates(self.decay, &couplings, c.point.mass)
         })
     }
@@ -385,7 +385,7 @@ impl Evaluator for BranchingEvaluator {
 
 /// The form-factor uncertainty of the branching fraction (see the module documentation).
 pub fn br_uncertainty(ctx: &Context, decay: BDecay) -> Result<f64> {
-    let c = crate::flavour::down_couplings(ctx.point, ctx.sm, ctx.inputs)?;
+    let c = crate::flavour::quark_couplings(ctx.point, ctx.sm, ctx.inputs)?;
     let gamma_sm = ctx.inputs.value(decay.parent().1)?;
     let w = width(ctx.inputs, decay, &c, ctx.point.mass)?;
     let Some(fit) = w.fit else { return Ok(0.0) };
@@ -414,7 +414,7 @@ macro_rules! b_decay {
         }
         #[doc = concat!("The partial width Γ(", stringify!($decay), "), GeV.")]
         pub fn $gamma(ctx: &Context) -> Result<f64> {
-            let c = crate::flavour::down_couplings(ctx.point, ctx.sm, ctx.inputs)?;
+            let c = crate::flavour::quark_couplings(ctx.point, ctx.sm, ctx.inputs)?;
             Ok(width(ctx.inputs, BDecay::$decay, &c, ctx.point.mass)?.width)
         }
         #[doc = concat!("The 1σ form-factor uncertainty of BR(", stringify!($decay), ").")]
@@ -533,18 +533,13 @@ mod tests {
     use crate::math::random::Random;
     use num_complex::Complex64 as C64;
 
-    fn couplings(sb: (f64, f64), db: (f64, f64)) -> DownCouplings {
-        let z = C64::new(0.0, 0.0);
-        DownCouplings {
-            ds: z,
-            sb: C64::new(sb.0, 0.0),
-            db: C64::new(db.0, 0.0),
-            ds_right: z,
-            sb_right: C64::new(sb.1, 0.0),
-            db_right: C64::new(db.1, 0.0),
-            uc: z,
-            uc_right: z,
-        }
+    fn couplings(sb: (f64, f64), db: (f64, f64)) -> QuarkCouplings {
+        let mut c = QuarkCouplings::ZERO;
+        c.set_left(Transition::Sb, C64::new(sb.0, 0.0));
+        c.set_left(Transition::Db, C64::new(db.0, 0.0));
+        c.set_right(Transition::Sb, C64::new(sb.1, 0.0));
+        c.set_right(Transition::Db, C64::new(db.1, 0.0));
+        c
     }
 
     const ALL: [BDecay; 8] = [

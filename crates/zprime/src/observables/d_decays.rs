@@ -27,12 +27,12 @@
 
 use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
 use crate::error::Result;
-use crate::flavour::{down_couplings, DownCouplings, Transition};
+use crate::flavour::{quark_couplings, QuarkCouplings, Transition};
 use crate::inputs::{InputSet, StandardModel};
 use std::sync::Arc;
 
 /// Γ(D⁺ → π⁺ Z') / Γ_D⁺(SM) for the couplings `c`.
-fn rate(ctx: &Context, c: &DownCouplings) -> Result<f64> {
+fn rate(ctx: &Context, c: &QuarkCouplings) -> Result<f64> {
     let i = ctx.inputs;
     let (md, mpi, gam) = (i.value("m_Dp")?, i.value("m_pip")?, i.value("Gamma_Dp")?);
     let m = ctx.point.mass;
@@ -49,13 +49,13 @@ struct DplusEvaluator;
 
 impl Evaluator for DplusEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        let r = rate(ctx, &down_couplings(ctx.point, ctx.sm, ctx.inputs)?)?;
+        let r = rate(ctx, &quark_couplings(ctx.point, ctx.sm, ctx.inputs)?)?;
         Ok(r / (1.0 + r))
     }
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
         let flavour = super::shared::flavour_at(ctx)?;
         super::registry::branching_in_coupling(ctx, move |c| {
-            let r = rate(c, &super::shared::down_couplings(c, &flavour)?)?;
+            let r = rate(c, &super::shared::quark_couplings(c, &flavour)?)?;
             Ok((r, 1.0 + r))
         })
     }
@@ -74,7 +74,7 @@ fn prepare_dplus(
 
 /// `Gamma(D+->piZp)`: Γ(D⁺ → π⁺ Z') in GeV.
 pub fn gamma_dplus(ctx: &Context) -> Result<f64> {
-    let r = rate(ctx, &down_couplings(ctx.point, ctx.sm, ctx.inputs)?)?;
+    let r = rate(ctx, &quark_couplings(ctx.point, ctx.sm, ctx.inputs)?)?;
     Ok(r * ctx.inputs.value("Gamma_Dp")?)
 }
 
@@ -85,23 +85,25 @@ pub fn br_dplus(ctx: &Context) -> Result<f64> {
 
 /// The right-handed and up-type couplings as observables.
 macro_rules! coupling_observable {
-    ($name:ident, $field:ident, $part:ident) => {
-        #[doc = concat!("The ", stringify!($part), " part of ", stringify!($field), " at q² = m_Z'².")]
+    ($name:ident, $chirality:ident, $t:ident, $part:ident) => {
+        #[doc = concat!("The ", stringify!($part), " part of the ", stringify!($chirality), "-handed ", stringify!($t), " coupling at q² = m_Z'².")]
         pub fn $name(ctx: &Context) -> Result<f64> {
-            Ok(down_couplings(ctx.point, ctx.sm, ctx.inputs)?.$field.$part)
+            Ok(quark_couplings(ctx.point, ctx.sm, ctx.inputs)?
+                .$chirality(Transition::$t)
+                .$part)
         }
     };
 }
-coupling_observable!(re_gr_ds, ds_right, re);
-coupling_observable!(im_gr_ds, ds_right, im);
-coupling_observable!(re_gr_sb, sb_right, re);
-coupling_observable!(im_gr_sb, sb_right, im);
-coupling_observable!(re_gr_db, db_right, re);
-coupling_observable!(im_gr_db, db_right, im);
-coupling_observable!(re_g_uc, uc, re);
-coupling_observable!(im_g_uc, uc, im);
-coupling_observable!(re_gr_uc, uc_right, re);
-coupling_observable!(im_gr_uc, uc_right, im);
+coupling_observable!(re_gr_ds, right, Ds, re);
+coupling_observable!(im_gr_ds, right, Ds, im);
+coupling_observable!(re_gr_sb, right, Sb, re);
+coupling_observable!(im_gr_sb, right, Sb, im);
+coupling_observable!(re_gr_db, right, Db, re);
+coupling_observable!(im_gr_db, right, Db, im);
+coupling_observable!(re_g_uc, left, Uc, re);
+coupling_observable!(im_g_uc, left, Uc, im);
+coupling_observable!(re_gr_uc, right, Uc, re);
+coupling_observable!(im_gr_uc, right, Uc, im);
 
 const R_REF: &str = "the flavour mechanism of the model (only the effective one, preset fcnc, gives right-handed couplings)";
 const UC_REF: &str = "the flavour mechanism of the model (fcnc: given; third-generation: tree level, paper 003 Eq. 4.19)";

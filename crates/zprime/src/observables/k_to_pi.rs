@@ -9,7 +9,7 @@
 //! with |g|² for K⁺ → π⁺ Z' and (Im g)² for K_L → π⁰ Z' (K_L = (K⁰ − K̄⁰)/√2, CP violation in
 //! mixing neglected; the isospin factor 1/√2 of ⟨π⁰|d̄γs|K⁰⟩ and that of K_L cancel the
 //! factor 2 of g − g*). With a right-handed coupling, g is the vector-current coupling
-//! g^L + g^R ([`DownCouplings::vector`]): ⟨π|d̄γ^μγ₅s|K⟩ = 0.
+//! g^L + g^R ([`QuarkCouplings::vector`]): ⟨π|d̄γ^μγ₅s|K⟩ = 0.
 //! Erratum: paper 003 Eq. (2.2) prints |Im g_dsX|² for K⁺ → π⁺ X; the charged kaon decay needs
 //! no CP violation and goes with |g_dsX|², as its own text below Eq. (2.4), paper 000 and
 //! paper 002 Eq. (4.6) say. Paper 000 Eq. (7) writes the same rate with m̂ = m/m_K.
@@ -31,7 +31,7 @@
 
 use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
 use crate::error::{Error, Result};
-use crate::flavour::{down_couplings, DownCouplings, FlavourAtMass, Transition};
+use crate::flavour::{quark_couplings, FlavourAtMass, QuarkCouplings, Transition};
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::kallen;
 use std::f64::consts::PI;
@@ -179,7 +179,7 @@ pub fn width(g2: f64, mk: f64, mpi: f64, m: f64, fplus: f64) -> f64 {
 }
 
 /// Γ(K⁺ → π⁺ Z') / Γ_K⁺ of the Standard Model, from the flavour couplings of the point.
-fn kplus_pi_rate(ctx: &Context, couplings: &DownCouplings) -> Result<f64> {
+fn kplus_pi_rate(ctx: &Context, couplings: &QuarkCouplings) -> Result<f64> {
     let i = ctx.inputs;
     let (mk, mpi, gam) = (i.value("m_Kp")?, i.value("m_pip")?, i.value("Gamma_Kp")?);
     let m = ctx.point.mass;
@@ -191,7 +191,7 @@ fn kplus_pi_rate(ctx: &Context, couplings: &DownCouplings) -> Result<f64> {
 }
 
 /// Γ(K_L → π⁰ Z') / Γ_KL of the Standard Model, from the flavour couplings of the point.
-fn klong_pi_rate(ctx: &Context, couplings: &DownCouplings) -> Result<f64> {
+fn klong_pi_rate(ctx: &Context, couplings: &QuarkCouplings) -> Result<f64> {
     let i = ctx.inputs;
     let (mk, mpi, gam) = (i.value("m_KL")?, i.value("m_pi0")?, i.value("Gamma_KL")?);
     let m = ctx.point.mass;
@@ -224,7 +224,7 @@ impl KplusRates {
     /// ([`super::shared`]).
     pub fn at(ctx: &Context, flavour: &FlavourAtMass) -> Result<KplusRates> {
         super::shared::kplus_rates(ctx, || {
-            let pi = kplus_pi_rate(ctx, &super::shared::down_couplings(ctx, flavour)?)?;
+            let pi = kplus_pi_rate(ctx, &super::shared::quark_couplings(ctx, flavour)?)?;
             let munu = match super::k_munu::br_k_munu_zp(ctx) {
                 Ok(b) => b,
                 Err(Error::NotApplicable { .. }) => 0.0,
@@ -263,7 +263,7 @@ impl KaonEvaluator {
                 (r.pi, r.total())
             }
             KaonBranching::LongPi => {
-                let b = klong_pi_rate(ctx, &super::shared::down_couplings(ctx, flavour)?)?;
+                let b = klong_pi_rate(ctx, &super::shared::quark_couplings(ctx, flavour)?)?;
                 (b, 1.0 + b)
             }
         })
@@ -317,31 +317,33 @@ pub fn br_klong(ctx: &Context) -> Result<f64> {
 
 /// `Gamma(K+->piZp)`: Γ(K⁺ → π⁺ Z') in GeV, ∝ |g_ds|².
 pub fn gamma_kplus(ctx: &Context) -> Result<f64> {
-    let rate = kplus_pi_rate(ctx, &down_couplings(ctx.point, ctx.sm, ctx.inputs)?)?;
+    let rate = kplus_pi_rate(ctx, &quark_couplings(ctx.point, ctx.sm, ctx.inputs)?)?;
     Ok(rate * ctx.inputs.value("Gamma_Kp")?)
 }
 
 /// `Gamma(KL->piZp)`: Γ(K_L → π⁰ Z') in GeV, ∝ (Im g_ds)².
 pub fn gamma_klong(ctx: &Context) -> Result<f64> {
-    let rate = klong_pi_rate(ctx, &down_couplings(ctx.point, ctx.sm, ctx.inputs)?)?;
+    let rate = klong_pi_rate(ctx, &quark_couplings(ctx.point, ctx.sm, ctx.inputs)?)?;
     Ok(rate * ctx.inputs.value("Gamma_KL")?)
 }
 
 /// `Re g_dsZp` … `Im g_dbZp`: the effective couplings at q² = m_Z'².
 macro_rules! coupling_observable {
-    ($name:ident, $field:ident, $part:ident) => {
-        #[doc = concat!("The ", stringify!($part), " part of g_", stringify!($field), " at q² = m_Z'².")]
+    ($name:ident, $t:ident, $part:ident) => {
+        #[doc = concat!("The ", stringify!($part), " part of the left-handed ", stringify!($t), " coupling at q² = m_Z'².")]
         pub fn $name(ctx: &Context) -> Result<f64> {
-            Ok(down_couplings(ctx.point, ctx.sm, ctx.inputs)?.$field.$part)
+            Ok(quark_couplings(ctx.point, ctx.sm, ctx.inputs)?
+                .left(Transition::$t)
+                .$part)
         }
     };
 }
-coupling_observable!(re_g_ds, ds, re);
-coupling_observable!(im_g_ds, ds, im);
-coupling_observable!(re_g_sb, sb, re);
-coupling_observable!(im_g_sb, sb, im);
-coupling_observable!(re_g_db, db, re);
-coupling_observable!(im_g_db, db, im);
+coupling_observable!(re_g_ds, Ds, re);
+coupling_observable!(im_g_ds, Ds, im);
+coupling_observable!(re_g_sb, Sb, re);
+coupling_observable!(im_g_sb, Sb, im);
+coupling_observable!(re_g_db, Db, re);
+coupling_observable!(im_g_db, Db, im);
 
 /// `r_GN(K->piZp)`: the Grossman-Nir factor for a two-body K → π Z' at the point's mass,
 ///

@@ -17,7 +17,7 @@
 
 use super::registry::Context;
 use crate::error::Result;
-use crate::flavour::{DownCouplings, FlavourAtMass};
+use crate::flavour::{FlavourAtMass, QuarkCouplings};
 use crate::model::Point;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -37,7 +37,7 @@ pub struct AtMassShared {
     mass: f64,
     parameters: Arc<BTreeMap<String, f64>>,
     flavour: OnceLock<Result<Arc<FlavourAtMass>>>,
-    down_couplings: AtCoupling<DownCouplings>,
+    quark_couplings: AtCoupling<QuarkCouplings>,
     widths: AtCoupling<super::zp_decays::Widths>,
     kplus: AtCoupling<super::k_to_pi::KplusRates>,
 }
@@ -58,7 +58,7 @@ impl AtMassShared {
             mass: point.mass,
             parameters: point.parameters.clone(),
             flavour: OnceLock::new(),
-            down_couplings: OnceLock::new(),
+            quark_couplings: OnceLock::new(),
             widths: OnceLock::new(),
             kplus: OnceLock::new(),
         }
@@ -98,12 +98,12 @@ pub(crate) fn flavour_at(ctx: &Context) -> Result<Arc<FlavourAtMass>> {
     }
 }
 
-/// The flavour-changing couplings at the context's point from `flavour` (prepared at its mass).
-pub(crate) fn down_couplings(ctx: &Context, flavour: &FlavourAtMass) -> Result<DownCouplings> {
+/// The quark couplings at the context's point from `flavour` (prepared at its mass).
+pub(crate) fn quark_couplings(ctx: &Context, flavour: &FlavourAtMass) -> Result<QuarkCouplings> {
     at_coupling(
         ctx,
-        |s| &s.down_couplings,
-        || flavour.down_couplings(ctx.point, ctx.sm),
+        |s| &s.quark_couplings,
+        || flavour.quark_couplings(ctx.point, ctx.sm),
     )
 }
 

@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 use zprime::flavour::w_loop::{
     bl23_couplings, ckm_rows, coefficient_matrices, g2_squared, loop_matrices, LoopOptions,
 };
+use zprime::flavour::Transition;
 use zprime::reproduce::printed::Part;
 use zprime::reproduce::Tolerance;
 use zprime::{InputSet, Model, StandardModel};
@@ -141,6 +142,19 @@ fn eq_3_8_left_handed_up_couplings() {
                 );
             }
             assert_eq!(gr[r][c], C64::new(0.0, 0.0)); // Scenario I
+        }
+    }
+    // the model's up-type matrix L^(u) (what D -> pi Z' and t -> c Z' read) is this matrix
+    // (plus, for the uncharged u quark, the e eps Q of the loop-induced kinetic mixing)
+    let (s, sm, _, _) = loop_setup();
+    let pt = Model::resolve("b-l-23")
+        .unwrap()
+        .point(0.135, 1.0, &BTreeMap::new())
+        .unwrap();
+    let c = zprime::flavour::quark_couplings(&pt, &sm, &s).unwrap();
+    for (r, row) in gl.iter().enumerate() {
+        for (col, x) in row.iter().enumerate().filter(|(col, _)| r + col > 0) {
+            assert!((c.up_left[r][col] - x).norm() < 1e-15, "[{r}][{col}]");
         }
     }
 }
@@ -318,7 +332,7 @@ fn eq_4_15_scenario_two_example() {
     p.insert("Wu3_abs".to_string(), 0.9);
     let pt = model.point(0.128, 1e-3, &p).unwrap();
     let sm = StandardModel::from_inputs(&s).unwrap();
-    let e = zprime::flavour::down_couplings(&pt, &sm, &s).unwrap_err();
+    let e = zprime::flavour::quark_couplings(&pt, &sm, &s).unwrap_err();
     assert!(
         e.is_invalid_input() && e.to_string().contains("Wu1_abs"),
         "{e}"
@@ -374,9 +388,9 @@ fn app_a_dark_photon_check() {
         .unwrap()
         .point(mpi0, 1.0, &BTreeMap::new())
         .unwrap();
-    let penguin = zprime::flavour::down_couplings(&dp, &sm, &s)
+    let penguin = zprime::flavour::quark_couplings(&dp, &sm, &s)
         .unwrap()
-        .ds
+        .left(Transition::Ds)
         .norm();
     let ratio = penguin / a3;
     assert!(ratio > 1.0 && ratio < 3.0, "{penguin:e} vs {a3:e}");

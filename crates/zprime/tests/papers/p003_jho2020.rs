@@ -23,7 +23,7 @@
 use super::common::*;
 use num_complex::Complex64 as C64;
 use std::collections::BTreeMap;
-use zprime::flavour::{third_gen, w_loop};
+use zprime::flavour::{third_gen, w_loop, Transition};
 use zprime::loops::functions::{a_fn, b_fn, f1};
 use zprime::{InputSet, Model, StandardModel};
 
@@ -42,8 +42,8 @@ fn b3_point(mass: f64, g: f64, eps: f64) -> zprime::Point {
 
 fn couplings(s: &InputSet, pt: &zprime::Point) -> (C64, C64) {
     let sm = StandardModel::from_inputs(s).unwrap();
-    let c = zprime::flavour::down_couplings(pt, &sm, s).unwrap();
-    (c.ds, c.sb)
+    let c = zprime::flavour::quark_couplings(pt, &sm, s).unwrap();
+    (c.left(Transition::Ds), c.left(Transition::Sb))
 }
 
 fn close(x: f64, printed: f64, rel: f64) -> bool {
@@ -304,9 +304,9 @@ fn eq_4_19_up_type_coupling() {
     let s = set();
     let sm = StandardModel::from_inputs(&s).unwrap();
     let m = s.value("m_pi0").unwrap();
-    let uc = zprime::flavour::down_couplings(&b3_point(m, 1e-3, 0.012), &sm, &s)
+    let uc = zprime::flavour::quark_couplings(&b3_point(m, 1e-3, 0.012), &sm, &s)
         .unwrap()
-        .uc
+        .left(Transition::Uc)
         / (0.012 * 1e-3);
     assert!(
         close(uc.re, value("003-b3-uc-re"), relative("003-b3-uc-re")),
@@ -326,7 +326,9 @@ fn sec_4_2_2_d_plus_bound() {
     let m = s.value("m_pi0").unwrap();
     let pt = b3_point(m, 1.0, 1.0);
     let sm = StandardModel::from_inputs(&s).unwrap();
-    let uc = zprime::flavour::down_couplings(&pt, &sm, &s).unwrap().uc;
+    let uc = zprime::flavour::quark_couplings(&pt, &sm, &s)
+        .unwrap()
+        .left(Transition::Uc);
     let (md, mpi, gd) = (
         s.value("m_Dp").unwrap(),
         s.value("m_pip").unwrap(),

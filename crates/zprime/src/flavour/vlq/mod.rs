@@ -71,7 +71,7 @@ mod tests;
 
 pub use spectrum::{LightCouplings, Spectrum, VlqParameters};
 
-use super::{param, Environment, Mechanism, PAIRS};
+use super::{param, Environment, Mechanism, QuarkCouplings};
 use crate::ckm::Matrix3;
 use crate::error::{Error, Result};
 use crate::inputs::StandardModel;
@@ -179,16 +179,24 @@ impl Mechanism for VectorLikeQuarks {
     fn parameters(&self) -> &'static [&'static str] {
         PARAMETERS
     }
-    fn couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
+    /// The charges' couplings ([`QuarkCouplings::from_charges`]: zero for the SM quarks of
+    /// the preset, whose Yukawas with Φ require it) plus the VLQ charges rotated into the light
+    /// quarks by the exact diagonalization.
+    fn couplings(&self, p: &Point, env: &Environment) -> Result<QuarkCouplings> {
+        let mut out = QuarkCouplings::from_charges(p);
         let c = light_couplings(p, env.sm, env.ckm)?;
-        Ok(PAIRS.map(|(i, j)| c.down_left[i][j]))
-    }
-    fn right_handed(&self, p: &Point, env: &Environment) -> Result<[C64; 3]> {
-        let c = light_couplings(p, env.sm, env.ckm)?;
-        Ok(PAIRS.map(|(i, j)| c.down_right[i][j]))
-    }
-    fn up_couplings(&self, p: &Point, env: &Environment) -> Result<[C64; 2]> {
-        let c = light_couplings(p, env.sm, env.ckm)?;
-        Ok([c.up_left[0][1], c.up_right[0][1]])
+        for (total, add) in [
+            (&mut out.down_left, &c.down_left),
+            (&mut out.down_right, &c.down_right),
+            (&mut out.up_left, &c.up_left),
+            (&mut out.up_right, &c.up_right),
+        ] {
+            for (row, add_row) in total.iter_mut().zip(add) {
+                for (x, y) in row.iter_mut().zip(add_row) {
+                    *x += y;
+                }
+            }
+        }
+        Ok(out)
     }
 }

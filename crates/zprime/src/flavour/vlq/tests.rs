@@ -365,3 +365,120 @@ fn z_couplings_are_nearly_standard() {
     assert!(z.down_left[0][1].norm() < 1e-6 * q.down_left[0][1].norm());
     assert!(z.down_right[0][1].norm() < 1e-3 * q.down_left[0][1].norm());
 }
+
+/// A point of the preset with these parameters (mass 0.135 GeV, g = 5e-4).
+fn preset_point(params: &[(&str, f64)]) -> crate::model::Point {
+    let p: std::collections::BTreeMap<String, f64> =
+        params.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    crate::model::preset("lmu-ltau-vlq")
+        .unwrap()
+        .point(0.135, 5e-4, &p)
+        .unwrap()
+}
+
+/// The mechanism through the framework (`flavour::quark_couplings`): the preset's couplings
+/// minus those of lmu-ltau (the same kinetic mixing for equal VLQ masses) are the exact
+/// spectrum's, all four matrices with their diagonals; v_phi = 0 means m_Z'/g.
+#[test]
+fn mechanism_gives_the_exact_couplings() {
+    let i = InputSet::default_set();
+    let (sm, v) = sm();
+    let base = crate::flavour::quark_couplings(
+        &crate::model::preset("lmu-ltau")
+            .unwrap()
+            .point(0.135, 5e-4, &Default::default())
+            .unwrap(),
+        &sm,
+        &i,
+    )
+    .unwrap();
+    let params = [
+        ("Y_Qd_re", 5.2e-4),
+        ("Y_Qs_im", 5.2e-4),
+        ("Y_Qb_re", 1e-3),
+        ("Y_Uc_re", 2e-3),
+        ("Y_Ut_im", -3e-3),
+        ("Y_Ds_re", 1e-3),
+        ("Y_Db_im", 4e-4),
+        ("m_U", 2000.0),
+        ("v_phi", 260.0),
+    ];
+    for derived in [false, true] {
+        let list: Vec<(&str, f64)> = params
+            .iter()
+            .copied()
+            .filter(|(k, _)| !(derived && *k == "v_phi"))
+            .collect();
+        let p = preset_point(&list);
+        let got = crate::flavour::quark_couplings(&p, &sm, &i).unwrap();
+        let vp = super::parameters(&p).unwrap().unwrap();
+        assert_eq!(vp.v_phi, if derived { 0.135 / 5e-4 } else { 260.0 });
+        let exact = Spectrum::new(&vp, sm.m_down, sm.m_up, &v)
+            .unwrap()
+            .zprime_couplings(5e-4);
+        for (g, b, e) in [
+            (got.down_left, base.down_left, exact.down_left),
+            (got.down_right, base.down_right, exact.down_right),
+            (got.up_left, base.up_left, exact.up_left),
+            (got.up_right, base.up_right, exact.up_right),
+        ] {
+            for a in 0..3 {
+                for b2 in 0..3 {
+                    let d = g[a][b2] - b[a][b2] - e[a][b2];
+                    assert!(
+                        d.norm() <= 1e-12 * (e[a][b2].norm() + b[a][b2].norm()) + 1e-30,
+                        "{a}{b2} {d}"
+                    );
+                }
+            }
+        }
+        // Hermitian, right-handed and up-type flavour changes present
+        assert_eq!(got.down_right[1][2], got.down_right[2][1].conj());
+        assert!(got.up_right[1][2].norm() > 0.0 && got.up_left[0][1].norm() > 0.0);
+    }
+    // no Yukawa, or g = 0 with v_phi = m/g: nothing mixes
+    assert_eq!(super::parameters(&preset_point(&[])).unwrap(), None);
+    let p = preset_point(&[("Y_Qd_re", 1e-3)]).with_coupling(0.0);
+    assert_eq!(super::parameters(&p).unwrap(), None);
+    assert!(crate::flavour::quark_couplings(&p, &sm, &i).is_ok());
+}
+
+/// `Delta_CKM(row1)`: the spectrum's deficit for the preset, 0 for lmu-ltau; the constraint
+/// `CKM-row1:PDG2024` allows paper 003's KOTO point (Eq. 3.33: "compatible with the present
+/// precision"), whose deficit is below 1e-15.
+#[test]
+fn ckm_deficit_observable_and_constraint() {
+    let i = InputSet::default_set();
+    let (sm, v) = sm();
+    let koto = preset_point(&[("Y_Qd_re", 5.2e-4), ("Y_Qs_re", 5.2e-4), ("v_phi", 260.0)]);
+    let big = preset_point(&[
+        ("Y_Qd_re", 0.3),
+        ("Y_Qb_im", 0.5),
+        ("Y_Uu_re", 0.4),
+        ("Y_Dd_re", 0.2),
+        ("m_Q", 700.0),
+        ("v_phi", 1000.0),
+    ]);
+    for p in [&koto, &big] {
+        let got = crate::observables::predict("Delta_CKM(row1)", &[], p, &i).unwrap();
+        let vp = super::parameters(p).unwrap().unwrap();
+        let s = Spectrum::new(&vp, sm.m_down, sm.m_up, &v).unwrap();
+        assert_eq!(got, s.ckm_row1_deficit());
+        assert!(got >= 0.0);
+    }
+    let d_koto = crate::observables::predict("Delta_CKM(row1)", &[], &koto, &i).unwrap();
+    assert!(d_koto < 1e-15, "{d_koto}");
+    let lmu = crate::model::preset("lmu-ltau")
+        .unwrap()
+        .point(0.135, 5e-4, &Default::default())
+        .unwrap();
+    assert_eq!(
+        crate::observables::predict("Delta_CKM(row1)", &[], &lmu, &i).unwrap(),
+        0.0
+    );
+    let c = crate::constraints::Constraint::load("CKM-row1:PDG2024", &i).unwrap();
+    for p in [&koto, &big, &lmu] {
+        let e = c.evaluate(&sm, &i, p).unwrap().unwrap();
+        assert_eq!(e.status, crate::constraints::Status::Allowed);
+    }
+}
