@@ -42,7 +42,7 @@ fn spectrum(p: &VlqParameters) -> Spectrum {
 
 /// Σ_i |Y_i|² v²/(2m²): the total mixing of one VLQ.
 fn mixing(y: &[C64; 3], v_phi: f64, m: f64) -> f64 {
-    y.iter().map(|z| z.norm_sqr()).sum::<f64>() * v_phi * v_phi / (2.0 * m * m)
+    y.iter().map(num_complex::Complex::norm_sqr).sum::<f64>() * v_phi * v_phi / (2.0 * m * m)
 }
 
 fn max_abs(m: &Matrix3) -> f64 {
@@ -386,7 +386,7 @@ fn mechanism_gives_the_exact_couplings() {
     let base = crate::flavour::quark_couplings(
         &crate::model::preset("lmu-ltau")
             .unwrap()
-            .point(0.135, 5e-4, &Default::default())
+            .point(0.135, 5e-4, &std::collections::BTreeMap::default())
             .unwrap(),
         &sm,
         &i,
@@ -470,7 +470,7 @@ fn ckm_deficit_observable_and_constraint() {
     assert!(d_koto < 1e-15, "{d_koto}");
     let lmu = crate::model::preset("lmu-ltau")
         .unwrap()
-        .point(0.135, 5e-4, &Default::default())
+        .point(0.135, 5e-4, &std::collections::BTreeMap::default())
         .unwrap();
     assert_eq!(
         crate::observables::predict("Delta_CKM(row1)", &[], &lmu, &i).unwrap(),
