@@ -146,7 +146,8 @@ fn models_lists_the_presets_from_data() {
     let out = zprime().args(["models", "lmu-ltau-vlq"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("vlq-doublet") && text.contains("not included yet"),
+        text.contains("exact Z' couplings from vector-like quarks")
+            && text.contains("not included yet"),
         "{text}"
     );
 }

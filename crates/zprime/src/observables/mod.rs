@@ -6,6 +6,7 @@
 pub mod b_decays;
 pub mod b_to_s_mumu;
 pub mod cevns;
+pub mod ckm_unitarity;
 pub mod cosmology;
 pub mod d_decays;
 pub mod ee_mumu_zp;

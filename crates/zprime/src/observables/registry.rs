@@ -359,6 +359,7 @@ fn areas() -> &'static [&'static [Observable]] {
         super::rare_leptonic::OBSERVABLES,
         super::b_to_s_mumu::OBSERVABLES,
         z_couplings::OBSERVABLES,
+        super::ckm_unitarity::OBSERVABLES,
     ]
 }
 

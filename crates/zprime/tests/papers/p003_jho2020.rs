@@ -378,3 +378,48 @@ fn sec_4_2_2_d_plus_bound() {
     let bound = (0.39 * gd / ours_width).sqrt();
     assert!(close(bound, ours(id), ours_relative(id)), "{bound:e}");
 }
+
+fn vlq_point(params: &[(&str, f64)]) -> zprime::Point {
+    let p: BTreeMap<String, f64> = params.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    Model::resolve("lmu-ltau-vlq")
+        .unwrap()
+        .point(0.135, 5e-4, &p)
+        .unwrap()
+}
+
+/// Model I (Sec. 3.1-3.2.3) through the preset `lmu-ltau-vlq` (exact 5 × 5 diagonalization):
+/// Eq. (3.13), Im(Y_Qs Y*_Qd)/(2m_Q²) = 3.43e-14 GeV⁻² with g_X = 5e-4, v_Φ = 260 GeV gives
+/// |Im g_ds| = g v_Φ² × 3.43e-14 = 1.16e-12 (the KOTO coupling of Eq. 2.5; exact = leading
+/// order to O(θ²) = 1e-9 and O(m_s²/m_Q²) = 2e-9); "Y_Qs ≃ Y_Qd ≃ 5.2e-4 for m_Q ≃ 2 TeV":
+/// |Y_Qs Y_Qd| sin φ = 3.43e-14 × 2 (2 TeV)² = 2.74e-7 = (5.24e-4)² at φ = 90°: the printed
+/// 5.2e-4 rounded. Eq. (3.33): the d–Q mixing angle Y_Qd v_Φ/(√2 m_Q) =
+/// 0.48e-4 (exact: 4.780e-5); the first-row CKM deficit it causes is below 1e-15, not
+/// "O(1e-4)" as the text below Eq. 3.33 says of the CKM modification (the angle, not the
+/// deficit: u_L and d_L mix with one doublet).
+#[test]
+fn model_1_eq_3_13_and_3_33() {
+    let s = set();
+    let sm = StandardModel::from_inputs(&s).unwrap();
+    let y = 5.2e-4;
+    let im = 3.43e-14 * 2.0 * 2000.0f64.powi(2); // Im(Y_Qs Y_Qd*)
+    let pt = vlq_point(&[("Y_Qd_re", y), ("Y_Qs_im", im / y), ("v_phi", 260.0)]);
+    let base = zprime::flavour::quark_couplings(&point("lmu-ltau", 0.135, 5e-4), &sm, &s).unwrap();
+    let ds = zprime::flavour::quark_couplings(&pt, &sm, &s)
+        .unwrap()
+        .left(Transition::Ds)
+        - base.left(Transition::Ds);
+    assert!(
+        close(ds.im.abs(), 5e-4 * 260.0 * 260.0 * 3.43e-14, 1e-6),
+        "{ds}"
+    );
+    assert!(close(ds.im.abs(), 1.16e-12, 0.005), "{ds}");
+    assert!(close(im.sqrt(), 5.2e-4, 0.01));
+    // Eq. (3.33)
+    let pt = vlq_point(&[("Y_Qd_re", y), ("Y_Qs_re", y), ("v_phi", 260.0)]);
+    let vp = zprime::flavour::vlq::parameters(&pt).unwrap().unwrap();
+    let v = zprime::ckm::from_inputs(&s).unwrap();
+    let spectrum = zprime::flavour::vlq::Spectrum::new(&vp, sm.m_down, sm.m_up, &v).unwrap();
+    assert!(close(spectrum.doublet_mixing_down(0), 0.48e-4, 0.005));
+    let deficit = predict("Delta_CKM(row1)", &s, &pt);
+    assert!((0.0..1e-15).contains(&deficit), "{deficit}");
+}

@@ -139,3 +139,43 @@ fn z_to_4mu_recast_probes_the_g2_band() {
     let g = upper_limit("Z->4mu:ATLAS-recast(004)", &set, 70.0);
     assert!(g > 70.0 / 180.0, "{g}");
 }
+
+/// Eq. (13c), (16a), (17) through the preset `lmu-ltau-vlq` (exact diagonalization): C9 =
+/// λ^(q)_bs/Λ² = Y_Qb Y*_Qs/(2m_Q²) (the Z' exchange g² L_sb/m_Z'² with m_Z' = g v_Φ), and
+/// m_Q ≃ 25 TeV × (Re Y_Qb Y*_Qs)^{1/2} for |C9| = (35 TeV)⁻² (Eq. 2a): 35/√2 = 24.7 TeV, with
+/// Y_Qb Y*_Qs = −1 for C9 < 0. Likewise C9' (Eq. 16b) = −Y_Db Y*_Ds/(2m_D²) from D̃_L: Y_Db Y*_Ds
+/// = −1 gives C9' = +(35 TeV)⁻² (Eq. 2b). At v_Φ = 180 GeV
+/// the mixing is 3e-5 and the exact couplings equal the leading order to that level.
+#[test]
+fn eq_13_16_17_wilson_coefficients_from_the_vlqs() {
+    let set = inputs();
+    let sm = zprime::StandardModel::from_inputs(&set).unwrap();
+    let m = 35_000.0 / 2f64.sqrt(); // Eq. 17 with Re(Y_b Y_s*) = 1
+    assert!((m / 1000.0 - 25.0).abs() < 0.5);
+    let g = 0.05;
+    let v_phi = 180.0;
+    let mut params = std::collections::BTreeMap::new();
+    for (k, v) in [
+        ("Y_Qb_re", 1.0),
+        ("Y_Qs_re", -1.0),
+        ("Y_Db_re", 1.0),
+        ("Y_Ds_re", -1.0),
+        ("m_Q", m),
+        ("m_D", m),
+        ("m_U", m),
+        ("v_phi", v_phi),
+    ] {
+        params.insert(k.to_string(), v);
+    }
+    let p = zprime::Model::resolve("lmu-ltau-vlq")
+        .unwrap()
+        .point(g * v_phi, g, &params)
+        .unwrap();
+    let c = zprime::flavour::quark_couplings(&p, &sm, &set).unwrap();
+    // C9 = g² L_sb / m_Z'² per unit g: L_sb / (g v_Φ²)
+    let c9 = c.left(zprime::flavour::Transition::Sb).re / (g * v_phi * v_phi);
+    let c9p = c.right(zprime::flavour::Transition::Sb).re / (g * v_phi * v_phi);
+    let target = -1.0 / 35_000.0f64.powi(2);
+    assert!((c9 / target - 1.0).abs() < 1e-4, "{c9}");
+    assert!((c9p / -target - 1.0).abs() < 1e-4, "{c9p}");
+}
