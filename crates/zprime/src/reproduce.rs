@@ -266,9 +266,14 @@ fn jho_b3_unit(set: &InputSet) -> Result<(C64, C64)> {
 
 /// The B₃ tree-level g_uc per unit ε g_X (paper 003 Eq. 4.19).
 fn jho_b3_uc(set: &InputSet) -> Result<C64> {
+    jho_b3_up(set, Transition::Uc)
+}
+
+/// A tree-level up-type coupling of paper 003's model II per unit εg_X (Eq. 4.19-4.21).
+fn jho_b3_up(set: &InputSet, t: Transition) -> Result<C64> {
     let sm = StandardModel::from_inputs(set)?;
     let p = preset("lmu-ltau+b3", set.value("m_pi0")?, 1.0, &[("eps", 1.0)])?;
-    Ok(crate::flavour::quark_couplings(&p, &sm, set)?.left(Transition::Uc))
+    Ok(crate::flavour::quark_couplings(&p, &sm, set)?.left(t))
 }
 
 fn dark_photon_eps(set: &InputSet, observable: &str, br: f64) -> Result<f64> {
@@ -664,6 +669,18 @@ const RECIPES: &[Recipe] = &[
     Recipe {
         id: "003-b3-uc-im",
         compute: |s| Ok(jho_b3_uc(s)?.im.into()),
+    },
+    Recipe {
+        id: "003-b3-ut-re",
+        compute: |s| Ok(jho_b3_up(s, Transition::Ut)?.re.into()),
+    },
+    Recipe {
+        id: "003-b3-ut-im",
+        compute: |s| Ok(jho_b3_up(s, Transition::Ut)?.im.into()),
+    },
+    Recipe {
+        id: "003-b3-ct",
+        compute: |s| Ok(jho_b3_up(s, Transition::Ct)?.norm().into()),
     },
     Recipe {
         id: "003-dplus-eps-g",
