@@ -6,7 +6,9 @@
 //!
 //! Per constraint, in input-set order (or the styles' `order`):
 //! - a measurement's excluded region: the interval reaching the largest coupling (an
-//!   upper limit), else the first, filled with an edge, labelled with its CL;
+//!   upper limit), else the first, filled with an edge, labelled with its CL (a constraint
+//!   with an upper limit somewhere shows only its upper limits: an island of excluded
+//!   couplings below the region, such as N_eff's freeze-in window, is not drawn);
 //! - a projected sensitivity: the lower edge of its would-be exclusion as a curve
 //!   (dashed by default), with its toy expected-limit bands if it has them;
 //! - preferred bands of an anomaly, widest level first, drawn on top of all regions,
@@ -484,13 +486,22 @@ fn layers(
                 edge: None,
             });
         }
-        // Exclusion: the interval reaching the largest coupling (an upper limit), else the first.
+        // Exclusion: the interval reaching the largest coupling (an upper limit), else the
+        // first. A constraint with an upper limit at some mass is drawn by its upper limits
+        // only: where it has none, the mass is a gap, so that a separate island below (the
+        // N_eff freeze-in window near the end of the thermal region) does not join the
+        // region with a spike.
+        let has_upper = c
+            .at_mass
+            .iter()
+            .any(|l| l.valid && l.excluded.iter().any(|e| e[1] >= COUPLING_MAX));
         let (lo, hi) = edges(c, |l| {
-            l.excluded
-                .iter()
-                .find(|e| e[1] >= COUPLING_MAX)
-                .or(l.excluded.first())
-                .copied()
+            let upper = l.excluded.iter().find(|e| e[1] >= COUPLING_MAX);
+            if has_upper {
+                upper.copied()
+            } else {
+                l.excluded.first().copied()
+            }
         });
         // Expected-limit bands of a projected search in the usual convention: ±2σ yellow
         // under ±1σ green, labelled with the projection they belong to.
