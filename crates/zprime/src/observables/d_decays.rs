@@ -83,27 +83,16 @@ pub fn br_dplus(ctx: &Context) -> Result<f64> {
     DplusEvaluator.predict(ctx)
 }
 
-/// The right-handed and up-type couplings as observables.
-macro_rules! coupling_observable {
-    ($name:ident, $chirality:ident, $t:ident, $part:ident) => {
-        #[doc = concat!("The ", stringify!($part), " part of the ", stringify!($chirality), "-handed ", stringify!($t), " coupling at q² = m_Z'².")]
-        pub fn $name(ctx: &Context) -> Result<f64> {
-            Ok(quark_couplings(ctx.point, ctx.sm, ctx.inputs)?
-                .$chirality(Transition::$t)
-                .$part)
-        }
-    };
-}
-coupling_observable!(re_gr_ds, right, Ds, re);
-coupling_observable!(im_gr_ds, right, Ds, im);
-coupling_observable!(re_gr_sb, right, Sb, re);
-coupling_observable!(im_gr_sb, right, Sb, im);
-coupling_observable!(re_gr_db, right, Db, re);
-coupling_observable!(im_gr_db, right, Db, im);
-coupling_observable!(re_g_uc, left, Uc, re);
-coupling_observable!(im_g_uc, left, Uc, im);
-coupling_observable!(re_gr_uc, right, Uc, re);
-coupling_observable!(im_gr_uc, right, Uc, im);
+quark_coupling_observable!(re_gr_ds, right, Ds, re);
+quark_coupling_observable!(im_gr_ds, right, Ds, im);
+quark_coupling_observable!(re_gr_sb, right, Sb, re);
+quark_coupling_observable!(im_gr_sb, right, Sb, im);
+quark_coupling_observable!(re_gr_db, right, Db, re);
+quark_coupling_observable!(im_gr_db, right, Db, im);
+quark_coupling_observable!(re_g_uc, left, Uc, re);
+quark_coupling_observable!(im_g_uc, left, Uc, im);
+quark_coupling_observable!(re_gr_uc, right, Uc, re);
+quark_coupling_observable!(im_gr_uc, right, Uc, im);
 
 const R_REF: &str = "the flavour mechanism of the model (only the effective one, preset fcnc, gives right-handed couplings)";
 const UC_REF: &str = "the flavour mechanism of the model (fcnc: given; third-generation: tree level, paper 003 Eq. 4.19)";

@@ -327,23 +327,12 @@ pub fn gamma_klong(ctx: &Context) -> Result<f64> {
     Ok(rate * ctx.inputs.value("Gamma_KL")?)
 }
 
-/// `Re g_dsZp` … `Im g_dbZp`: the effective couplings at q² = m_Z'².
-macro_rules! coupling_observable {
-    ($name:ident, $t:ident, $part:ident) => {
-        #[doc = concat!("The ", stringify!($part), " part of the left-handed ", stringify!($t), " coupling at q² = m_Z'².")]
-        pub fn $name(ctx: &Context) -> Result<f64> {
-            Ok(quark_couplings(ctx.point, ctx.sm, ctx.inputs)?
-                .left(Transition::$t)
-                .$part)
-        }
-    };
-}
-coupling_observable!(re_g_ds, Ds, re);
-coupling_observable!(im_g_ds, Ds, im);
-coupling_observable!(re_g_sb, Sb, re);
-coupling_observable!(im_g_sb, Sb, im);
-coupling_observable!(re_g_db, Db, re);
-coupling_observable!(im_g_db, Db, im);
+quark_coupling_observable!(re_g_ds, left, Ds, re);
+quark_coupling_observable!(im_g_ds, left, Ds, im);
+quark_coupling_observable!(re_g_sb, left, Sb, re);
+quark_coupling_observable!(im_g_sb, left, Sb, im);
+quark_coupling_observable!(re_g_db, left, Db, re);
+quark_coupling_observable!(im_g_db, left, Db, im);
 
 /// `r_GN(K->piZp)`: the Grossman-Nir factor for a two-body K → π Z' at the point's mass,
 ///

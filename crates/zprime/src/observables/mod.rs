@@ -3,6 +3,20 @@
 //! JSON, constraints, plots) reads the registry; names, arguments and preparation are
 //! documented in [`mod@registry`].
 
+/// `pub fn $name(ctx) -> Result<f64>`: one part (`re`, `im`) of one chirality (`left`,
+/// `right`) of a flavour-changing quark coupling ([`crate::flavour::QuarkCouplings`]) at
+/// q² = m_Z'², for the coupling observables of `k_to_pi`, `d_decays` and `top_decays`.
+macro_rules! quark_coupling_observable {
+    ($name:ident, $chirality:ident, $t:ident, $part:ident) => {
+        #[doc = concat!("The ", stringify!($part), " part of the ", stringify!($chirality), "-handed ", stringify!($t), " coupling at q² = m_Z'².")]
+        pub fn $name(ctx: &Context) -> Result<f64> {
+            Ok(crate::flavour::quark_couplings(ctx.point, ctx.sm, ctx.inputs)?
+                .$chirality(crate::flavour::Transition::$t)
+                .$part)
+        }
+    };
+}
+
 pub mod b_decays;
 pub mod b_to_s_mumu;
 pub mod cevns;

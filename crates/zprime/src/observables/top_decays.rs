@@ -87,25 +87,14 @@ pub fn br_t_to_u(ctx: &Context) -> Result<f64> {
     Ok(u / (ctx.inputs.value("Gamma_t")? + c + u))
 }
 
-/// The up-type couplings as observables.
-macro_rules! coupling_observable {
-    ($name:ident, $chirality:ident, $t:ident, $part:ident) => {
-        #[doc = concat!("The ", stringify!($part), " part of the ", stringify!($chirality), "-handed ", stringify!($t), " coupling at q² = m_Z'².")]
-        pub fn $name(ctx: &Context) -> Result<f64> {
-            Ok(quark_couplings(ctx.point, ctx.sm, ctx.inputs)?
-                .$chirality(Transition::$t)
-                .$part)
-        }
-    };
-}
-coupling_observable!(re_g_ct, left, Ct, re);
-coupling_observable!(im_g_ct, left, Ct, im);
-coupling_observable!(re_gr_ct, right, Ct, re);
-coupling_observable!(im_gr_ct, right, Ct, im);
-coupling_observable!(re_g_ut, left, Ut, re);
-coupling_observable!(im_g_ut, left, Ut, im);
-coupling_observable!(re_gr_ut, right, Ut, re);
-coupling_observable!(im_gr_ut, right, Ut, im);
+quark_coupling_observable!(re_g_ct, left, Ct, re);
+quark_coupling_observable!(im_g_ct, left, Ct, im);
+quark_coupling_observable!(re_gr_ct, right, Ct, re);
+quark_coupling_observable!(im_gr_ct, right, Ct, im);
+quark_coupling_observable!(re_g_ut, left, Ut, re);
+quark_coupling_observable!(im_g_ut, left, Ut, im);
+quark_coupling_observable!(re_gr_ut, right, Ut, re);
+quark_coupling_observable!(im_gr_ut, right, Ut, im);
 
 const REF: &str = "the flavour mechanism of the model (fcnc: given; third-generation: L^(u) = g V diag(Q) V^dagger, paper 003 Eq. 4.19; b-l-23: paper 002 Eq. 3.3-3.4; lmu-ltau-uvlq: tree-level mixing of U with c_R, t_R)";
 const TOP_REF: &str = "observables::top_decays: the width from the Lagrangian (paper 004 Eq. 24 is 4 times it, v = 246 GeV); Gamma_t PDG 2024";
