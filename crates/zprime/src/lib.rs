@@ -15,6 +15,7 @@ pub mod error;
 pub mod experiments;
 pub mod flavour;
 pub mod inputs;
+pub mod likelihood;
 pub mod loops;
 pub mod math;
 pub mod model;

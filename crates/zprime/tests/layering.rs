@@ -23,6 +23,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("constraints", 7),
     ("scan", 8),
     ("reproduce", 9),
+    ("likelihood", 9),
 ];
 
 /// The crate-root re-exports (`lib.rs`) and the modules they come from.
