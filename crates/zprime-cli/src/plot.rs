@@ -38,6 +38,14 @@ Examples:
   zprime plot --model lmu-ltau --no-caption --caption-file lmu-ltau.txt -o lmu-ltau.pdf
   zprime plot --model lmu-ltau --constraints my_constraints.toml -o mine.svg
   zprime plot --model lmu-ltau --curve babar2016.csv --curve na64e.yaml --curve-as-g
+  zprime plot --model lmu-ltau --inputs altmannshofer2014 --chi2 -o chi2.png
+
+--chi2 draws, over the individual constraints, the 1 and 2 sigma contours of the combined
+likelihood (the sum of the drawn constraints' -2 ln L without projections, as `zprime fit`):
+Delta chi^2 = 2.30 and 6.18 (two parameters, m_Z' and the coupling) with respect to the
+minimum over the plotted plane, on the mass grid x 120 couplings spaced in log between
+--g-min and --g-max; the model's other parameters stay fixed. Conventions: README,
+\"Statistical conventions\".
 
 --curve FILE (repeatable) draws a published exclusion curve in the (m_Z', coupling) plane: a
 CSV with a '# key: value' header (reference, cl and coupling = g | eps | eps_e required; label,
@@ -86,6 +94,45 @@ pub struct Args {
     /// Show dark-photon curves (coupling eps or eps_e) as g' = e eps.
     #[arg(long)]
     curve_as_g: bool,
+    /// Draw the 1 and 2 sigma Delta chi^2 contours of the combined likelihood (see below).
+    #[arg(long)]
+    chi2: bool,
+}
+
+/// Couplings of the --chi2 grid (spaced in log between the axis' ends).
+const CHI2_COUPLINGS: usize = 120;
+
+/// The Delta chi^2 contour layers of the combined likelihood of `constraints` over the
+/// plotted plane (levels for two parameters at 1 and 2 sigma).
+fn chi2_layers(
+    constraints: &[zprime::constraints::Constraint],
+    inputs: &zprime::InputSet,
+    template: &zprime::Point,
+    masses: &[f64],
+    (g_min, g_max): (f64, f64),
+) -> Result<Vec<zprime_plot::Layer>> {
+    let likelihood = zprime::likelihood::Likelihood::new(constraints, inputs, template)?;
+    let (a, b) = (g_min.ln(), g_max.ln());
+    let couplings: Vec<f64> = (0..CHI2_COUPLINGS)
+        .map(|j| (a + (b - a) * j as f64 / (CHI2_COUPLINGS - 1) as f64).exp())
+        .collect();
+    let chi2 = likelihood.grid(template, masses, &couplings)?;
+    let min = chi2
+        .iter()
+        .flatten()
+        .copied()
+        .fold(f64::INFINITY, f64::min);
+    let delta: Vec<Vec<f64>> = chi2
+        .iter()
+        .map(|row| row.iter().map(|c| c - min).collect())
+        .collect();
+    let levels: Vec<f64> = [1.0, 2.0]
+        .iter()
+        .map(|&z| zprime::likelihood::delta_chi2_of_sigma(2, z))
+        .collect();
+    Ok(zprime_plot::limits::chi2_contour_layers(
+        masses, &couplings, &delta, &levels,
+    ))
 }
 
 /// Run `zprime plot`.
@@ -194,6 +241,16 @@ pub fn run(args: &Args) -> Result<()> {
         &captions,
         options,
     )?;
+    if args.chi2 {
+        // on top of every constraint
+        fig.layers.extend(chi2_layers(
+            &constraints,
+            &inputs,
+            &template,
+            &masses,
+            (g_min, args.g_max),
+        )?);
+    }
     if args.no_caption {
         fig.footer.clear();
     }

@@ -53,6 +53,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod contour;
 mod geom;
 #[cfg(feature = "limits")]
 pub mod limits;

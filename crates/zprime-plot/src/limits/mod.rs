@@ -123,6 +123,58 @@ pub fn limits_figure_with(
     Ok(fig)
 }
 
+/// The legend label of the Δχ² contours of a combined likelihood: "Δχ² = 2.30, 6.18
+/// (combined)".
+pub fn chi2_label(levels: &[f64]) -> String {
+    let values: Vec<String> = levels.iter().map(|l| format!("{l:.2}")).collect();
+    format!("Δχ² = {} (combined)", values.join(", "))
+}
+
+/// The Δχ² contours of a combined likelihood over the plane of a limits figure, to draw on
+/// top of the individual constraints: `delta_chi2[i][j]` at (`masses[i]`, `couplings[j]`)
+/// (both logarithmic), one black line per level of `levels` (the first solid, the others
+/// dashed), all under one legend entry ([`chi2_label`]).
+pub fn chi2_contour_layers(
+    masses: &[f64],
+    couplings: &[f64],
+    delta_chi2: &[Vec<f64>],
+    levels: &[f64],
+) -> Vec<Layer> {
+    let label = chi2_label(levels);
+    levels
+        .iter()
+        .enumerate()
+        .map(|(k, &level)| {
+            let (mut x, mut y) = (Vec::new(), Vec::new());
+            for line in
+                crate::contour::contour_lines(masses, couplings, delta_chi2, level, (true, true))
+            {
+                if !x.is_empty() {
+                    // a gap between separate lines
+                    x.push(f64::NAN);
+                    y.push(f64::NAN);
+                }
+                for (a, b) in line {
+                    x.push(a);
+                    y.push(b);
+                }
+            }
+            Layer::Curve {
+                label: label.clone(),
+                colour: crate::Colour::BLACK,
+                style: if k == 0 {
+                    crate::LineStyle::Solid
+                } else {
+                    crate::LineStyle::Dashed
+                },
+                width: if k == 0 { 3 } else { 2 },
+                x,
+                y,
+            }
+        })
+        .collect()
+}
+
 /// "95%" for 0.95, "5σ" for the CL of a 5 sigma interval.
 fn cl_text(cl: f64) -> String {
     let pct = 100.0 * cl;
