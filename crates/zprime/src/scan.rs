@@ -4,6 +4,7 @@
 pub mod curves;
 pub mod envelope;
 pub mod hepdata;
+pub mod sample;
 pub mod wu;
 
 pub use envelope::{envelope, EnvelopePoint};
