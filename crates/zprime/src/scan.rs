@@ -5,6 +5,7 @@ pub mod curves;
 pub mod envelope;
 pub mod hepdata;
 pub mod sample;
+pub mod table;
 pub mod wu;
 
 pub use envelope::{envelope, EnvelopePoint};
