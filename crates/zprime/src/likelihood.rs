@@ -32,8 +32,10 @@ pub use crate::constraints::stats::{chi2_quantile, delta_chi2_of_sigma, signific
 use crate::constraints::{Constraint, Kind, Outcome};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
+use crate::model::Model;
 use crate::model::{Point, COUPLING_MAX, MASS_MAX, MASS_MIN};
 use crate::observables::{AtMassShared, Context};
+use crate::scan::sample::{Design, Scale};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -254,19 +256,21 @@ impl Likelihood {
     /// The χ² of a point with its breakdown.
     pub fn chi2(&self, p: &Point) -> Result<Chi2> {
         let mut terms = Vec::with_capacity(self.terms.len());
+        let shared = AtMassShared::new(p);
         for (c, &sm_term) in self.terms.iter().zip(&self.sm_terms) {
-            let (chi2, applied, reason) = match c.outcome(&self.sm, &self.inputs, p)? {
-                Some(o) => (finite_term(&o), true, None),
-                None => (
-                    sm_term,
-                    false,
-                    Some(format!(
-                        "{}; its Standard-Model value enters",
-                        c.not_applied_reason(&self.sm, &self.inputs, p)
-                            .unwrap_or_else(|| "not applied at this point".into())
-                    )),
-                ),
-            };
+            let (chi2, applied, reason) =
+                match c.outcome_shared(&self.sm, &self.inputs, p, Some(&shared))? {
+                    Some(o) => (finite_term(&o), true, None),
+                    None => (
+                        sm_term,
+                        false,
+                        Some(format!(
+                            "{}; its Standard-Model value enters",
+                            c.not_applied_reason(&self.sm, &self.inputs, p)
+                                .unwrap_or_else(|| "not applied at this point".into())
+                        )),
+                    ),
+                };
             terms.push(Term {
                 id: c.spec.id.clone(),
                 kind: c.spec.kind_name().into(),
@@ -285,8 +289,10 @@ impl Likelihood {
     /// The χ² of a point (the sum of [`Likelihood::chi2`] without the breakdown).
     pub fn total(&self, p: &Point) -> Result<f64> {
         let mut sum = 0.0;
+        // what the observables share at this mass (flavour loops, widths), computed once
+        let shared = AtMassShared::new(p);
         for (c, &sm_term) in self.terms.iter().zip(&self.sm_terms) {
-            sum += match c.outcome(&self.sm, &self.inputs, p)? {
+            sum += match c.outcome_shared(&self.sm, &self.inputs, p, Some(&shared))? {
                 Some(o) => finite_term(&o),
                 None => sm_term,
             };
@@ -327,6 +333,20 @@ impl Likelihood {
             }
         }
         Ok(sum)
+    }
+
+    /// The χ² on the grid `masses` × `couplings` (the template's other parameters fixed):
+    /// `[i][j]` at (`masses[i]`, `couplings[j]`), masses evaluated in parallel.
+    pub fn grid(
+        &self,
+        template: &Point,
+        masses: &[f64],
+        couplings: &[f64],
+    ) -> Result<Vec<Vec<f64>>> {
+        masses
+            .par_iter()
+            .map(|&m| self.in_coupling(&template.with_mass(m), couplings))
+            .collect()
     }
 
     /// The minimum of the χ² over the coupling in `[lo, hi]` (0 < lo < hi) at the point's
@@ -391,6 +411,234 @@ impl Likelihood {
     }
 }
 
+/// The point of `model` at the values of a design's parameters (`names[k]` = `values[k]`):
+/// `mass`, the model's coupling (`g`, or `eps` for a dark photon) and the model's own
+/// parameters (the others at their defaults). Errors name `--param`.
+pub fn design_point(model: &Model, names: &[String], values: &[f64]) -> Result<Point> {
+    let cname = model.coupling.name();
+    let (mut mass, mut coupling) = (None, None);
+    let mut params = std::collections::BTreeMap::new();
+    for (name, &v) in names.iter().zip(values) {
+        if name == "mass" {
+            mass = Some(v);
+        } else if name == cname {
+            coupling = Some(v);
+        } else {
+            params.insert(name.clone(), v);
+        }
+    }
+    let missing = |what: &str| Error::InvalidParameter {
+        name: "--param".into(),
+        value: names.join(", "),
+        allowed: format!("a range or a value for {what} (e.g. --param {what}=1e-3:1)"),
+    };
+    let mass = mass.ok_or_else(|| missing("mass"))?;
+    let coupling = coupling.ok_or_else(|| missing(cname))?;
+    model.point(mass, coupling, &params).map_err(|e| match e {
+        Error::InvalidParameter {
+            name,
+            value,
+            allowed,
+        } => Error::InvalidParameter {
+            name: format!("--param {name}"),
+            value,
+            allowed,
+        },
+        e => e,
+    })
+}
+
+/// A point of a fit: the values of the design's parameters (in its order) and the χ².
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FitPoint {
+    /// Parameter values, in the order of [`Fit::names`].
+    pub values: Vec<f64>,
+    /// χ² there.
+    pub chi2: f64,
+}
+
+/// The result of [`fit`]: the χ² of every point of the design and the best fit, sampled and
+/// refined.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fit {
+    /// The design's parameter names.
+    pub names: Vec<String>,
+    /// Number of parameters that vary (the degrees of freedom of Wilks' theorem).
+    pub dof: u32,
+    /// χ² of each design point, by index.
+    pub chi2: Vec<f64>,
+    /// The design point with the smallest χ² (the first one on ties).
+    pub sampled: FitPoint,
+    /// The minimum after polishing the sampled one with Nelder-Mead inside the ranges (never
+    /// worse than `sampled`).
+    pub refined: FitPoint,
+    /// χ² evaluations of the polishing.
+    pub refine_evaluations: usize,
+}
+
+/// The largest design a fit evaluates (the χ² of every point is kept).
+pub const FIT_MAX_POINTS: u64 = 50_000_000;
+
+/// Fit `model` over the points of `design`: the χ² at every point (in parallel, independent of
+/// the thread count), its minimum, then a Nelder-Mead polish in the design's coordinates
+/// (ln of a log-scaled parameter, the value of a linear one) kept inside the ranges.
+pub fn fit(likelihood: &Likelihood, model: &Model, design: &Design) -> Result<Fit> {
+    let n = design.len();
+    if n > FIT_MAX_POINTS {
+        return Err(Error::invalid(
+            "number of points",
+            n as f64,
+            &format!("<= {FIT_MAX_POINTS} for a fit (use `zprime scan` with --shard for more)"),
+        ));
+    }
+    let names: Vec<String> = design.params.iter().map(|p| p.name.clone()).collect();
+    let chi2 = (0..n)
+        .into_par_iter()
+        .map(|i| likelihood.total(&design_point(model, &names, &design.point(i))?))
+        .collect::<Result<Vec<f64>>>()?;
+    let best = (0..chi2.len())
+        .min_by(|&i, &j| chi2[i].total_cmp(&chi2[j]))
+        .ok_or_else(|| Error::invalid("number of points", 0.0, ">= 1"))?;
+    let sampled = FitPoint {
+        values: design.point(best as u64),
+        chi2: chi2[best],
+    };
+    let varying: Vec<usize> = (0..names.len())
+        .filter(|&k| design.params[k].is_varying())
+        .collect();
+    let dof = varying.len() as u32;
+    // The design coordinate u in [0, 1] of each varying parameter, and back.
+    let to_u = |k: usize, v: f64| -> f64 {
+        let r = &design.params[k];
+        match r.scale {
+            Scale::Log => (v / r.lo).ln() / (r.hi / r.lo).ln(),
+            Scale::Linear => (v - r.lo) / (r.hi - r.lo),
+        }
+    };
+    let values_at = |u: &[f64]| -> Vec<f64> {
+        let mut values = sampled.values.clone();
+        for (&k, &x) in varying.iter().zip(u) {
+            values[k] = design.params[k].at(x.clamp(0.0, 1.0));
+        }
+        values
+    };
+    let objective = |u: &[f64]| -> Result<f64> {
+        likelihood.total(&design_point(model, &names, &values_at(u))?)
+    };
+    let start: Vec<f64> = varying
+        .iter()
+        .map(|&k| to_u(k, sampled.values[k]))
+        .collect();
+    // first step: about the spacing of the design's points along an axis
+    let step = (1.0 / (n as f64).powf(1.0 / f64::from(dof.max(1)))).clamp(1e-4, 0.25);
+    let (u, value, refine_evaluations) = if varying.is_empty() {
+        (start, sampled.chi2, 0)
+    } else {
+        nelder_mead(&objective, start, step, 200 * varying.len() + 100)?
+    };
+    let refined = if value < sampled.chi2 {
+        FitPoint {
+            values: values_at(&u),
+            chi2: value,
+        }
+    } else {
+        sampled.clone()
+    };
+    Ok(Fit {
+        names,
+        dof,
+        chi2,
+        sampled,
+        refined,
+        refine_evaluations,
+    })
+}
+
+/// Minimise `f` over the unit cube from `start` with the Nelder-Mead simplex (reflection 1,
+/// expansion 2, contraction 1/2, shrink 1/2; points clamped into the cube), first simplex
+/// `start` + `step` along each axis (towards the inside). Stops when the simplex's values
+/// agree to 1e-10 (absolute) and its extent is below 1e-7, or after `max_evaluations`.
+/// Returns the best point, its value and the number of evaluations.
+fn nelder_mead(
+    f: &dyn Fn(&[f64]) -> Result<f64>,
+    start: Vec<f64>,
+    step: f64,
+    max_evaluations: usize,
+) -> Result<(Vec<f64>, f64, usize)> {
+    let d = start.len();
+    let clamp = |x: Vec<f64>| -> Vec<f64> { x.into_iter().map(|v| v.clamp(0.0, 1.0)).collect() };
+    let evaluations = std::cell::Cell::new(0usize);
+    let eval = |x: &[f64]| -> Result<f64> {
+        evaluations.set(evaluations.get() + 1);
+        f(x)
+    };
+    let mut simplex: Vec<(Vec<f64>, f64)> = Vec::with_capacity(d + 1);
+    let x0 = clamp(start);
+    let f0 = eval(&x0)?;
+    simplex.push((x0.clone(), f0));
+    for k in 0..d {
+        let mut x = x0.clone();
+        x[k] = if x[k] + step <= 1.0 {
+            x[k] + step
+        } else {
+            x[k] - step
+        };
+        let x = clamp(x);
+        let fx = eval(&x)?;
+        simplex.push((x, fx));
+    }
+    let combine = |a: &[f64], b: &[f64], t: f64| -> Vec<f64> {
+        clamp(a.iter().zip(b).map(|(p, q)| p + t * (q - p)).collect())
+    };
+    while evaluations.get() < max_evaluations {
+        simplex.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let (best, worst) = (simplex[0].1, simplex[d].1);
+        let extent = simplex
+            .iter()
+            .flat_map(|(x, _)| x.iter().zip(&simplex[0].0).map(|(a, b)| (a - b).abs()))
+            .fold(0.0, f64::max);
+        if (worst - best).abs() < 1e-10 && extent < 1e-7 {
+            break;
+        }
+        let centroid: Vec<f64> = (0..d)
+            .map(|k| simplex[..d].iter().map(|(x, _)| x[k]).sum::<f64>() / d as f64)
+            .collect();
+        let reflected = combine(&centroid, &simplex[d].0, -1.0);
+        let fr = eval(&reflected)?;
+        if fr < simplex[0].1 {
+            let expanded = combine(&centroid, &simplex[d].0, -2.0);
+            let fe = eval(&expanded)?;
+            simplex[d] = if fe < fr {
+                (expanded, fe)
+            } else {
+                (reflected, fr)
+            };
+        } else if fr < simplex[d - 1].1 {
+            simplex[d] = (reflected, fr);
+        } else {
+            let contracted = if fr < simplex[d].1 {
+                combine(&centroid, &reflected, 0.5)
+            } else {
+                combine(&centroid, &simplex[d].0, 0.5)
+            };
+            let fc = eval(&contracted)?;
+            if fc < fr.min(simplex[d].1) {
+                simplex[d] = (contracted, fc);
+            } else {
+                let x_best = simplex[0].0.clone();
+                for entry in simplex.iter_mut().skip(1) {
+                    let x = combine(&x_best, &entry.0, 0.5);
+                    let fx = eval(&x)?;
+                    *entry = (x, fx);
+                }
+            }
+        }
+    }
+    simplex.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let (x, fx) = simplex.swap_remove(0);
+    Ok((x, fx, evaluations.get()))
+}
+
 /// Δχ² = χ² − min χ² over the values given (NaN-free input expected; an empty slice gives an
 /// empty result).
 pub fn delta_chi2(chi2: &[f64]) -> Vec<f64> {
@@ -401,7 +649,6 @@ pub fn delta_chi2(chi2: &[f64]) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Model;
 
     #[test]
     fn projections_and_repeated_measurements_are_left_out() {
@@ -425,6 +672,23 @@ mod tests {
                 "K->munuinv:E949-recast(approx):NKx10"
             ]
         );
+    }
+
+    #[test]
+    fn nelder_mead_finds_a_quadratic_minimum_inside_the_cube() {
+        let f = |x: &[f64]| -> Result<f64> {
+            Ok((x[0] - 0.3).powi(2) + 10.0 * (x[1] - 0.7).powi(2) + 1.0)
+        };
+        let (x, fx, n) = nelder_mead(&f, vec![0.9, 0.1], 0.1, 1000).unwrap();
+        assert!(
+            (x[0] - 0.3).abs() < 1e-4 && (x[1] - 0.7).abs() < 1e-4,
+            "{x:?}"
+        );
+        assert!((fx - 1.0).abs() < 1e-8 && n < 1000);
+        // a minimum outside: the edge of the cube
+        let g = |x: &[f64]| -> Result<f64> { Ok((x[0] + 1.0).powi(2)) };
+        let (x, _, _) = nelder_mead(&g, vec![0.5], 0.1, 1000).unwrap();
+        assert!(x[0] < 1e-6, "{x:?}");
     }
 
     #[test]
