@@ -4,6 +4,7 @@
 
 mod common;
 mod data;
+mod fit;
 mod limits;
 mod models;
 mod plot;
@@ -28,6 +29,7 @@ Examples:
   zprime models
   zprime data --inputs altmannshofer2014
   zprime reproduce 004
+  zprime fit --inputs altmannshofer2014 --param mass=0.001:1 --param g=1e-5:1e-2 --grid 15
   zprime scan-wu --mass 0.14 --csv > wu.csv
 
 Units: GeV for masses and widths, metres for decay lengths. Every input has a citation:
@@ -53,6 +55,8 @@ enum Command {
     Data(data::Args),
     /// Recompute the numbers printed in the source papers, with their inputs.
     Reproduce(reproduce::Args),
+    /// Best fit of the combined likelihood of the constraints over a scan (chi^2, Delta chi^2).
+    Fit(fit::Args),
     /// Paper 002's Scenario II scan of the right-handed up-quark mixing (W_u)_1i (b-l-23).
     ScanWu(scan_wu::Args),
 }
@@ -82,6 +86,7 @@ fn main() -> ExitCode {
         Command::Data(a) => data::run(&a),
         Command::Reproduce(a) => reproduce::run(&a),
         Command::ScanWu(a) => scan_wu::run(&a),
+        Command::Fit(a) => fit::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -117,11 +117,7 @@ fn chi2_layers(
         .map(|j| (a + (b - a) * j as f64 / (CHI2_COUPLINGS - 1) as f64).exp())
         .collect();
     let chi2 = likelihood.grid(template, masses, &couplings)?;
-    let min = chi2
-        .iter()
-        .flatten()
-        .copied()
-        .fold(f64::INFINITY, f64::min);
+    let min = chi2.iter().flatten().copied().fold(f64::INFINITY, f64::min);
     let delta: Vec<Vec<f64>> = chi2
         .iter()
         .map(|row| row.iter().map(|c| c - min).collect())
