@@ -150,7 +150,11 @@ pub fn run(args: &Args) -> Result<()> {
     let delta_sm = (breakdown_sm.total - fit.refined.chi2).max(0.0);
     let significance = likelihood::significance(fit.dof, delta_sm);
     let named = |p: &likelihood::FitPoint| BestFit {
-        parameters: names.iter().cloned().zip(p.values.iter().copied()).collect(),
+        parameters: names
+            .iter()
+            .cloned()
+            .zip(p.values.iter().copied())
+            .collect(),
         chi2: p.chi2,
     };
     let report = Report {
@@ -184,7 +188,12 @@ fn design_text(design: &Design) -> String {
         .iter()
         .map(|p| format!("--param {p}"))
         .collect();
-    format!("{} {} {}", params.join(" "), design.method.flag(), design.method.count())
+    format!(
+        "{} {} {}",
+        params.join(" "),
+        design.method.flag(),
+        design.method.count()
+    )
 }
 
 /// Parameter values as `mass = 0.1 GeV, g = 5e-4`, in the order of `--param`.
@@ -250,7 +259,11 @@ fn text(r: &Report, coupling: &str, order: &[String]) -> String {
         "constraint", "chi2", "chi2_SM"
     ));
     for (t, s) in r.breakdown.terms.iter().zip(&r.breakdown_sm.terms) {
-        let mark = if t.applied { "" } else { " (not applied: SM value)" };
+        let mark = if t.applied {
+            ""
+        } else {
+            " (not applied: SM value)"
+        };
         out.push_str(&format!(
             "  {:<width$}  {:>10.4}  {:>10.4}  {}{mark}\n",
             t.id, t.chi2, s.chi2, t.kind

@@ -246,6 +246,13 @@ pub fn run(args: &Args) -> Result<()> {
             &masses,
             (g_min, args.g_max),
         )?);
+        fig.footer.push(
+            "Black lines: Δχ² = 2.30 (solid) and 6.18 (dashed), the 1σ and 2σ regions for two \
+             parameters, of the combined likelihood of the constraints above (all computed ones, \
+             projections left out) relative to its minimum on the plane; half-Gaussian limits, no \
+             correlations (README, \"Statistical conventions\")."
+                .into(),
+        );
     }
     if args.no_caption {
         fig.footer.clear();

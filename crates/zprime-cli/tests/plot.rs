@@ -345,3 +345,40 @@ fn plot_draws_published_curves_and_zprimes_own_hepdata_tables() {
     assert_usage_errors(&[(&["plot", "--curve", "/nonexistent/curve.csv"], "--curve")]);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn plot_chi2_draws_the_combined_contours() {
+    let dir = std::env::temp_dir().join(format!("zprime-plot-chi2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let svg_of = |extra: &[&str], name: &str| -> String {
+        let path = dir.join(name);
+        let mut args = vec![
+            "plot",
+            "--inputs",
+            "altmannshofer2014",
+            "--points",
+            "40",
+            "-o",
+            path.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        zprime().args(&args).assert().success();
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let plain = svg_of(&[], "plain.svg");
+    let chi2 = svg_of(&["--chi2"], "chi2.svg");
+    assert!(!plain.contains("(combined)"));
+    // the legend entry "Δχ² = 2.30, 6.18 (combined)" (wrapped into two lines)
+    assert!(chi2.contains("Δχ² = 2.30, 6.18"), "legend entry");
+    assert!(chi2.contains("(combined)"), "legend entry");
+    // the contours: black stroked paths (solid and dashed) that the plain figure lacks
+    let black = |s: &str| s.matches(r##"stroke="#000000""##).count();
+    assert!(
+        black(&chi2) >= black(&plain) + 2,
+        "{} {}",
+        black(&chi2),
+        black(&plain)
+    );
+    assert!(chi2.contains("stroke-dasharray"));
+    std::fs::remove_dir_all(&dir).ok();
+}
