@@ -693,20 +693,29 @@ mod tests {
 
     #[test]
     fn in_coupling_agrees_with_the_point_chi2() {
-        let set = InputSet::default_set();
-        let model = Model::resolve("lmu-ltau").unwrap();
-        let template = model.point(0.3, 1e-3, &Default::default()).unwrap();
-        let l = Likelihood::from_inputs(&set, &template).unwrap();
-        for m in [0.003, 0.3, 3.0, 30.0] {
-            let gs = [1e-5, 3e-4, 2e-3];
-            let p = template.with_mass(m);
-            let scan = l.in_coupling(&p, &gs).unwrap();
-            for (g, s) in gs.iter().zip(&scan) {
-                let direct = l.chi2(&p.with_coupling(*g)).unwrap().total;
-                assert!(
-                    (s - direct).abs() <= 1e-9 * direct.abs().max(1.0),
-                    "{m} {g}: {s} {direct}"
-                );
+        // The per-mass functions of the kinds (statistic_at_mass) against their outcomes.
+        for (set, model) in [
+            ("default", "lmu-ltau"),
+            ("default", "lmu-ltau+b3"),
+            ("altmannshofer2014", "lmu-ltau"),
+            ("ibe2016", "lmu-ltau"),
+        ] {
+            let set = InputSet::load(set).unwrap();
+            let model = Model::resolve(model).unwrap();
+            let template = model.point(0.3, 1e-3, &Default::default()).unwrap();
+            let l = Likelihood::from_inputs(&set, &template).unwrap();
+            for m in [0.002, 0.03, 0.3, 0.7, 3.0, 20.0, 60.0] {
+                let gs = [1e-6, 3e-4, 2e-3, 0.1];
+                let p = template.with_mass(m);
+                let scan = l.in_coupling(&p, &gs).unwrap();
+                for (g, s) in gs.iter().zip(&scan) {
+                    let direct = l.chi2(&p.with_coupling(*g)).unwrap().total;
+                    assert!(
+                        (s - direct).abs() <= 1e-9 * direct.abs().max(1.0),
+                        "{} {m} {g}: {s} {direct}",
+                        model.name
+                    );
+                }
             }
         }
     }

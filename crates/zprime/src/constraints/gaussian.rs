@@ -125,6 +125,19 @@ impl Gaussian {
     }
 }
 
+impl Gaussian {
+    /// −2 ln(L/L_best) of a prediction: the pull², two-sided (also for `bands_only`, which
+    /// is about the figure), or only above the value with `upper_only`.
+    fn statistic(&self, o: f64) -> f64 {
+        let pull = (o - self.value) / self.uncertainty;
+        if self.spec.upper_only && pull < 0.0 {
+            0.0
+        } else {
+            pull * pull
+        }
+    }
+}
+
 impl Rule for Gaussian {
     fn cl(&self) -> f64 {
         self.cl
@@ -153,17 +166,22 @@ impl Rule for Gaussian {
         if self.spec.bands_only && status == Status::Excluded {
             status = Status::Allowed;
         }
-        let pull = (o - self.value) / self.uncertainty;
         Ok(Outcome {
             status,
             value: o,
             bound: bound_on_side(allowed, o, self.value),
-            test_statistic: if self.spec.upper_only && pull < 0.0 {
-                0.0
-            } else {
-                pull * pull
-            },
+            test_statistic: self.statistic(o),
         })
+    }
+
+    /// The prediction as a function of the coupling at this mass (prepared once), so that a
+    /// profile or a likelihood grid costs one cheap evaluation per coupling.
+    fn statistic_at_mass<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+    ) -> Result<Box<dyn Fn(f64) -> Result<f64> + 'a>> {
+        let f = self.observable.at_mass(ctx)?.function;
+        Ok(Box::new(move |c| Ok(self.statistic(f.at(c)?))))
     }
 
     fn regions(&self, ctx: &Context) -> Result<Regions> {

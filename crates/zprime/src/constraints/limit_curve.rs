@@ -544,6 +544,18 @@ impl Rule for LimitCurve {
         })
     }
 
+    fn statistic_at_mass<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+    ) -> Result<Box<dyn Fn(f64) -> Result<f64> + 'a>> {
+        let limit = self.limit(ctx)?;
+        let cl = self.curve.cl;
+        let (f, _) = self.seen_in_coupling(ctx)?;
+        Ok(Box::new(move |c| {
+            Ok(upper_limit_statistic(f.at(c)?, limit, cl))
+        }))
+    }
+
     fn regions(&self, ctx: &Context) -> Result<Regions> {
         let limit = self.limit(ctx)?;
         if self.curve.acceptance.is_none() {

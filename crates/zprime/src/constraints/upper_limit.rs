@@ -71,6 +71,20 @@ pub(crate) fn outcome(
     })
 }
 
+/// −2 ln L of an upper limit as a function of the coupling at the point's mass (the
+/// observable's per-mass function, prepared once).
+pub(crate) fn statistic_at_mass<'a>(
+    observable: &'a Prepared,
+    limit: f64,
+    cl: f64,
+    ctx: &Context<'a>,
+) -> Result<Box<dyn Fn(f64) -> Result<f64> + 'a>> {
+    let f = observable.at_mass(ctx)?.function;
+    Ok(Box::new(move |c| {
+        Ok(upper_limit_statistic(f.at(c)?, limit, cl))
+    }))
+}
+
 /// The excluded couplings of an upper limit at the point's mass.
 pub(crate) fn regions(observable: &Prepared, limit: f64, ctx: &Context) -> Result<Regions> {
     let at = observable.at_mass(ctx)?;
@@ -106,6 +120,13 @@ impl Rule for UpperLimit {
 
     fn regions(&self, ctx: &Context) -> Result<Regions> {
         regions(&self.observable, self.limit, ctx)
+    }
+
+    fn statistic_at_mass<'a>(
+        &'a self,
+        ctx: &Context<'a>,
+    ) -> Result<Box<dyn Fn(f64) -> Result<f64> + 'a>> {
+        statistic_at_mass(&self.observable, self.limit, self.cl, ctx)
     }
 
     fn for_model(&self, ctx: &Context) -> Box<dyn Rule> {
