@@ -58,6 +58,8 @@ an error unless --curve-as-g shows it as g' = e eps, which the legend then says:
 where production and the observed decay scale alike for both bosons.
 
 Colours and line styles per constraint come from data/plot/styles.toml.")]
+// independent command-line switches, not states
+#[allow(clippy::struct_excessive_bools)]
 pub struct Args {
     #[command(flatten)]
     model: ModelArgs,

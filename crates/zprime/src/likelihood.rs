@@ -85,6 +85,9 @@ pub struct Profile {
     pub chi2: f64,
 }
 
+/// Couplings of the first, coarse pass of [`Likelihood::profile`].
+const PROFILE_SAMPLES: usize = 97;
+
 /// The combined likelihood of a set of constraints for one model: the constraints
 /// specialised to the model (see [`Constraint::for_model`]) with their Standard-Model terms.
 pub struct Likelihood {
@@ -360,16 +363,15 @@ impl Likelihood {
                 &format!("0 < low < high <= {COUPLING_MAX}"),
             ));
         }
-        const SAMPLES: usize = 97;
         let (a, b) = (lo.ln(), hi.ln());
-        let grid: Vec<f64> = (0..SAMPLES)
-            .map(|i| (a + (b - a) * i as f64 / (SAMPLES - 1) as f64).exp())
+        let grid: Vec<f64> = (0..PROFILE_SAMPLES)
+            .map(|i| (a + (b - a) * i as f64 / (PROFILE_SAMPLES - 1) as f64).exp())
             .collect();
         let values = self.in_coupling(p, &grid)?;
-        let best = (0..SAMPLES)
+        let best = (0..PROFILE_SAMPLES)
             .min_by(|&i, &j| values[i].total_cmp(&values[j]))
             .unwrap_or(0);
-        let step = (b - a) / (SAMPLES - 1) as f64;
+        let step = (b - a) / (PROFILE_SAMPLES - 1) as f64;
         let (mut x0, mut x1) = (
             (a + step * (best as f64 - 1.0)).max(a),
             (a + step * (best as f64 + 1.0)).min(b),
@@ -654,7 +656,9 @@ mod tests {
     fn projections_and_repeated_measurements_are_left_out() {
         let set = InputSet::load("altmannshofer2014").unwrap();
         let model = Model::resolve("lmu-ltau").unwrap();
-        let template = model.point(0.1, 1e-3, &Default::default()).unwrap();
+        let template = model
+            .point(0.1, 1e-3, &std::collections::BTreeMap::default())
+            .unwrap();
         let mut cs = Constraint::for_inputs(&set).unwrap();
         cs.push(Constraint::load("K->munuinv:E949-recast(approx):NKx10", &set).unwrap());
         let l = Likelihood::new(&cs, &set, &template).unwrap();
@@ -702,7 +706,9 @@ mod tests {
         ] {
             let set = InputSet::load(set).unwrap();
             let model = Model::resolve(model).unwrap();
-            let template = model.point(0.3, 1e-3, &Default::default()).unwrap();
+            let template = model
+                .point(0.3, 1e-3, &std::collections::BTreeMap::default())
+                .unwrap();
             let l = Likelihood::from_inputs(&set, &template).unwrap();
             for m in [0.002, 0.03, 0.3, 0.7, 3.0, 20.0, 60.0] {
                 let gs = [1e-6, 3e-4, 2e-3, 0.1];

@@ -18,7 +18,11 @@ fn lmu_ltau(mass: f64, g: f64) -> Point {
 fn crossing(f: impl Fn(f64) -> f64, level: f64, lo: f64, hi: f64) -> f64 {
     let (mut a, mut b) = (lo.ln(), hi.ln());
     let below = f(lo) < level;
-    assert_ne!(below, f(hi) < level, "no crossing of {level} in [{lo}, {hi}]");
+    assert_ne!(
+        below,
+        f(hi) < level,
+        "no crossing of {level} in [{lo}, {hi}]"
+    );
     for _ in 0..200 {
         let m = 0.5 * (a + b);
         if (f(m.exp()) < level) == below {
@@ -54,15 +58,17 @@ fn a_single_gaussian_measurement_is_its_closed_form() {
     let (value, sigma) = (2.9e-9, 0.9e-9);
     let template = lmu_ltau(0.1, 1e-3);
     let l = Likelihood::new(std::slice::from_ref(&c), &set, &template).unwrap();
-    let delta_a_mu = |p: &Point| -> f64 {
-        zprime::observables::predict("Delta a_mu", &[], p, &set).unwrap()
-    };
+    let delta_a_mu =
+        |p: &Point| -> f64 { zprime::observables::predict("Delta a_mu", &[], p, &set).unwrap() };
     for (m, g) in [(0.001, 3e-4), (0.05, 7e-4), (0.3, 2e-3), (3.0, 1e-2)] {
         let p = lmu_ltau(m, g);
         // χ² at a point: the pull², by hand
         let hand = ((delta_a_mu(&p) - value) / sigma).powi(2);
         let chi2 = l.chi2(&p).unwrap().total;
-        assert!((chi2 - hand).abs() < 1e-12 * hand.max(1.0), "{m} {g}: {chi2} vs {hand}");
+        assert!(
+            (chi2 - hand).abs() < 1e-12 * hand.max(1.0),
+            "{m} {g}: {chi2} vs {hand}"
+        );
         // best coupling at this mass: Δa_μ ∝ g², so g_best = sqrt(value / Δa_μ(g = 1))
         let unit = delta_a_mu(&p.with_coupling(1.0));
         let g_best = (value / unit).sqrt();
@@ -80,7 +86,10 @@ fn a_single_gaussian_measurement_is_its_closed_form() {
         let high = crossing(at, 1.0, g_best, 1.0);
         let band = c.limits_at(&sm, &set, &p).unwrap().preferred[0][0];
         assert!((low / band[0] - 1.0).abs() < 1e-9, "{m}: {low} vs {band:?}");
-        assert!((high / band[1] - 1.0).abs() < 1e-9, "{m}: {high} vs {band:?}");
+        assert!(
+            (high / band[1] - 1.0).abs() < 1e-9,
+            "{m}: {high} vs {band:?}"
+        );
         // and in closed form: Δa_μ(g) = value ± σ
         assert!((low / ((value - sigma) / unit).sqrt() - 1.0).abs() < 1e-9);
         assert!((high / ((value + sigma) / unit).sqrt() - 1.0).abs() < 1e-9);
@@ -107,13 +116,22 @@ fn where_ccfr_dominates_the_combination_reproduces_its_limit() {
     let ccfr = Constraint::load("trident:CCFR", &set).unwrap();
     let limit = ccfr.limits_at(&sm, &set, &p).unwrap().upper_limit.unwrap();
     let z2 = 1.959963984540054_f64.powi(2);
-    let ccfr_min = ccfr.test_statistic(&sm, &set, &p.with_coupling(1e-9)).unwrap().unwrap();
-    assert!((ccfr_min - (0.18_f64 / 0.28).powi(2)).abs() < 1e-3, "{ccfr_min}");
+    let ccfr_min = ccfr
+        .test_statistic(&sm, &set, &p.with_coupling(1e-9))
+        .unwrap()
+        .unwrap();
+    assert!(
+        (ccfr_min - (0.18_f64 / 0.28).powi(2)).abs() < 1e-3,
+        "{ccfr_min}"
+    );
     let profile = l.profile(&p, (1e-6, 1.0)).unwrap();
     let at = |g: f64| l.in_coupling(&p, &[g]).unwrap()[0] - profile.chi2;
     let g = crossing(at, z2 - ccfr_min, profile.coupling.max(1e-6), 1.0);
     eprintln!("CCFR: combined crossing {g}, own limit {limit}");
-    assert!((g / limit - 1.0).abs() < 0.01, "combined crossing {g} vs CCFR limit {limit}");
+    assert!(
+        (g / limit - 1.0).abs() < 0.01,
+        "combined crossing {g} vs CCFR limit {limit}"
+    );
 }
 
 /// A limit (curve) enters as a half-Gaussian whose one-sided quantile at its CL is the limit:
@@ -140,7 +158,10 @@ fn where_a_limit_curve_dominates_the_crossing_is_its_one_sided_quantile() {
     let at = |g: f64| l.in_coupling(&p, &[g]).unwrap()[0] - profile.chi2;
     let g = crossing(at, z95 * z95, profile.coupling.max(1e-6), 1.0);
     eprintln!("CMS: combined crossing {g}, own limit {limit}");
-    assert!((g / limit - 1.0).abs() < 0.03, "combined crossing {g} vs CMS limit {limit}");
+    assert!(
+        (g / limit - 1.0).abs() < 0.03,
+        "combined crossing {g} vs CMS limit {limit}"
+    );
 }
 
 #[test]
