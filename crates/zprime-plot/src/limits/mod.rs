@@ -6,9 +6,10 @@
 //!
 //! Per constraint, in input-set order (or the styles' `order`):
 //! - a measurement's excluded region: the interval reaching the largest coupling (an
-//!   upper limit), else the first, filled with an edge, labelled with its CL (a constraint
-//!   with an upper limit somewhere shows only its upper limits: an island of excluded
-//!   couplings below the region, such as N_eff's freeze-in window, is not drawn);
+//!   upper limit), else the first, filled with an edge, labelled with its CL; a constraint
+//!   with an upper limit somewhere draws its upper limits as the region and each island of
+//!   excluded couplings below it (N_eff's freeze-in window) as a band of its own in the same
+//!   style, so that an island never joins the region with a spike;
 //! - a projected sensitivity: the lower edge of its would-be exclusion as a curve
 //!   (dashed by default), with its toy expected-limit bands if it has them;
 //! - preferred bands of an anomaly, widest level first, drawn on top of all regions,
@@ -205,6 +206,58 @@ fn edges(
                 .map_or((f64::NAN, f64::NAN), |e| (e[0], e[1]))
         })
         .unzip()
+}
+
+/// The excluded islands of a constraint that has upper limits: the intervals that do not
+/// reach the largest coupling, as bands (lower and upper edge per mass, NaN where absent),
+/// the k-th band holding the k-th island from below. Where an island begins or ends next to
+/// a mass at which it has merged into a larger excluded interval, the band starts (or ends)
+/// at that interval's lower edge, so that the island joins the region it grows out of
+/// instead of leaving a wedge of one mass step unfilled.
+fn islands(c: &ConstraintView) -> Vec<(Vec<f64>, Vec<f64>)> {
+    let per_mass: Vec<Vec<[f64; 2]>> = c
+        .at_mass
+        .iter()
+        .map(|l| {
+            if !l.valid {
+                return Vec::new();
+            }
+            let mut v: Vec<[f64; 2]> = l
+                .excluded
+                .iter()
+                .filter(|e| e[1] < COUPLING_MAX)
+                .copied()
+                .collect();
+            v.sort_by(|a, b| a[0].total_cmp(&b[0]));
+            v
+        })
+        .collect();
+    let ranks = per_mass.iter().map(Vec::len).max().unwrap_or(0);
+    (0..ranks)
+        .map(|k| {
+            let island = |i: usize| per_mass[i].get(k).copied();
+            (0..per_mass.len())
+                .map(|i| {
+                    if let Some(e) = island(i) {
+                        return (e[0], e[1]);
+                    }
+                    let neighbours = [i.checked_sub(1), Some(i + 1)];
+                    let joined = neighbours
+                        .iter()
+                        .flatten()
+                        .filter(|&&j| j < per_mass.len())
+                        .filter_map(|&j| island(j))
+                        .find_map(|n| {
+                            let l = &c.at_mass[i];
+                            l.valid
+                                .then(|| l.excluded.iter().find(|e| e[0] <= n[1] && e[1] >= n[0]))
+                                .flatten()
+                        });
+                    joined.map_or((f64::NAN, f64::NAN), |e| (e[0], e[0]))
+                })
+                .unzip()
+        })
+        .collect()
 }
 
 /// Indices of `levels` from the widest (largest sigma) to the narrowest.
@@ -540,9 +593,9 @@ fn layers(
         }
         // Exclusion: the interval reaching the largest coupling (an upper limit), else the
         // first. A constraint with an upper limit at some mass is drawn by its upper limits
-        // only: where it has none, the mass is a gap, so that a separate island below (the
-        // N_eff freeze-in window near the end of the thermal region) does not join the
-        // region with a spike.
+        // (where it has none, the mass is a gap) and its islands as separate bands (below),
+        // so that an island (the N_eff freeze-in window) does not join the region with a
+        // spike.
         let has_upper = c
             .at_mass
             .iter()
@@ -597,8 +650,23 @@ fn layers(
                 x: x.clone(),
                 lower: lo,
                 upper: hi,
-                edge: Some(style.line),
+                edge: Some(style.line.clone()),
             });
+            if has_upper {
+                // The islands below the upper limits (N_eff's freeze-in window): one band
+                // per island rank, in the same colour, without a legend entry of their own.
+                for (lower, upper) in islands(c) {
+                    exclusions.push(Layer::Band {
+                        label: String::new(),
+                        colour,
+                        opacity: style.fill,
+                        x: x.clone(),
+                        lower,
+                        upper,
+                        edge: Some(style.line.clone()),
+                    });
+                }
+            }
         }
     }
     exclusions.extend(bands);

@@ -186,6 +186,7 @@ fn layers_styles_and_caption_follow_the_report() {
         [
             "B (90% CL, expected)",
             "A (95% CL)",
+            "",
             "A preferred (2σ)",
             "A preferred (1σ)"
         ]
@@ -215,7 +216,16 @@ fn layers_styles_and_caption_follow_the_report() {
         }
         other => panic!("{other:?}"),
     }
-    match (&fig.layers[2], &fig.layers[3]) {
+    match &fig.layers[2] {
+        Layer::Band { lower, upper, .. } => {
+            // The island below the upper limit is a band of its own, without a legend entry;
+            // it does not reach the masses where it is absent and no interval joins it.
+            assert_eq!((lower[0], upper[0]), (1e-5, 1e-4));
+            assert!(lower[1..].iter().all(|v| v.is_nan()));
+        }
+        other => panic!("{other:?}"),
+    }
+    match (&fig.layers[3], &fig.layers[4]) {
         (
             Layer::Band { opacity: wide, .. },
             Layer::Band {
@@ -474,4 +484,36 @@ fn a_crowded_caption_takes_at_most_a_quarter_and_no_label_is_cut() {
     std::fs::write("/tmp/pc/crowded.svg", &svg).unwrap();
     assert!(!svg.contains('…'), "a label or caption was truncated");
     assert!(svg.contains("Experiment number 24"));
+}
+
+#[test]
+fn an_island_joins_the_region_it_grows_out_of() {
+    // N_eff's pattern: at the first mass one interval up to the top; at the next two the
+    // freeze-in island below and the thermal upper limit above; then neither.
+    let c = ConstraintView {
+        id: "n".into(),
+        label: "N".into(),
+        observable: "Delta N_eff".into(),
+        cl: 0.95,
+        reference: "Ref".into(),
+        projection: false,
+        published: false,
+        band_levels: vec![],
+        expected_levels: vec![],
+        at_mass: vec![
+            mass(true, &[[1e-11, COUPLING_MAX]], &[]),
+            mass(true, &[[1e-3, COUPLING_MAX], [2e-11, 1e-7]], &[]),
+            mass(true, &[[3e-11, 1e-9], [1e-2, COUPLING_MAX]], &[]),
+            mass(true, &[[1e-1, COUPLING_MAX]], &[]),
+        ],
+    };
+    let bands = super::islands(&c);
+    assert_eq!(bands.len(), 1);
+    let (lower, upper) = &bands[0];
+    // The island starts at the lower edge of the interval it has split from (no wedge),
+    // and ends where no excluded interval overlaps it.
+    assert_eq!((lower[0], upper[0]), (1e-11, 1e-11));
+    assert_eq!((lower[1], upper[1]), (2e-11, 1e-7));
+    assert_eq!((lower[2], upper[2]), (3e-11, 1e-9));
+    assert!(lower[3].is_nan() && upper[3].is_nan());
 }
