@@ -9,6 +9,7 @@ mod models;
 mod plot;
 mod point;
 mod reproduce;
+mod scan;
 mod scan_wu;
 mod spectrum;
 
@@ -29,6 +30,7 @@ Examples:
   zprime data --inputs altmannshofer2014
   zprime reproduce 004
   zprime scan-wu --mass 0.14 --csv > wu.csv
+  zprime scan --model lmu-ltau --param mass=1e-3:1 --param g=1e-5:1e-2 --sobol 1000 -o scan.csv
 
 Units: GeV for masses and widths, metres for decay lengths. Every input has a citation:
 see `zprime data`.")]
@@ -55,6 +57,9 @@ enum Command {
     Reproduce(reproduce::Args),
     /// Paper 002's Scenario II scan of the right-handed up-quark mixing (W_u)_1i (b-l-23).
     ScanWu(scan_wu::Args),
+    /// Sample a model's parameters (grid, random, Sobol; in shards) and stream every point's
+    /// observables and constraint statuses as CSV or Parquet; `scan merge` joins the shards.
+    Scan(scan::Args),
 }
 
 /// Let the kernel end the process quietly when the reader of stdout goes away
@@ -82,6 +87,7 @@ fn main() -> ExitCode {
         Command::Data(a) => data::run(&a),
         Command::Reproduce(a) => reproduce::run(&a),
         Command::ScanWu(a) => scan_wu::run(&a),
+        Command::Scan(a) => scan::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
