@@ -98,7 +98,12 @@ struct RunArgs {
     model: String,
     /// A scanned parameter, repeatable: NAME=LO:HI[:log|:lin] (an axis) or NAME=VALUE
     /// (fixed). NAME is mass, g (eps for dark-photon) or a model parameter.
-    #[arg(long = "param", value_name = "NAME=RANGE", required = true, allow_hyphen_values = true)]
+    #[arg(
+        long = "param",
+        value_name = "NAME=RANGE",
+        required = true,
+        allow_hyphen_values = true
+    )]
     params: Vec<String>,
     /// A full grid with N values per axis (N^d points).
     #[arg(long, value_name = "N")]
@@ -163,6 +168,7 @@ struct Description {
 /// The CSV line that starts every part.
 const CSV_PREFIX: &str = "# zprime scan ";
 /// The Parquet key-value metadata key of the description.
+#[cfg_attr(not(feature = "parquet"), allow(dead_code))]
 const PARQUET_KEY: &str = "zprime-scan";
 
 impl Description {
@@ -298,14 +304,17 @@ fn scan(args: &RunArgs) -> Result<()> {
         constraints: !args.no_constraints,
         test_statistics: args.test_statistics,
     };
-    let table = Scan::new(&session, &model, &BTreeMap::new(), &design, &columns).map_err(|e| {
-        match (&e, &args.observables) {
-            (zprime::Error::Unknown { kind, .. }, Some(text)) if kind.contains("observable") => {
-                flag_error("--observables", text, e)
+    let table =
+        Scan::new(&session, &model, &BTreeMap::new(), &design, &columns).map_err(|e| {
+            match (&e, &args.observables) {
+                (zprime::Error::Unknown { kind, .. }, Some(text))
+                    if kind.contains("observable") =>
+                {
+                    flag_error("--observables", text, e)
+                }
+                _ => e.into(),
             }
-            _ => e.into(),
-        }
-    })?;
+        })?;
     let description = Description {
         zprime: env!("CARGO_PKG_VERSION").into(),
         model: model.name.clone(),
@@ -330,7 +339,7 @@ fn scan(args: &RunArgs) -> Result<()> {
             );
             let errors = write_csv(&table, &description, &mut out)?;
             out.into_inner()
-                .map_err(|e| e.into_error())?
+                .map_err(std::io::IntoInnerError::into_error)?
                 .sync_all()?;
             std::fs::rename(&partial, path)?;
             errors
@@ -457,7 +466,10 @@ struct Part {
 /// The description and header of a CSV part.
 fn read_csv_part(path: &Path) -> Result<(Part, impl Iterator<Item = std::io::Result<String>>)> {
     let file = File::open(path).map_err(|e| {
-        UsageError(format!("scan merge {}: cannot read it ({e})", path.display()))
+        UsageError(format!(
+            "scan merge {}: cannot read it ({e})",
+            path.display()
+        ))
     })?;
     let mut lines = BufReader::new(file).lines();
     let bad = || {
@@ -649,8 +661,8 @@ fn merge_csv(paths: &[PathBuf], out: &mut impl Write) -> Result<()> {
 #[cfg(feature = "parquet")]
 mod parquet_out {
     use super::{
-        check_parts, count_errors, merged_description, partial_path, Description, ErrorCount,
-        Part, PARQUET_KEY,
+        check_parts, count_errors, merged_description, partial_path, Description, ErrorCount, Part,
+        PARQUET_KEY,
     };
     use crate::common::UsageError;
     use anyhow::Result;
@@ -755,7 +767,10 @@ mod parquet_out {
     /// The description and schema of a Parquet part.
     fn read_part(path: &Path) -> Result<(Part, SchemaRef, i64)> {
         let file = File::open(path).map_err(|e| {
-            UsageError(format!("scan merge {}: cannot read it ({e})", path.display()))
+            UsageError(format!(
+                "scan merge {}: cannot read it ({e})",
+                path.display()
+            ))
         })?;
         let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| {
             UsageError(format!(
@@ -825,8 +840,8 @@ mod parquet_out {
                 if u64::try_from(rows).ok() != Some(end - start) {
                     return Err(incomplete().into());
                 }
-                let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(&part.path)?)?
-                    .build()?;
+                let reader =
+                    ParquetRecordBatchReaderBuilder::try_new(File::open(&part.path)?)?.build()?;
                 let mut next = start;
                 for batch in reader {
                     let batch = batch?;

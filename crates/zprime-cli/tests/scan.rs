@@ -120,7 +120,11 @@ fn shards_merge_to_the_unsharded_scan_byte_for_byte() {
     // a part cut short (a killed job's file copied by hand) is refused
     let part2 = std::fs::read_to_string(dir.join("part-2.csv")).unwrap();
     let cut: Vec<&str> = part2.lines().collect();
-    std::fs::write(dir.join("cut-2.csv"), cut[..cut.len() - 1].join("\n") + "\n").unwrap();
+    std::fs::write(
+        dir.join("cut-2.csv"),
+        cut[..cut.len() - 1].join("\n") + "\n",
+    )
+    .unwrap();
     run_usage_error(
         &dir,
         &[
@@ -238,7 +242,10 @@ fn bad_flags_exit_2_naming_the_flag() {
             "--observables",
         ),
         (case(&["--sobol", "10", "-o", "scan.txt"]), "-o scan.txt"),
-        (case(&["--sobol", "10", "--inputs", "nope"]), "--inputs nope"),
+        (
+            case(&["--sobol", "10", "--inputs", "nope"]),
+            "--inputs nope",
+        ),
         (
             with(
                 &["scan", "--param", "mass=0:1", "--param", "g=1e-3"],
@@ -293,7 +300,12 @@ fn parquet_parts_read_back_and_merge() {
     for k in 1..=2 {
         let args = with(
             SCAN,
-            &["--shard", &format!("{k}/2"), "-o", &format!("p-{k}.parquet")],
+            &[
+                "--shard",
+                &format!("{k}/2"),
+                "-o",
+                &format!("p-{k}.parquet"),
+            ],
         );
         run_ok(&dir, &strs(&args));
     }
