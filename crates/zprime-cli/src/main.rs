@@ -10,6 +10,7 @@ mod models;
 mod plot;
 mod point;
 mod reproduce;
+mod scan;
 mod scan_wu;
 mod spectrum;
 
@@ -31,6 +32,7 @@ Examples:
   zprime reproduce 004
   zprime fit --inputs altmannshofer2014 --param mass=0.001:1 --param g=1e-5:1e-2 --grid 15
   zprime scan-wu --mass 0.14 --csv > wu.csv
+  zprime scan --model lmu-ltau --param mass=1e-3:1 --param g=1e-5:1e-2 --sobol 1000 -o scan.csv
 
 Units: GeV for masses and widths, metres for decay lengths. Every input has a citation:
 see `zprime data`.")]
@@ -57,6 +59,9 @@ enum Command {
     Reproduce(reproduce::Args),
     /// Best fit of the combined likelihood of the constraints over a scan (chi^2, Delta chi^2).
     Fit(fit::Args),
+    /// Sample a model's parameters (grid, random, Sobol; in shards) and stream every point's
+    /// observables and constraint statuses as CSV or Parquet; `scan merge` joins the shards.
+    Scan(scan::Args),
     /// Paper 002's Scenario II scan of the right-handed up-quark mixing (W_u)_1i (b-l-23).
     ScanWu(scan_wu::Args),
 }
@@ -87,6 +92,7 @@ fn main() -> ExitCode {
         Command::Reproduce(a) => reproduce::run(&a),
         Command::ScanWu(a) => scan_wu::run(&a),
         Command::Fit(a) => fit::run(&a),
+        Command::Scan(a) => scan::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
