@@ -14,6 +14,7 @@
 mod figure;
 mod limits;
 mod point;
+mod scan;
 
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -490,6 +491,42 @@ impl Engine {
         }
         .map_err(|e| to_py(&e))?;
         Ok(limits::Limits::new(report, &self.model, &self.inputs))
+    }
+
+    /// Shard `shard` = (k, n) of the scan of `params` (each `NAME=LO:HI[:log|:lin]` or
+    /// `NAME=VALUE`, as `zprime scan --param`) by `method_name` (grid, random, sobol) with
+    /// `count` points (values per axis for a grid) and `seed`: a dict column -> list
+    /// (index, the parameters, the observables, `status:ID` per constraint, optionally
+    /// `test_statistic:ID`, error), as `zprime scan --shard K/N` writes it. `base` holds the
+    /// mass or coupling when the design does not vary them.
+    #[pyo3(signature = (params, method_name, count, seed, shard, base, observables, constraints, test_statistics))]
+    #[allow(clippy::too_many_arguments)]
+    fn scan_columns<'py>(
+        &self,
+        py: Python<'py>,
+        params: Vec<String>,
+        method_name: &str,
+        count: u64,
+        seed: u64,
+        shard: (u64, u64),
+        base: BTreeMap<String, f64>,
+        observables: Option<Vec<String>>,
+        constraints: bool,
+        test_statistics: bool,
+    ) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        scan::columns(
+            self,
+            py,
+            params,
+            method_name,
+            count,
+            seed,
+            shard,
+            base,
+            observables,
+            constraints,
+            test_statistics,
+        )
     }
 }
 

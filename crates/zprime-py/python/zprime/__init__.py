@@ -18,8 +18,9 @@ coupling) or, for a dark photon, ``eps`` (the kinetic mixing): every method take
 Errors: a bad name or value raises ``ValueError`` with the library's message (what the
 CLI prints after the flag's name); a numerical failure raises ``RuntimeError``.
 
-Modules: ``zprime.plot`` (matplotlib: zprime's excluded regions and preferred bands on your
-axes), ``zprime.scan`` (a shard of a sampled parameter scan, for Dask and batch systems).
+``zprime.scan`` evaluates one shard of a sampled parameter scan (for Dask and batch
+systems, as ``zprime scan --shard K/N``); ``zprime.plot`` draws zprime's excluded regions and
+preferred bands on your matplotlib axes.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ __all__ = [
     "input_sets",
     "inputs",
     "log_masses",
+    "scan",
     "__version__",
 ]
 
@@ -385,6 +387,83 @@ def limits_table(report: LimitsReport, frame: bool | None = None) -> Any:
             df.attrs["report"] = report
             return df
     columns["report"] = report
+    return columns
+
+
+def scan(model: Model | str, params: Mapping[str, Any], *, method: str = "sobol",
+         n: int = 1024, seed: int = 0, shard: tuple[int, int] = (1, 1),
+         observables: Sequence[str] | None = None, constraints: bool = True,
+         test_statistics: bool = False, frame: bool | None = None) -> Any:
+    """One shard of a sampled scan over model parameters, as ``zprime scan`` evaluates it.
+
+    The design (points, order, values) depends only on ``params``, ``method``, ``n`` and
+    ``seed``: shard ``(k, N)`` is the k-th of N contiguous index ranges, so N workers (Dask,
+    a Slurm array) that each call ``scan(..., shard=(k, N))`` produce the N parts of the
+    same table; concatenated in k order they are the whole scan (``index`` 0 ... len-1).
+
+    Parameters
+    ----------
+    model : Model or str
+        The model (its input set and fixed parameters are used), or a preset name.
+    params : dict
+        NAME -> range: ``"LO:HI"``, ``"LO:HI:log"``, ``"LO:HI:lin"`` (``mass`` and ``g``
+        are logarithmic by default, others linear), or a number (held fixed). NAME is
+        ``mass`` (GeV), ``g`` (the coupling; ``eps`` for a dark photon) or a model parameter.
+        Mass and coupling not in ``params`` come from the Model (``Model(..., g=...)``).
+    method : str
+        ``"sobol"`` (scrambled Sobol points), ``"random"`` or ``"grid"``.
+    n : int
+        Points (values per varying axis for a grid).
+    seed : int
+        Seed of the random and Sobol designs.
+    shard : (int, int)
+        (k, N), 1 <= k <= N.
+    observables : list of str, optional
+        Observable columns (canonical names); default every observable ``point`` lists.
+    constraints : bool
+        A ``status:ID`` column per constraint (allowed, excluded, preferred, not_applied).
+    test_statistics : bool
+        Also a ``test_statistic:ID`` column per constraint (-2 ln L/L_best).
+    frame : bool, optional
+        A pandas DataFrame (default when pandas is installed) or a dict of lists.
+
+    Returns
+    -------
+    The shard's rows: ``index``, the scanned parameters, the observables (NaN/None where
+    not valid at that mass), the statuses, ``error`` (None, or why values are missing).
+    """
+    if isinstance(model, str):
+        model = Model(model)
+    if not isinstance(model, Model):
+        raise ValueError(f"scan: expected a zprime.Model or a model name (got {type(model).__name__})")
+    texts = []
+    for name, value in params.items():
+        if isinstance(value, str):
+            texts.append(f"{name}={value}")
+        else:
+            texts.append(f"{name}={float(value)!r}")
+    base: dict[str, float] = {}
+    cname = model.coupling
+    if model._default_coupling is not None and not any(k in params for k in ("g", cname)):
+        base[cname] = model._default_coupling
+    # `g` names the coupling of every model (`eps` of a dark photon too)
+    texts = [t.replace("g=", f"{cname}=", 1) if t.startswith("g=") else t for t in texts]
+    k, total = shard
+    columns = model._engine.scan_columns(
+        texts, str(method), int(n), int(seed), (int(k), int(total)), base,
+        None if observables is None else [str(o) for o in observables],
+        bool(constraints), bool(test_statistics))
+    if frame is None or frame:
+        try:
+            import pandas as pd
+        except ImportError:
+            if frame:
+                raise
+        else:
+            df = pd.DataFrame(columns)
+            if "index" in df:
+                df["index"] = df["index"].astype("uint64")
+            return df
     return columns
 
 
