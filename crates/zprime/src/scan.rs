@@ -4,6 +4,8 @@
 pub mod curves;
 pub mod envelope;
 pub mod hepdata;
+pub mod sample;
+pub mod table;
 pub mod wu;
 
 pub use envelope::{envelope, EnvelopePoint};

@@ -568,10 +568,26 @@ impl Constraint {
         inputs: &InputSet,
         p: &Point,
     ) -> Result<Option<Outcome>> {
+        self.outcome_shared(sm, inputs, p, None)
+    }
+
+    /// [`Constraint::outcome`] with the caller's store of what the observables share at the
+    /// point's mass (a scan gives every constraint and observable of a point the same one).
+    pub fn outcome_shared(
+        &self,
+        sm: &StandardModel,
+        inputs: &InputSet,
+        p: &Point,
+        shared: Option<&AtMassShared>,
+    ) -> Result<Option<Outcome>> {
         if !self.valid_at(p.mass) {
             return Ok(None);
         }
-        match self.rule.outcome(&context(sm, inputs, p)) {
+        let ctx = Context {
+            shared,
+            ..context(sm, inputs, p)
+        };
+        match self.rule.outcome(&ctx) {
             Err(Error::NotApplicable { .. }) => Ok(None),
             r => r.map(Some),
         }
