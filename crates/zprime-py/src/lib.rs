@@ -250,6 +250,10 @@ fn at_index(i: usize, mass: f64, coupling: f64, e: &zprime::Error) -> PyErr {
     }
 }
 
+// pyo3 extracts every argument as an owned value (numpy views, lists, dicts), so taking
+// them by value is how a #[pymethods] function receives them; `canonical` and `validity`
+// are methods for the Python class's sake.
+#[allow(clippy::needless_pass_by_value, clippy::unused_self)]
 #[pymethods]
 impl Engine {
     /// Resolve `model` (a preset name or a model file) and `inputs` (a shipped set or a
@@ -517,7 +521,7 @@ impl Engine {
         scan::columns(
             self,
             py,
-            params,
+            &params,
             method_name,
             count,
             seed,

@@ -79,7 +79,7 @@ fn column<'py>(
 pub(crate) fn columns<'py>(
     engine: &Engine,
     py: Python<'py>,
-    params: Vec<String>,
+    params: &[String],
     method_name: &str,
     count: u64,
     seed: u64,
