@@ -38,9 +38,9 @@ def main() -> None:
     out = draw(ax, limits, title=True)
     ax.yaxis.set_major_locator(LogLocator(numticks=20))  # every decade labelled, as the CLI
     ax.grid(True, which="major", color="0.85", linewidth=0.5)
-    ax.legend(fontsize=6, loc="lower right", ncol=2, framealpha=0.9)
+    ax.legend(*out["legend"], fontsize=6, loc="lower right", ncol=2, framealpha=0.9)
     # the caption: provenance, citations, what is not drawn and not included
-    caption = "\n".join(textwrap.fill(mathtext(line), 170) for line in out["caption"])
+    caption = "\n".join(textwrap.fill(mathtext(line), 230) for line in out["caption"])
     fig.text(0.01, 0.01, caption, fontsize=4.5, va="bottom", ha="left")
     lines = caption.count("\n") + 1
     fig.subplots_adjust(left=0.08, right=0.98, top=0.94, bottom=0.09 + 0.0105 * lines)

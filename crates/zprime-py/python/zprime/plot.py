@@ -136,6 +136,15 @@ def _plain(ch: str) -> str:
     return "\\$" if ch == "$" else ch
 
 
+def _patch(colour: str, opacity: float, edge: str | None) -> Any:
+    """A legend patch: the region's fill with its edge line (none without an edge)."""
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Patch
+
+    return Patch(facecolor=to_rgba(colour, opacity), edgecolor=colour if edge else "none",
+                 linestyle=_LINESTYLES[edge] if edge else "-", linewidth=1.0)
+
+
 def draw(ax: Any, obj: Any, *, mass_range: tuple[float, float] | None = None,
          g_min: float | None = None, g_max: float = 1.0, all_constraints: bool = False,
          labels: bool = True, title: bool = False, legend: bool = False,
@@ -161,7 +170,9 @@ def draw(ax: Any, obj: Any, *, mass_range: tuple[float, float] | None = None,
     Returns
     -------
     dict: the ``figure`` dict, plus ``artists`` (per layer, the artists drawn for it: one
-    PolyCollection per filled layer, Line2D for its edges and for curves).
+    PolyCollection per filled layer, Line2D for its edges and for curves) and ``legend``
+    (handles, labels): the legend entries as zprime draws them (a filled region's patch
+    with its edge), for ``ax.legend(*out["legend"], ...)``.
     """
     fig = figure(obj, mass_range=mass_range, g_min=g_min, g_max=g_max,
                  all_constraints=all_constraints, **grid)
@@ -170,6 +181,8 @@ def draw(ax: Any, obj: Any, *, mass_range: tuple[float, float] | None = None,
     ax.set_yscale("log" if fig["log_y"] else "linear")
     artists = []
     seen: set[tuple[str, str]] = set()
+    handles: list = []
+    names: list[str] = []
 
     def label_once(label: str, colour: str) -> str:
         # layers with the same label and colour share one legend entry, as in zprime-plot
@@ -177,6 +190,12 @@ def draw(ax: Any, obj: Any, *, mass_range: tuple[float, float] | None = None,
             return "_nolegend_"
         seen.add((label, colour))
         return mathtext(label)
+
+    def entry(label: str, handle: Any) -> None:
+        # the legend as zprime-plot draws it: a filled region's patch with its edge line
+        if label != "_nolegend_":
+            handles.append(handle)
+            names.append(label)
 
     for layer in fig["layers"]:
         kind, colour = layer["kind"], layer["colour"]
@@ -190,11 +209,12 @@ def draw(ax: Any, obj: Any, *, mass_range: tuple[float, float] | None = None,
             else:
                 lower, upper = np.full_like(layer["y"], y0), layer["y"]
             ok = np.isfinite(lower) & np.isfinite(upper) & (lower < upper)
+            label = label_once(layer["label"], colour)
+            edge = layer.get("edge")
             drawn.append(ax.fill_between(
                 x, np.where(ok, lower, np.nan), np.where(ok, upper, np.nan), where=ok,
-                color=colour, alpha=layer["opacity"], linewidth=0,
-                label=label_once(layer["label"], colour)))
-            edge = layer.get("edge")
+                color=colour, alpha=layer["opacity"], linewidth=0, label=label))
+            entry(label, _patch(colour, layer["opacity"], edge))
             if edge:
                 edges = {"band": (lower, upper), "excluded_above": (lower,),
                          "excluded_below": (upper,)}[kind]
@@ -204,15 +224,18 @@ def draw(ax: Any, obj: Any, *, mass_range: tuple[float, float] | None = None,
                                       label="_nolegend_")
                     drawn.append(line)
         elif kind == "curve":
+            label = label_once(layer["label"], colour)
             (line,) = ax.plot(layer["x"], layer["y"], color=colour,
                               linestyle=_LINESTYLES[layer["style"]],
-                              linewidth=max(0.5, layer["width"] * _PX_TO_PT),
-                              label=label_once(layer["label"], colour))
+                              linewidth=max(0.5, layer["width"] * _PX_TO_PT), label=label)
             drawn.append(line)
+            entry(label, line)
         elif kind == "points":
+            label = label_once(layer["label"], colour)
             drawn.append(ax.scatter(layer["x"], layer["y"], color=colour,
                                     marker=layer["marker"], s=(layer["size"] * _PX_TO_PT) ** 2,
-                                    label=label_once(layer["label"], colour), zorder=3))
+                                    label=label, zorder=3))
+            entry(label, drawn[-1])
         elif kind == "text":
             drawn.append(ax.text(layer["x"], layer["y"], mathtext(layer["text"]),
                                  color=colour, fontsize=layer["size"] * _PX_TO_PT,
@@ -226,6 +249,7 @@ def draw(ax: Any, obj: Any, *, mass_range: tuple[float, float] | None = None,
     if title:
         ax.set_title(mathtext(fig["title"]))
     if legend:
-        ax.legend(fontsize="x-small")
+        ax.legend(handles, names, fontsize="x-small")
     fig["artists"] = artists
+    fig["legend"] = (handles, names)
     return fig
