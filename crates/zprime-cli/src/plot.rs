@@ -135,7 +135,7 @@ fn chi2_layers(
 
 /// Run `zprime plot`.
 pub fn run(args: &Args) -> Result<()> {
-    let g_min_given = args.g_min.unwrap_or(DEFAULT_G_MIN);
+    let g_min_given = args.g_min.unwrap_or(zprime_plot::limits::DEFAULT_G_MIN);
     if !(g_min_given.is_finite()
         && g_min_given > 0.0
         && args.g_max.is_finite()
@@ -198,7 +198,7 @@ pub fn run(args: &Args) -> Result<()> {
     }
     let g_min = args
         .g_min
-        .unwrap_or_else(|| automatic_g_min(&report).min(args.g_max / 10.0));
+        .unwrap_or_else(|| zprime_plot::limits::automatic_g_min(&report).min(args.g_max / 10.0));
     let provenance = format!(
         "zprime {}, model {}, inputs '{}': {}",
         env!("CARGO_PKG_VERSION"),
@@ -269,33 +269,6 @@ pub fn run(args: &Args) -> Result<()> {
     zprime_plot::render_at(&fig, &output, args.dpi)?;
     eprintln!("zprime: wrote {}", output.display());
     Ok(())
-}
-
-/// The lower edge of the coupling axis without `--g-min`.
-const DEFAULT_G_MIN: f64 = 1e-5;
-
-/// [`DEFAULT_G_MIN`], or the decade below the smallest coupling that a constraint excludes
-/// or prefers if that is lower (no lower than 1e-12), so that limits down to 1e-7 (K -> pi X)
-/// are on the figure.
-fn automatic_g_min(report: &zprime::scan::LimitsReport) -> f64 {
-    let lowest = report
-        .constraints
-        .iter()
-        .filter(|c| !c.projection)
-        .flat_map(|c| &c.limits)
-        .flat_map(|l| {
-            l.excluded
-                .iter()
-                .chain(l.preferred.iter().flatten())
-                .map(|e| e[0])
-        })
-        .filter(|g| *g > zprime::constraints::COUPLING_MIN)
-        .fold(f64::INFINITY, f64::min);
-    if lowest < DEFAULT_G_MIN {
-        10f64.powf(lowest.log10().floor()).max(1e-12)
-    } else {
-        DEFAULT_G_MIN
-    }
 }
 
 fn sanitize(s: &str) -> String {

@@ -3,9 +3,9 @@
 use crate::common::{cl_text, flag_error, mass_text, sig, ConstraintArgs, ModelArgs};
 use anyhow::Result;
 use clap::Args as ClapArgs;
-use zprime::constraints::{Constraint, Evaluation, Kind, Status};
+use zprime::constraints::{Constraint, Evaluation, Kind};
 use zprime::scan::{PointReport, Session};
-use zprime::{InputSet, Point};
+use zprime::InputSet;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -110,50 +110,6 @@ fn edge(c: &Constraint, e: &Evaluation, inputs: &InputSet) -> &'static str {
     "upper"
 }
 
-/// The verdict at the point: which constraints exclude it (with the coupling limit at this
-/// mass), or prefer it, or that every applied constraint allows it.
-fn verdict(session: &Session, report: &PointReport, point: &Point) -> Result<serde_json::Value> {
-    let g = point.coupling();
-    let mut excluded = Vec::new();
-    let mut preferred = Vec::new();
-    for e in &report.constraints {
-        let Some(c) = session.constraints.iter().find(|c| c.spec.id == e.name) else {
-            continue;
-        };
-        match e.status {
-            Status::Excluded => {
-                let limits = c.limits_at(&session.sm, &session.inputs, point)?;
-                // the excluded interval that holds the coupling: its lower edge is the limit
-                let interval = limits
-                    .excluded
-                    .iter()
-                    .find(|i| i[0] <= g && g <= i[1])
-                    .copied();
-                excluded.push(serde_json::json!({
-                    "name": e.name,
-                    "g_limit": interval.map(|i| i[0]),
-                    "excluded_interval": interval,
-                    "g_over_g_limit": interval.map(|i| g / i[0]),
-                }));
-            }
-            Status::Preferred => preferred.push(e.name.clone()),
-            Status::Allowed => {}
-        }
-    }
-    let status = if !excluded.is_empty() {
-        "excluded"
-    } else if !preferred.is_empty() {
-        "preferred"
-    } else {
-        "allowed"
-    };
-    Ok(serde_json::json!({
-        "status": status,
-        "excluded_by": excluded,
-        "preferred_by": preferred,
-    }))
-}
-
 /// The JSON of `zprime point`: the report's keys in their order, then the verdict and the
 /// constraints the model names as relevant but not computed.
 #[derive(serde::Serialize)]
@@ -177,7 +133,7 @@ pub fn run(args: &Args) -> Result<()> {
         }
     })?;
     let report = session.evaluate_point(&model, &point)?;
-    let verdict = verdict(&session, &report, &point)?;
+    let verdict = serde_json::to_value(session.verdict(&report, &point)?)?;
     if args.json {
         let out = JsonOut {
             report: &report,

@@ -4,34 +4,8 @@
 
 use pyo3::prelude::*;
 use serde_json::{json, Value};
-use zprime::scan::LimitsReport;
 use zprime_plot::limits::{limits_figure, Captions, FigureOptions};
 use zprime_plot::{Layer, LineStyle, Marker};
-
-/// The lower edge of the coupling axis without `g_min`, as `zprime plot` chooses it: 1e-5,
-/// or the decade below the smallest coupling a measured constraint excludes or prefers if
-/// that is lower (no lower than 1e-12).
-pub(crate) fn automatic_g_min(report: &LimitsReport) -> f64 {
-    const DEFAULT_G_MIN: f64 = 1e-5;
-    let lowest = report
-        .constraints
-        .iter()
-        .filter(|c| !c.projection)
-        .flat_map(|c| &c.limits)
-        .flat_map(|l| {
-            l.excluded
-                .iter()
-                .chain(l.preferred.iter().flatten())
-                .map(|e| e[0])
-        })
-        .filter(|g| *g > zprime::constraints::COUPLING_MIN)
-        .fold(f64::INFINITY, f64::min);
-    if lowest < DEFAULT_G_MIN {
-        10f64.powf(lowest.log10().floor()).max(1e-12)
-    } else {
-        DEFAULT_G_MIN
-    }
-}
 
 fn style(s: &LineStyle) -> &'static str {
     match s {

@@ -237,8 +237,9 @@ impl Limits {
         let masses = &self.report.masses;
         let (first, last) = (masses[0], masses[masses.len() - 1]);
         let x_range = mass_range.unwrap_or((first, last));
-        let g_min =
-            g_min.unwrap_or_else(|| crate::figure::automatic_g_min(&self.report).min(g_max / 10.0));
+        let g_min = g_min.unwrap_or_else(|| {
+            zprime_plot::limits::automatic_g_min(&self.report).min(g_max / 10.0)
+        });
         if !(g_min.is_finite() && g_min > 0.0 && g_max.is_finite() && g_max > g_min) {
             return Err(PyValueError::new_err(format!(
                 "invalid coupling axis g_min {g_min} g_max {g_max}: allowed range is 0 < g_min < g_max"

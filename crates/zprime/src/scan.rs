@@ -53,6 +53,33 @@ pub struct PointReport {
     pub notes: Vec<String>,
 }
 
+/// A constraint that excludes a point, with the coupling limit at the point's mass. The
+/// fields are in alphabetical order: the keys of `zprime point --json` as they have always
+/// been printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exclusion {
+    /// The excluded coupling interval that holds the point's coupling.
+    pub excluded_interval: Option<[f64; 2]>,
+    /// Its lower edge: the coupling limit at this mass.
+    pub g_limit: Option<f64>,
+    /// The point's coupling over that limit.
+    pub g_over_g_limit: Option<f64>,
+    /// Constraint id.
+    pub name: String,
+}
+
+/// The verdict at a point: which constraints exclude it, or prefer it, or that every applied
+/// constraint allows it (fields in alphabetical order, as printed by `zprime point --json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// The constraints that exclude the point.
+    pub excluded_by: Vec<Exclusion>,
+    /// The constraints whose preferred band holds the point.
+    pub preferred_by: Vec<String>,
+    /// Excluded if any constraint excludes it, else preferred if any prefers it, else allowed.
+    pub status: crate::constraints::Status,
+}
+
 /// An input set with everything prepared that does not depend on the point: the listed
 /// observables and the constraints with their tables (trident tables, toy limits). Build it
 /// once and evaluate many points or grids with it; nothing is cached behind the caller's back.
@@ -124,6 +151,51 @@ impl Session {
             model,
             point,
         )
+    }
+
+    /// The verdict of `report` (this session's evaluation of `point`), with the coupling
+    /// limit of each excluding constraint at the point's mass.
+    pub fn verdict(&self, report: &PointReport, point: &Point) -> Result<Verdict> {
+        use crate::constraints::Status;
+        let g = point.coupling();
+        let mut excluded_by = Vec::new();
+        let mut preferred_by = Vec::new();
+        for e in &report.constraints {
+            let Some(c) = self.constraints.iter().find(|c| c.spec.id == e.name) else {
+                continue;
+            };
+            match e.status {
+                Status::Excluded => {
+                    let limits = c.limits_at(&self.sm, &self.inputs, point)?;
+                    // the excluded interval that holds the coupling: its lower edge is the limit
+                    let interval = limits
+                        .excluded
+                        .iter()
+                        .find(|i| i[0] <= g && g <= i[1])
+                        .copied();
+                    excluded_by.push(Exclusion {
+                        excluded_interval: interval,
+                        g_limit: interval.map(|i| i[0]),
+                        g_over_g_limit: interval.map(|i| g / i[0]),
+                        name: e.name.clone(),
+                    });
+                }
+                Status::Preferred => preferred_by.push(e.name.clone()),
+                Status::Allowed => {}
+            }
+        }
+        let status = if !excluded_by.is_empty() {
+            Status::Excluded
+        } else if !preferred_by.is_empty() {
+            Status::Preferred
+        } else {
+            Status::Allowed
+        };
+        Ok(Verdict {
+            excluded_by,
+            preferred_by,
+            status,
+        })
     }
 
     /// Coupling limits of every constraint over a mass grid.

@@ -539,6 +539,34 @@ fn assemble(
     fig
 }
 
+/// The lower edge of the coupling axis when the user gives none.
+pub const DEFAULT_G_MIN: f64 = 1e-5;
+
+/// The lower edge of the coupling axis without `--g-min`: [`DEFAULT_G_MIN`], or the decade
+/// below the smallest coupling that a measured constraint excludes or prefers if that is
+/// lower (no lower than 1e-12), so that limits down to 1e-7 (K -> pi X) are on the figure.
+/// The CLI and the Python bindings choose the same axis with it.
+pub fn automatic_g_min(report: &LimitsReport) -> f64 {
+    let lowest = report
+        .constraints
+        .iter()
+        .filter(|c| !c.projection)
+        .flat_map(|c| &c.limits)
+        .flat_map(|l| {
+            l.excluded
+                .iter()
+                .chain(l.preferred.iter().flatten())
+                .map(|e| e[0])
+        })
+        .filter(|g| *g > zprime::constraints::COUPLING_MIN)
+        .fold(f64::INFINITY, f64::min);
+    if lowest < DEFAULT_G_MIN {
+        10f64.powf(lowest.log10().floor()).max(1e-12)
+    } else {
+        DEFAULT_G_MIN
+    }
+}
+
 /// The layers of the drawn constraints: exclusions and projections (with their expected
 /// bands) in drawing order, then the preferred bands on top. With `numbers`, each label
 /// ends in its constraint's reference number.
