@@ -138,10 +138,6 @@ pub fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
-fn band_name(sigma: f64) -> String {
-    format!("preferred_{sigma}sigma")
-}
-
 /// A CSV field: quoted (with doubled quotes) when it holds a comma or a quote.
 fn field(text: &str) -> String {
     if text.contains([',', '"', '\n']) {
@@ -151,42 +147,26 @@ fn field(text: &str) -> String {
     }
 }
 
-/// Long-format CSV; a `not_valid` row carries the report's reason for that mass.
+/// Long-format CSV of the report's rows ([`LimitsReport::rows`]); a `not_valid` row carries
+/// the report's reason for that mass.
 pub fn csv(r: &LimitsReport) -> String {
     let mut out = String::from("mass,constraint,kind,g_low,g_high,interval,cl,label,reason\n");
-    for c in &r.constraints {
-        let label = field(&c.label);
-        let mut not_valid = String::new();
-        let mut row = |mass: f64, kind: &str, i: usize, e: [f64; 2]| {
-            out.push_str(&format!(
-                "{mass},{},{kind},{},{},{i},{},{label},\n",
-                c.name, e[0], e[1], c.cl
-            ));
-        };
-        for l in &c.limits {
-            if !l.valid {
-                not_valid.push_str(&format!(
-                    "{},{},not_valid,,,,{},{label},{}\n",
-                    l.mass,
-                    c.name,
-                    c.cl,
-                    field(l.reason.as_deref().unwrap_or("not applied at this mass"))
-                ));
-                continue;
-            }
-            for (i, e) in l.excluded.iter().enumerate() {
-                row(l.mass, "excluded", i, *e);
-            }
-            for (level, e) in c.expected_bands.iter().zip(&l.expected) {
-                row(l.mass, &format!("expected_{level}sigma"), 0, *e);
-            }
-            for (b, regions) in c.bands.iter().zip(&l.preferred) {
-                for (i, e) in regions.iter().enumerate() {
-                    row(l.mass, &band_name(*b), i, *e);
-                }
-            }
+    for row in r.rows() {
+        let label = field(row.label);
+        match (row.g, row.interval) {
+            (Some(e), Some(i)) => out.push_str(&format!(
+                "{},{},{},{},{},{i},{},{label},\n",
+                row.mass, row.constraint, row.kind, e[0], e[1], row.cl
+            )),
+            _ => out.push_str(&format!(
+                "{},{},{},,,,{},{label},{}\n",
+                row.mass,
+                row.constraint,
+                row.kind,
+                row.cl,
+                field(row.reason.unwrap_or_default())
+            )),
         }
-        out.push_str(&not_valid);
     }
     out
 }

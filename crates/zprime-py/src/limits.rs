@@ -89,65 +89,6 @@ pub(crate) fn select(
     Ok(selected)
 }
 
-/// One row of the long table.
-struct Row<'a> {
-    mass: f64,
-    constraint: &'a str,
-    kind: String,
-    g: Option<[f64; 2]>,
-    interval: Option<usize>,
-    cl: f64,
-    label: &'a str,
-    reason: Option<&'a str>,
-}
-
-/// The rows of `zprime limits --csv`, in its order: per constraint, per mass the excluded
-/// intervals, expected bands and preferred bands, then the masses where it is not valid.
-fn rows(r: &LimitsReport) -> Vec<Row<'_>> {
-    let mut out = Vec::new();
-    for c in &r.constraints {
-        let mut not_valid = Vec::new();
-        for l in &c.limits {
-            let row = |kind: String, i: usize, e: [f64; 2]| Row {
-                mass: l.mass,
-                constraint: &c.name,
-                kind,
-                g: Some(e),
-                interval: Some(i),
-                cl: c.cl,
-                label: &c.label,
-                reason: None,
-            };
-            if !l.valid {
-                not_valid.push(Row {
-                    mass: l.mass,
-                    constraint: &c.name,
-                    kind: "not_valid".into(),
-                    g: None,
-                    interval: None,
-                    cl: c.cl,
-                    label: &c.label,
-                    reason: Some(l.reason.as_deref().unwrap_or("not applied at this mass")),
-                });
-                continue;
-            }
-            for (i, e) in l.excluded.iter().enumerate() {
-                out.push(row("excluded".into(), i, *e));
-            }
-            for (level, e) in c.expected_bands.iter().zip(&l.expected) {
-                out.push(row(format!("expected_{level}sigma"), 0, *e));
-            }
-            for (b, regions) in c.bands.iter().zip(&l.preferred) {
-                for (i, e) in regions.iter().enumerate() {
-                    out.push(row(format!("preferred_{b}sigma"), i, *e));
-                }
-            }
-        }
-        out.extend(not_valid);
-    }
-    out
-}
-
 #[pymethods]
 impl Limits {
     /// The model's name.
@@ -194,7 +135,7 @@ impl Limits {
     /// where the CSV has an empty field (g_low, g_high, interval of a `not_valid` row; the
     /// reason of the other rows).
     fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let rows = rows(&self.report);
+        let rows = self.report.rows();
         let out = PyDict::new(py);
         out.set_item("mass", rows.iter().map(|r| r.mass).collect::<Vec<_>>())?;
         out.set_item(

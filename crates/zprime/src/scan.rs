@@ -329,6 +329,77 @@ pub struct LimitsReport {
     pub not_included: Vec<crate::model::NotIncluded>,
 }
 
+/// One row of the long table of a [`LimitsReport`] (the rows of `zprime limits --csv` and of
+/// the Python bindings' data frame).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LimitRow<'a> {
+    /// Z' mass, GeV.
+    pub mass: f64,
+    /// Constraint id.
+    pub constraint: &'a str,
+    /// `excluded`, `expected_{level}sigma`, `preferred_{level}sigma` or `not_valid`.
+    pub kind: String,
+    /// The coupling interval `[low, high]` (none for a `not_valid` row).
+    pub g: Option<[f64; 2]>,
+    /// The interval's index among those of its kind at this mass (none for `not_valid`).
+    pub interval: Option<usize>,
+    /// Confidence level.
+    pub cl: f64,
+    /// Legend label.
+    pub label: &'a str,
+    /// Why the constraint is not applied at this mass (`not_valid` rows only).
+    pub reason: Option<&'a str>,
+}
+
+impl LimitsReport {
+    /// The long table: per constraint, per mass its excluded intervals, expected bands and
+    /// preferred bands, then the masses where it is not valid (with the reason).
+    pub fn rows(&self) -> Vec<LimitRow<'_>> {
+        let mut out = Vec::new();
+        for c in &self.constraints {
+            let mut not_valid = Vec::new();
+            for l in &c.limits {
+                let row = |kind: String, i: usize, e: [f64; 2]| LimitRow {
+                    mass: l.mass,
+                    constraint: &c.name,
+                    kind,
+                    g: Some(e),
+                    interval: Some(i),
+                    cl: c.cl,
+                    label: &c.label,
+                    reason: None,
+                };
+                if !l.valid {
+                    not_valid.push(LimitRow {
+                        mass: l.mass,
+                        constraint: &c.name,
+                        kind: "not_valid".into(),
+                        g: None,
+                        interval: None,
+                        cl: c.cl,
+                        label: &c.label,
+                        reason: Some(l.reason.as_deref().unwrap_or("not applied at this mass")),
+                    });
+                    continue;
+                }
+                for (i, e) in l.excluded.iter().enumerate() {
+                    out.push(row("excluded".into(), i, *e));
+                }
+                for (level, e) in c.expected_bands.iter().zip(&l.expected) {
+                    out.push(row(format!("expected_{level}sigma"), 0, *e));
+                }
+                for (b, regions) in c.bands.iter().zip(&l.preferred) {
+                    for (i, e) in regions.iter().enumerate() {
+                        out.push(row(format!("preferred_{b}sigma"), i, *e));
+                    }
+                }
+            }
+            out.extend(not_valid);
+        }
+        out
+    }
+}
+
 /// `n` logarithmically spaced masses from `min` to `max` (validated).
 pub fn log_masses(min: f64, max: f64, n: usize) -> Result<Vec<f64>> {
     let (lower, upper) = (crate::model::MASS_MIN, crate::model::MASS_MAX);
