@@ -225,25 +225,16 @@ fn id_list(values: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The known ids that an item of `--constraints IDS` or `--exclude` stands for: the id
-/// itself, or every id starting with the text before a trailing `*`.
+/// The known ids that an item of `--constraints IDS` or `--exclude` stands for
+/// ([`zprime::constraints::expand_id`]), with an error naming the flag.
 fn expand(item: &str, known: &[String], flag: &str) -> Result<Vec<String>> {
-    let matches: Vec<String> = match item.strip_suffix('*') {
-        Some(prefix) => known
-            .iter()
-            .filter(|k| k.starts_with(prefix))
-            .cloned()
-            .collect(),
-        None => known.iter().filter(|k| *k == item).cloned().collect(),
-    };
-    if matches.is_empty() {
-        return Err(UsageError(format!(
+    zprime::constraints::expand_id(item, known, "constraint id").map_err(|_| {
+        UsageError(format!(
             "{flag} {item}: unknown constraint id (known: {})",
             known.join(", ")
         ))
-        .into());
-    }
-    Ok(matches)
+        .into()
+    })
 }
 
 impl ConstraintArgs {

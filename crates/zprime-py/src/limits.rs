@@ -4,6 +4,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use zprime::constraints::expand_id;
 use zprime::model::NotIncluded;
 use zprime::scan::LimitsReport;
 use zprime::{InputSet, Model};
@@ -33,31 +34,6 @@ impl Limits {
     }
 }
 
-/// The known ids an item of `constraints` or `exclude` stands for: the id itself, or every
-/// id starting with the text before a trailing `*` (as `zprime limits --constraints`).
-fn expand(item: &str, known: &[String], what: &str) -> zprime::Result<Vec<String>> {
-    let matches: Vec<String> = match item.strip_suffix('*') {
-        Some(prefix) => known
-            .iter()
-            .filter(|k| k.starts_with(prefix))
-            .cloned()
-            .collect(),
-        None => known.iter().filter(|k| *k == item).cloned().collect(),
-    };
-    if matches.is_empty() {
-        return Err(zprime::Error::Unknown {
-            kind: if what == "exclude" {
-                "constraint id in exclude"
-            } else {
-                "constraint id in constraints"
-            },
-            name: item.to_string(),
-            known: known.join(", "),
-        });
-    }
-    Ok(matches)
-}
-
 /// The input set with its constraint list replaced by `constraints` (if given, in that
 /// order) minus `exclude`.
 pub(crate) fn select(
@@ -73,7 +49,7 @@ pub(crate) fn select(
     if let Some(items) = constraints {
         pool.clear();
         for item in items {
-            for id in expand(item, &known, "constraints")? {
+            for id in expand_id(item, &known, "constraint id in constraints")? {
                 if !pool.contains(&id) {
                     pool.push(id);
                 }
@@ -81,7 +57,7 @@ pub(crate) fn select(
         }
     }
     for item in exclude {
-        let gone = expand(item, &known, "exclude")?;
+        let gone = expand_id(item, &known, "constraint id in exclude")?;
         pool.retain(|id| !gone.contains(id));
     }
     let mut selected = inputs.clone();

@@ -246,6 +246,29 @@ impl Spec {
     }
 }
 
+/// The known constraint ids that a selection item stands for: the id itself, or every id
+/// starting with the text before a trailing `*` (`CEvNS*`). The grammar of `--constraints IDS`
+/// and `--exclude` (CLI) and of `constraints=`/`exclude=` (Python). Errors: no known id matches
+/// (`Error::Unknown` of kind `kind`, listing `known`).
+pub fn expand_id(item: &str, known: &[String], kind: &'static str) -> Result<Vec<String>> {
+    let matches: Vec<String> = match item.strip_suffix('*') {
+        Some(prefix) => known
+            .iter()
+            .filter(|k| k.starts_with(prefix))
+            .cloned()
+            .collect(),
+        None => known.iter().filter(|k| *k == item).cloned().collect(),
+    };
+    if matches.is_empty() {
+        return Err(Error::Unknown {
+            kind,
+            name: item.to_string(),
+            known: known.join(", "),
+        });
+    }
+    Ok(matches)
+}
+
 /// Every constraint of the shipped file.
 pub fn specs() -> &'static [Spec] {
     static SPECS: OnceLock<Vec<Spec>> = OnceLock::new();
@@ -726,6 +749,25 @@ impl Constraint {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn selection_items_expand_to_known_ids() {
+        let known: Vec<String> = ["CEvNS:COHERENT-CsI", "CEvNS:COHERENT-Ar", "g-2:WP25"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            expand_id("CEvNS*", &known, "constraint id").unwrap(),
+            known[..2].to_vec()
+        );
+        assert_eq!(
+            expand_id("g-2:WP25", &known, "constraint id").unwrap(),
+            vec!["g-2:WP25".to_string()]
+        );
+        let e = expand_id("nope*", &known, "constraint id").unwrap_err();
+        assert!(e
+            .to_string()
+            .starts_with("unknown constraint id 'nope*' (known: CEvNS"));
+    }
+
     #[test]
     fn shipped_constraint_ids_are_unique() {
         let mut seen = std::collections::HashSet::new();
