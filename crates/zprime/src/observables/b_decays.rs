@@ -55,7 +55,7 @@
 
 pub mod formfactors;
 
-use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
+use super::{Args, Context, Evaluator, InCoupling, Observable};
 use crate::error::Result;
 use crate::flavour::{QuarkCouplings, Transition};
 use crate::inputs::{InputSet, StandardModel};
@@ -450,18 +450,7 @@ const fn br(
     reference: &'static str,
     prepare: super::registry::PrepareFn,
 ) -> Observable {
-    Observable {
-        name,
-        description,
-        latex,
-        unit: "1",
-        degree: None,
-        reference,
-        arguments: &[],
-        listed: Some(&[]),
-        validity: super::everywhere,
-        compute: Compute::Prepared(prepare),
-    }
+    Observable::prepared(name, description, latex, "1", reference, prepare)
 }
 
 /// A partial width (available by name, not listed).

@@ -50,9 +50,7 @@
 //! Ref. [3]), is printed without an uncertainty: the tests check it against Eq. 16–17; no
 //! constraint is made of it.
 
-use super::{
-    Args, Argument, ArgumentKind, Compute, Context, Evaluator, InCoupling, Observable, Validity,
-};
+use super::{Args, Argument, ArgumentKind, Context, Evaluator, InCoupling, Observable, Validity};
 use crate::couplings::{CouplingsAt, Fermion};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
@@ -263,6 +261,8 @@ const ARGUMENTS: &[Argument] = &[
 const REFERENCE: &str =
     "paper 004 Eq. 1, 16; WCxf flavio basis (wet.flavio.basis.yml); observables::b_to_s_mumu";
 
+/// A Wilson coefficient, with the propagator's q² as argument ([`ARGUMENTS`]), valid where a
+/// local operator holds ([`local`]).
 const fn coefficient(
     name: &'static str,
     description: &'static str,
@@ -270,16 +270,9 @@ const fn coefficient(
     prepare: super::registry::PrepareFn,
 ) -> Observable {
     Observable {
-        name,
-        description,
-        latex,
-        unit: "1",
-        degree: None,
-        reference: REFERENCE,
         arguments: ARGUMENTS,
-        listed: Some(&[]),
         validity: local,
-        compute: Compute::Prepared(prepare),
+        ..Observable::prepared(name, description, latex, "1", REFERENCE, prepare)
     }
 }
 

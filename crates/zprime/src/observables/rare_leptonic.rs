@@ -67,7 +67,7 @@
 //! The residual 0.6% is a 0.3 GeV shift of m_t (inside the PDG 2018 ±0.4 GeV). With
 //! g² = 4πα/s_W² instead of 8G_F m_W²/√2 the bounds are 7% weaker (1.84e-5, 2.06e-3).
 
-use super::{Args, Compute, Context, Evaluator, InCoupling, Observable};
+use super::{Args, Context, Evaluator, InCoupling, Observable};
 use crate::ckm::Matrix3;
 use crate::couplings::{CouplingsAt, Fermion};
 use crate::error::{Error, Result};
@@ -520,6 +520,7 @@ fn prepare_bd(
     prepare(Decay::Bd, sm, inputs)
 }
 
+/// A rare-decay branching fraction.
 const fn rare(
     name: &'static str,
     description: &'static str,
@@ -527,18 +528,7 @@ const fn rare(
     reference: &'static str,
     prepare: super::registry::PrepareFn,
 ) -> Observable {
-    Observable {
-        name,
-        description,
-        latex,
-        unit: "1",
-        degree: None,
-        reference,
-        arguments: &[],
-        listed: Some(&[]),
-        validity: super::everywhere,
-        compute: Compute::Prepared(prepare),
-    }
+    Observable::prepared(name, description, latex, "1", reference, prepare)
 }
 
 /// The observables of this area.

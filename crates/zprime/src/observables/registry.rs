@@ -323,6 +323,30 @@ impl Observable {
         }
     }
 
+    /// A listed observable without arguments whose evaluator is prepared once per input set
+    /// (tables, form factors), valid at every mass.
+    pub const fn prepared(
+        name: &'static str,
+        description: &'static str,
+        latex: &'static str,
+        unit: &'static str,
+        reference: &'static str,
+        prepare: PrepareFn,
+    ) -> Observable {
+        Observable {
+            name,
+            description,
+            latex,
+            unit,
+            degree: None,
+            reference,
+            arguments: &[],
+            listed: Some(&[]),
+            validity: everywhere,
+            compute: Compute::Prepared(prepare),
+        }
+    }
+
     /// The declared argument `key`.
     pub fn argument(&self, key: &str) -> Option<&'static Argument> {
         self.arguments.iter().find(|a| a.name == key)
