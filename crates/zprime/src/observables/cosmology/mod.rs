@@ -91,6 +91,7 @@
 //! with the measured N_eff, so the bound on ΔN_eff is 0.008 tighter than with the 3.044 of
 //! full calculations (conservative).
 
+pub mod equilibrium;
 pub mod table;
 mod thermo;
 
@@ -102,6 +103,7 @@ use crate::inputs::{InputSet, StandardModel};
 use crate::math::ode::{rosenbrock23, Options};
 use std::f64::consts::PI;
 use std::sync::Arc;
+use equilibrium::EquilibriumTable;
 use table::{Column, NeffTable};
 use thermo::{qed_pressure, Statistics, Table};
 
@@ -141,6 +143,8 @@ pub struct NeffEvaluator {
     cosmo: Cosmology,
     standard_model: f64,
     tables: Vec<&'static NeffTable>,
+    /// The shipped table of a Z' in equilibrium with ν_μ,τ, if computed with the same inputs.
+    equilibrium: Option<&'static EquilibriumTable>,
     /// For an evaluator specialised to one model ([`Evaluator::for_model`]): that model's
     /// point at mass 1 and coupling 1, and whether its widths per g² equal each table's at
     /// each node (`[table][segment][node]`), checked once instead of at every mass.
@@ -160,15 +164,21 @@ impl NeffEvaluator {
             Ok(t) => t.iter().filter(|t| t.cosmology == cosmo).collect(),
             Err(e) => return Err(e.clone()),
         };
+        let equilibrium = match EquilibriumTable::shipped() {
+            Ok(t) => t.as_ref().filter(|t| t.cosmology == cosmo),
+            Err(e) => return Err(e.clone()),
+        };
         // The same deterministic calculation with the same inputs: take it from a table.
-        let standard_model = match tables.first() {
-            Some(t) => t.n_eff_standard_model,
-            None => n_eff_standard_model(&cosmo)?,
+        let standard_model = match (tables.first(), equilibrium) {
+            (Some(t), _) => t.n_eff_standard_model,
+            (None, Some(t)) => t.n_eff_standard_model,
+            (None, None) => n_eff_standard_model(&cosmo)?,
         };
         Ok(NeffEvaluator {
             cosmo,
             standard_model,
             tables,
+            equilibrium,
             model_nodes: None,
         })
     }
@@ -183,14 +193,15 @@ impl NeffEvaluator {
         Ok(self.plan(ctx)?.0)
     }
 
-    /// The route and, for [`Route::Table`], the interpolated column.
-    fn plan(&self, ctx: &Context) -> Result<(Route, Option<Column>)> {
+    /// The route and, for [`Route::Table`], the interpolated column; for
+    /// [`Route::Equilibrium`], the widths at unit coupling.
+    fn plan(&self, ctx: &Context) -> Result<(Route, Option<Column>, Option<ZpChannels>)> {
         let mass = ctx.point.mass;
         if !is_positive_finite(mass) {
             return Err(Error::invalid("mass", mass, "m_Z' > 0"));
         }
         if mass > STANDARD_MODEL_ABOVE {
-            return Ok((Route::Heavy, None));
+            return Ok((Route::Heavy, None, None));
         }
         let at = |m: f64, c: f64| {
             let p = ctx.point.with_mass(m).with_coupling(c);
@@ -214,10 +225,16 @@ impl NeffEvaluator {
                 .all(|(a, b)| (4.0 * a - b).abs() <= 1e-9 * b.abs())
         };
         if !scales_as_g2 {
-            return Ok((Route::Direct, None));
+            // (a tree-level kinetic mixing beside g): the equilibrium table still applies at
+            // the couplings where the widths, computed there, qualify.
+            let route = match self.equilibrium {
+                Some(_) => Route::Equilibrium,
+                None => Route::Direct,
+            };
+            return Ok((route, None, None));
         }
         if widths(&unit).iter().all(|w| *w == 0.0) {
-            return Ok((Route::NoChannels, None));
+            return Ok((Route::NoChannels, None, None));
         }
         let checked = self
             .model_nodes
@@ -229,10 +246,20 @@ impl NeffEvaluator {
                 None => t.column(&self.cosmo, mass, |m| at(m, 1.0)),
             };
             if let Some(column) = column {
-                return Ok((Route::Table(t.model.clone()), Some(column)));
+                return Ok((Route::Table(t.model.clone()), Some(column), None));
             }
         }
-        Ok((Route::Direct, None))
+        // Where the Z' is in equilibrium with ν_μ,τ at a coupling, N_eff depends on the mass
+        // and Γ_plasma alone: the ratios of the widths, fixed at this mass, decide whether
+        // that can happen (no ν_e width, ν_μτ the host); the rate, at each coupling.
+        if self.equilibrium.is_some()
+            && unit.width_nu_e == 0.0
+            && unit.width_nu_mu_tau > 0.0
+            && unit.width_plasma <= unit.width_nu_mu_tau
+        {
+            return Ok((Route::Equilibrium, None, Some(unit)));
+        }
+        Ok((Route::Direct, None, None))
     }
 }
 
@@ -245,6 +272,10 @@ pub enum Route {
     NoChannels,
     /// m_Z' > [`STANDARD_MODEL_ABOVE`]: the Standard-Model value.
     Heavy,
+    /// The table of a Z' in equilibrium with ν_μ,τ at the couplings where it is
+    /// ([`equilibrium`]: the widths have no ν_e part and ν_μτ is the host), the thermal
+    /// history integrated at the others.
+    Equilibrium,
     /// The thermal history integrated at every coupling asked for (slow: no table applies).
     Direct,
 }
@@ -280,13 +311,15 @@ impl Evaluator for NeffEvaluator {
             cosmo: self.cosmo,
             standard_model: self.standard_model,
             tables: self.tables.clone(),
+            equilibrium: self.equilibrium,
             model_nodes: Some((model_key(ctx.point), nodes)),
         }))
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        let (route, column) = self.plan(ctx)?;
+        let (route, column, unit) = self.plan(ctx)?;
         let sm = self.standard_model;
+        let (cosmo, equilibrium) = (self.cosmo, self.equilibrium);
         let ctx = *ctx;
         // The direct calculation at coupling c (widths ∝ c² when they scale so).
         let direct = move |c: f64| {
@@ -298,6 +331,23 @@ impl Evaluator for NeffEvaluator {
                 Box::new(move |c| column.at(c).map_or_else(|| direct(c), Ok))
             }
             (Route::NoChannels | Route::Heavy, _) => Box::new(move |_| Ok(sm)),
+            (Route::Equilibrium, _) => match equilibrium {
+                Some(table) => Box::new(move |c| {
+                    if c == 0.0 {
+                        return Ok(sm);
+                    }
+                    let z = match unit {
+                        // every width scales as c² (checked by `plan`)
+                        Some(unit) => unit.scaled(c * c),
+                        None => {
+                            let p = ctx.point.with_coupling(c);
+                            ZpChannels::of_point(&Context { point: &p, ..ctx })?
+                        }
+                    };
+                    table.n_eff(&cosmo, &z).map_or_else(|| direct(c), Ok)
+                }),
+                None => Box::new(move |c| if c == 0.0 { Ok(sm) } else { direct(c) }),
+            },
             _ => Box::new(move |c| if c == 0.0 { Ok(sm) } else { direct(c) }),
         }))
     }
@@ -750,6 +800,56 @@ pub fn n_eff_with(cosmo: &Cosmology, zp: Option<&ZpChannels>, switches: Switches
         w if w >= 1.0 => run(Treatment::Equilibrium),
         w => Ok((1.0 - w) * run(Treatment::Kinetic)? + w * run(Treatment::Equilibrium)?),
     }
+}
+
+/// The channels of `z` are those of a Z' held in equilibrium with ν_μ,τ throughout by
+/// [`n_eff_with`], exchanging heat with the plasma only: no ν_e width (exactly 0: a tiny one
+/// with a large Γ/H would still couple ν_e), ν_μτ the host (Γ_plasma ≤ Γ_νμτ) and the
+/// number relaxation rate at T₀ above [`EQUILIBRIUM_THRESHOLD`] H (blend weight 1). Then
+/// N_eff is [`n_eff_in_equilibrium`]`(mass, Γ_plasma)`: the host's own width drops out.
+pub fn in_equilibrium_with_nu_mu_tau(cosmo: &Cosmology, z: &ZpChannels) -> bool {
+    let total = z.width_plasma + z.width_nu_e + z.width_nu_mu_tau;
+    is_positive_finite(z.mass)
+        && z.width_nu_e == 0.0
+        && z.width_nu_mu_tau > 0.0
+        && z.width_plasma >= 0.0
+        && z.width_plasma <= z.width_nu_mu_tau
+        && total.is_finite()
+        && equilibrium_weight(
+            cosmo,
+            Table::get(Statistics::Bose),
+            z.mass,
+            total,
+            (3.0 * z.mass).clamp(T_START_MIN, T_START_MAX),
+        ) >= 1.0
+}
+
+/// N_eff for a Z' of mass `mass` in equilibrium with ν_μ,τ throughout, exchanging heat with
+/// the plasma through its width `width_plasma` (GeV) and with nothing else: what
+/// [`n_eff_with`] computes, to the last bit, for channels with
+/// [`in_equilibrium_with_nu_mu_tau`] (the same system of equations, in which the host's width
+/// does not appear). A function of two variables, tabulated in [`equilibrium`].
+pub fn n_eff_in_equilibrium(cosmo: &Cosmology, mass: f64, width_plasma: f64) -> Result<f64> {
+    if !is_positive_finite(mass) {
+        return Err(Error::invalid("mass", mass, "m_Z' > 0"));
+    }
+    if !(width_plasma.is_finite() && width_plasma >= 0.0) {
+        return Err(Error::invalid(
+            "width",
+            width_plasma,
+            "a finite, non-negative width into the plasma",
+        ));
+    }
+    integrate(&System {
+        c: cosmo,
+        mass,
+        widths: [width_plasma, 0.0, 0.0],
+        host: NU_MU_TAU,
+        treatment: Treatment::Equilibrium,
+        switches: Switches::default(),
+        fermi: Table::get(Statistics::Fermi),
+        bose: Table::get(Statistics::Bose),
+    })
 }
 
 /// The integration from T₀ to the end of e± annihilation, and N_eff.
