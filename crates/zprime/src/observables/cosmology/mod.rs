@@ -77,8 +77,14 @@
 //!    g² at the grid masses used (see [`table`]); cubic interpolation in ln g and in
 //!    ln(m − threshold) between the channel thresholds 2m_e, 2m_μ, with the error measured at
 //!    every cell centre by the generator and recorded in the file;
-//! 4. otherwise the calculation at every coupling asked for (correct, slow: a user's model
-//!    with new widths, or changed inputs).
+//! 4. otherwise, for widths without a ν_e part, the shipped tables of a Z' in equilibrium
+//!    ([`equilibrium`], `data/cosmology/equilibrium_HOST.toml`): at each coupling asked for,
+//!    where the Z' is in equilibrium with its host (ν_μτ or the plasma) the equations depend
+//!    on the mass and the other channel's width alone, exactly, and the table of that
+//!    function is interpolated; elsewhere (feeble couplings) the calculation. This serves
+//!    lmu-ltau+b3 at eps ≠ 0, a tree-level `kinetic_mixing` and a user's charges;
+//! 5. otherwise the calculation at every coupling asked for (correct, slow: a ν_e width, or
+//!    changed inputs).
 //!
 //! A table rather than a root search with few integrations: N_eff(g) at fixed mass is not
 //! monotonic (a long-lived Z' that never thermalizes, decaying after neutrino decoupling,
@@ -143,8 +149,8 @@ pub struct NeffEvaluator {
     cosmo: Cosmology,
     standard_model: f64,
     tables: Vec<&'static NeffTable>,
-    /// The shipped table of a Z' in equilibrium with ν_μ,τ, if computed with the same inputs.
-    equilibrium: Option<&'static EquilibriumTable>,
+    /// The shipped tables of a Z' in equilibrium (one per host) computed with the same inputs.
+    equilibrium: Vec<&'static EquilibriumTable>,
     /// For an evaluator specialised to one model ([`Evaluator::for_model`]): that model's
     /// point at mass 1 and coupling 1, and whether its widths per g² equal each table's at
     /// each node (`[table][segment][node]`), checked once instead of at every mass.
@@ -164,12 +170,12 @@ impl NeffEvaluator {
             Ok(t) => t.iter().filter(|t| t.cosmology == cosmo).collect(),
             Err(e) => return Err(e.clone()),
         };
-        let equilibrium = match EquilibriumTable::shipped() {
-            Ok(t) => t.as_ref().filter(|t| t.cosmology == cosmo),
+        let equilibrium: Vec<&'static EquilibriumTable> = match EquilibriumTable::shipped() {
+            Ok(t) => t.iter().filter(|t| t.cosmology == cosmo).collect(),
             Err(e) => return Err(e.clone()),
         };
         // The same deterministic calculation with the same inputs: take it from a table.
-        let standard_model = match (tables.first(), equilibrium) {
+        let standard_model = match (tables.first(), equilibrium.first()) {
             (Some(t), _) => t.n_eff_standard_model,
             (None, Some(t)) => t.n_eff_standard_model,
             (None, None) => n_eff_standard_model(&cosmo)?,
@@ -227,9 +233,9 @@ impl NeffEvaluator {
         if !scales_as_g2 {
             // (a tree-level kinetic mixing beside g): the equilibrium table still applies at
             // the couplings where the widths, computed there, qualify.
-            let route = match self.equilibrium {
-                Some(_) => Route::Equilibrium,
-                None => Route::Direct,
+            let route = match self.equilibrium.is_empty() {
+                false => Route::Equilibrium,
+                true => Route::Direct,
             };
             return Ok((route, None, None));
         }
@@ -249,14 +255,10 @@ impl NeffEvaluator {
                 return Ok((Route::Table(t.model.clone()), Some(column), None));
             }
         }
-        // Where the Z' is in equilibrium with ν_μ,τ at a coupling, N_eff depends on the mass
-        // and Γ_plasma alone: the ratios of the widths, fixed at this mass, decide whether
-        // that can happen (no ν_e width, ν_μτ the host); the rate, at each coupling.
-        if self.equilibrium.is_some()
-            && unit.width_nu_e == 0.0
-            && unit.width_nu_mu_tau > 0.0
-            && unit.width_plasma <= unit.width_nu_mu_tau
-        {
+        // Where the Z' is in equilibrium at a coupling, N_eff depends on the mass and one
+        // width alone: the widths at this mass decide whether that can happen (no ν_e
+        // width); the rate, at each coupling.
+        if !self.equilibrium.is_empty() && unit.width_nu_e == 0.0 {
             return Ok((Route::Equilibrium, None, Some(unit)));
         }
         Ok((Route::Direct, None, None))
@@ -272,9 +274,9 @@ pub enum Route {
     NoChannels,
     /// m_Z' > [`STANDARD_MODEL_ABOVE`]: the Standard-Model value.
     Heavy,
-    /// The table of a Z' in equilibrium with ν_μ,τ at the couplings where it is
-    /// ([`equilibrium`]: the widths have no ν_e part and ν_μτ is the host), the thermal
-    /// history integrated at the others.
+    /// The tables of a Z' in equilibrium with ν_μ,τ or the plasma at the couplings where it
+    /// is ([`equilibrium`]: the widths have no ν_e part), the thermal history integrated at
+    /// the others.
     Equilibrium,
     /// The thermal history integrated at every coupling asked for (slow: no table applies).
     Direct,
@@ -311,7 +313,7 @@ impl Evaluator for NeffEvaluator {
             cosmo: self.cosmo,
             standard_model: self.standard_model,
             tables: self.tables.clone(),
-            equilibrium: self.equilibrium,
+            equilibrium: self.equilibrium.clone(),
             model_nodes: Some((model_key(ctx.point), nodes)),
         }))
     }
@@ -319,7 +321,8 @@ impl Evaluator for NeffEvaluator {
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
         let (route, column, unit) = self.plan(ctx)?;
         let sm = self.standard_model;
-        let (cosmo, equilibrium) = (self.cosmo, self.equilibrium);
+        let cosmo = self.cosmo;
+        let equilibrium = self.equilibrium.clone();
         let ctx = *ctx;
         // The direct calculation at coupling c (widths ∝ c² when they scale so).
         let direct = move |c: f64| {
@@ -331,8 +334,7 @@ impl Evaluator for NeffEvaluator {
                 Box::new(move |c| column.at(c).map_or_else(|| direct(c), Ok))
             }
             (Route::NoChannels | Route::Heavy, _) => Box::new(move |_| Ok(sm)),
-            (Route::Equilibrium, _) => match equilibrium {
-                Some(table) => Box::new(move |c| {
+            (Route::Equilibrium, _) => Box::new(move |c| {
                     if c == 0.0 {
                         return Ok(sm);
                     }
@@ -344,10 +346,11 @@ impl Evaluator for NeffEvaluator {
                             ZpChannels::of_point(&Context { point: &p, ..ctx })?
                         }
                     };
-                    table.n_eff(&cosmo, &z).map_or_else(|| direct(c), Ok)
-                }),
-                None => Box::new(move |c| if c == 0.0 { Ok(sm) } else { direct(c) }),
-            },
+                equilibrium
+                    .iter()
+                    .find_map(|t| t.n_eff(&cosmo, &z))
+                    .map_or_else(|| direct(c), Ok)
+            }),
             _ => Box::new(move |c| if c == 0.0 { Ok(sm) } else { direct(c) }),
         }))
     }
@@ -802,49 +805,84 @@ pub fn n_eff_with(cosmo: &Cosmology, zp: Option<&ZpChannels>, switches: Switches
     }
 }
 
-/// The channels of `z` are those of a Z' held in equilibrium with ν_μ,τ throughout by
-/// [`n_eff_with`], exchanging heat with the plasma only: no ν_e width (exactly 0: a tiny one
-/// with a large Γ/H would still couple ν_e), ν_μτ the host (Γ_plasma ≤ Γ_νμτ) and the
-/// number relaxation rate at T₀ above [`EQUILIBRIUM_THRESHOLD`] H (blend weight 1). Then
-/// N_eff is [`n_eff_in_equilibrium`]`(mass, Γ_plasma)`: the host's own width drops out.
-pub fn in_equilibrium_with_nu_mu_tau(cosmo: &Cosmology, z: &ZpChannels) -> bool {
+/// The sector a Z' in equilibrium belongs to (the receiver of its dominant channel), for the
+/// tables of [`equilibrium`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Host {
+    /// ν_μ, ν_τ (Γ_plasma ≤ Γ_νμτ): the heat exchange is with the plasma, through Γ_plasma.
+    NuMuTau,
+    /// The electromagnetic plasma (Γ_plasma > Γ_νμτ): the exchange is with ν_μ,τ, through
+    /// Γ_νμτ.
+    Plasma,
+}
+
+impl Host {
+    /// The index of the host sector in [`System`].
+    fn sector(self) -> usize {
+        match self {
+            Host::NuMuTau => NU_MU_TAU,
+            Host::Plasma => PLASMA,
+        }
+    }
+}
+
+/// If [`n_eff_with`] holds the Z' of `z` in equilibrium with its host throughout (the number
+/// relaxation rate at T₀ above [`EQUILIBRIUM_THRESHOLD`] H: blend weight 1), has no ν_e width
+/// (exactly 0: a tiny one with a large Γ/H would still couple ν_e) and ν_μτ or the plasma
+/// as the host: the host and the width of the other of the two channels. N_eff is then
+/// [`n_eff_in_equilibrium`]`(mass, host, width)`: the host's own width drops out.
+pub fn equilibrium_host(cosmo: &Cosmology, z: &ZpChannels) -> Option<(Host, f64)> {
     let total = z.width_plasma + z.width_nu_e + z.width_nu_mu_tau;
-    is_positive_finite(z.mass)
+    let valid = is_positive_finite(z.mass)
         && z.width_nu_e == 0.0
-        && z.width_nu_mu_tau > 0.0
+        && z.width_nu_mu_tau >= 0.0
         && z.width_plasma >= 0.0
-        && z.width_plasma <= z.width_nu_mu_tau
-        && total.is_finite()
-        && equilibrium_weight(
+        && is_positive_finite(total);
+    if !valid
+        || equilibrium_weight(
             cosmo,
             Table::get(Statistics::Bose),
             z.mass,
             total,
             (3.0 * z.mass).clamp(T_START_MIN, T_START_MAX),
-        ) >= 1.0
+        ) < 1.0
+    {
+        return None;
+    }
+    // the host rule of `n_eff_with`: ν_μτ unless another channel is strictly wider
+    Some(if z.width_plasma > z.width_nu_mu_tau {
+        (Host::Plasma, z.width_nu_mu_tau)
+    } else {
+        (Host::NuMuTau, z.width_plasma)
+    })
 }
 
-/// N_eff for a Z' of mass `mass` in equilibrium with ν_μ,τ throughout, exchanging heat with
-/// the plasma through its width `width_plasma` (GeV) and with nothing else: what
-/// [`n_eff_with`] computes, to the last bit, for channels with
-/// [`in_equilibrium_with_nu_mu_tau`] (the same system of equations, in which the host's width
-/// does not appear). A function of two variables, tabulated in [`equilibrium`].
-pub fn n_eff_in_equilibrium(cosmo: &Cosmology, mass: f64, width_plasma: f64) -> Result<f64> {
+/// N_eff for a Z' of mass `mass` in equilibrium with the sector `host` throughout,
+/// exchanging heat through its width `width` (GeV) with the other of ν_μ,τ and the plasma
+/// and with nothing else: what [`n_eff_with`] computes, to the last bit, for channels with
+/// [`equilibrium_host`] (the same system of equations, in which the host's width does not
+/// appear). A function of two variables, tabulated in [`equilibrium`].
+pub fn n_eff_in_equilibrium(cosmo: &Cosmology, mass: f64, host: Host, width: f64) -> Result<f64> {
     if !is_positive_finite(mass) {
         return Err(Error::invalid("mass", mass, "m_Z' > 0"));
     }
-    if !(width_plasma.is_finite() && width_plasma >= 0.0) {
+    if !(width.is_finite() && width >= 0.0) {
         return Err(Error::invalid(
             "width",
-            width_plasma,
-            "a finite, non-negative width into the plasma",
+            width,
+            "a finite, non-negative width of the exchange channel",
         ));
     }
+    let widths = match host {
+        Host::NuMuTau => [width, 0.0, 0.0],
+        Host::Plasma => [0.0, 0.0, width],
+    };
     integrate(&System {
         c: cosmo,
         mass,
-        widths: [width_plasma, 0.0, 0.0],
-        host: NU_MU_TAU,
+        widths,
+        host: host.sector(),
         treatment: Treatment::Equilibrium,
         switches: Switches::default(),
         fermi: Table::get(Statistics::Fermi),
