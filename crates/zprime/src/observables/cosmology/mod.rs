@@ -159,7 +159,15 @@ pub struct NeffEvaluator {
 
 /// The point with mass and coupling set to 1: what the table check depends on.
 fn model_key(p: &crate::model::Point) -> crate::model::Point {
-    p.with_mass(1.0).with_coupling(1.0)
+    point_at(p, 1.0, 1.0)
+}
+
+/// The point at another mass and coupling, its parameters shared with `p` (no allocation:
+/// called per mass, `Point::with_mass` copies them).
+fn point_at(p: &crate::model::Point, mass: f64, coupling: f64) -> crate::model::Point {
+    let mut q = p.with_coupling(coupling);
+    q.mass = mass;
+    q
 }
 
 impl NeffEvaluator {
@@ -210,7 +218,7 @@ impl NeffEvaluator {
             return Ok((Route::Heavy, None, None));
         }
         let at = |m: f64, c: f64| {
-            let p = ctx.point.with_mass(m).with_coupling(c);
+            let p = point_at(ctx.point, m, c);
             ZpChannels::of_point(&Context { point: &p, ..*ctx })
         };
         // At the point's own mass through `with_coupling` (the same parameters: the widths at
@@ -246,10 +254,20 @@ impl NeffEvaluator {
             .model_nodes
             .as_ref()
             .filter(|(key, _)| *key == model_key(ctx.point));
+        // The tables share their grid masses: the widths at a node are computed once.
+        let node_widths = std::cell::RefCell::new(Vec::<(f64, ZpChannels)>::with_capacity(4));
+        let at_node = |m: f64| {
+            if let Some((_, z)) = node_widths.borrow().iter().find(|(mm, _)| *mm == m) {
+                return Ok(*z);
+            }
+            let z = at(m, 1.0)?;
+            node_widths.borrow_mut().push((m, z));
+            Ok(z)
+        };
         for (n, t) in self.tables.iter().enumerate() {
             let column = match checked {
                 Some((_, nodes)) => t.column_where(&self.cosmo, mass, |s, k| nodes[n][s][k]),
-                None => t.column(&self.cosmo, mass, |m| at(m, 1.0)),
+                None => t.column(&self.cosmo, mass, at_node),
             };
             if let Some(column) = column {
                 return Ok((Route::Table(t.model.clone()), Some(column), None));
