@@ -14,8 +14,8 @@
 //! rows run on all cores.
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use zprime::observables::cosmology::table::{log_grid, row, Grid, NeffTable, Segment};
 use zprime::observables::cosmology::equilibrium::{hubble_at_mass, EquilibriumTable, PREFIX};
+use zprime::observables::cosmology::table::{log_grid, row, Grid, NeffTable, Segment};
 use zprime::observables::cosmology::{
     n_eff_in_equilibrium, n_eff_standard_model, Cosmology, Host, ZpChannels,
 };
@@ -213,7 +213,11 @@ fn equilibrium_table(inputs: &InputSet, cosmo: &Cosmology, host: Host) {
         Host::Plasma => "plasma",
     };
     let start = std::time::Instant::now();
-    let masses = log_grid(EQUILIBRIUM_MASSES.0, EQUILIBRIUM_MASSES.1, EQUILIBRIUM_MASSES.2);
+    let masses = log_grid(
+        EQUILIBRIUM_MASSES.0,
+        EQUILIBRIUM_MASSES.1,
+        EQUILIBRIUM_MASSES.2,
+    );
     let xs = log_grid(EQUILIBRIUM_X.0, EQUILIBRIUM_X.1, EQUILIBRIUM_X.2);
     let rounded = |v: f64| -> f64 { format!("{v:.DIGITS$}").parse().expect("a number") };
     let value = |m: f64, x: f64| {
@@ -267,7 +271,10 @@ fn equilibrium_table(inputs: &InputSet, cosmo: &Cosmology, host: Host) {
         .fold((0.0, 0.0, 0.0), |a, b| if b.2 > a.2 { *b } else { a });
     for e in &errors {
         if e.2 > 0.002 {
-            eprintln!("cell m = {:.4e} GeV: error {:.3e} at x = {:.3e}", e.0, e.2, e.1);
+            eprintln!(
+                "cell m = {:.4e} GeV: error {:.3e} at x = {:.3e}",
+                e.0, e.2, e.1
+            );
         }
     }
     eprintln!(

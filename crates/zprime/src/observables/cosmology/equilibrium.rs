@@ -91,14 +91,15 @@ impl EquilibriumTable {
             }
         };
         if !uniform_in_ln(&t.masses) || !uniform_in_ln(&t.width_over_hubble) {
-            return bad("masses and width_over_hubble: at least 4 values each, positive and uniform in ln");
+            return bad(
+                "masses and width_over_hubble: at least 4 values each, positive and uniform in ln",
+            );
         }
         let finite = |v: &[f64]| v.iter().all(|x| x.is_finite());
         if t.n_eff_without_exchange.len() != t.masses.len()
             || !finite(&t.n_eff_without_exchange)
             || t.n_eff.len() != t.masses.len()
-            || t
-                .n_eff
+            || t.n_eff
                 .iter()
                 .any(|r| r.len() != t.width_over_hubble.len() || !finite(r))
         {

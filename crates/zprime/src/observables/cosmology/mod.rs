@@ -107,9 +107,9 @@ use crate::couplings::{CouplingsAt, Fermion};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::ode::{rosenbrock23, Options};
+use equilibrium::EquilibriumTable;
 use std::f64::consts::PI;
 use std::sync::Arc;
-use equilibrium::EquilibriumTable;
 use table::{Column, NeffTable};
 use thermo::{qed_pressure, Statistics, Table};
 
@@ -241,9 +241,10 @@ impl NeffEvaluator {
         if !scales_as_g2 {
             // (a tree-level kinetic mixing beside g): the equilibrium table still applies at
             // the couplings where the widths, computed there, qualify.
-            let route = match self.equilibrium.is_empty() {
-                false => Route::Equilibrium,
-                true => Route::Direct,
+            let route = if self.equilibrium.is_empty() {
+                Route::Direct
+            } else {
+                Route::Equilibrium
             };
             return Ok((route, None, None));
         }
@@ -353,17 +354,16 @@ impl Evaluator for NeffEvaluator {
             }
             (Route::NoChannels | Route::Heavy, _) => Box::new(move |_| Ok(sm)),
             (Route::Equilibrium, _) => Box::new(move |c| {
-                    if c == 0.0 {
-                        return Ok(sm);
-                    }
-                    let z = match unit {
-                        // every width scales as c² (checked by `plan`)
-                        Some(unit) => unit.scaled(c * c),
-                        None => {
-                            let p = ctx.point.with_coupling(c);
-                            ZpChannels::of_point(&Context { point: &p, ..ctx })?
-                        }
-                    };
+                if c == 0.0 {
+                    return Ok(sm);
+                }
+                // every width scales as c² where `plan` found unit widths
+                let z = if let Some(unit) = unit {
+                    unit.scaled(c * c)
+                } else {
+                    let p = ctx.point.with_coupling(c);
+                    ZpChannels::of_point(&Context { point: &p, ..ctx })?
+                };
                 equilibrium
                     .iter()
                     .find_map(|t| t.n_eff(&cosmo, &z))

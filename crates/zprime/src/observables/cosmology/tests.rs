@@ -543,11 +543,18 @@ fn equilibrium_table_reproduces_the_calculation() {
     let c = cosmo();
     for host in [Host::NuMuTau, Host::Plasma] {
         let t = equilibrium_table(host);
-        assert_eq!(t.cosmology, c, "cosmology inputs changed: regenerate {host:?}");
+        assert_eq!(
+            t.cosmology, c,
+            "cosmology inputs changed: regenerate {host:?}"
+        );
         assert!((t.n_eff_standard_model - n_eff_standard_model(&c).unwrap()).abs() < 1e-12);
         // The recorded error is comparable to the model tables' (0.004); ACT-DR6's 1 sigma
         // is 0.17.
-        assert!(t.max_interpolation_error < 0.01, "{}", t.max_interpolation_error);
+        assert!(
+            t.max_interpolation_error < 0.01,
+            "{}",
+            t.max_interpolation_error
+        );
         // A node (stored with 6 decimals; debug and release builds may differ by ~1e-4, see
         // `tables_reproduce_the_calculation`).
         let (i, j) = (t.masses.len() / 2, t.width_over_hubble.len() / 3);
@@ -555,7 +562,10 @@ fn equilibrium_table_reproduces_the_calculation() {
         let width = x * equilibrium::hubble_at_mass(&c, m);
         let direct = n_eff_in_equilibrium(&c, m, host, width).unwrap();
         let stored = t.n_eff[i][j];
-        assert!((direct - stored).abs() <= 2e-4, "{host:?}: {direct} vs {stored}");
+        assert!(
+            (direct - stored).abs() <= 2e-4,
+            "{host:?}: {direct} vs {stored}"
+        );
     }
     let tables = EquilibriumTable::shipped().as_ref().unwrap();
     let error = tables
@@ -611,7 +621,10 @@ fn eps_zero_keeps_the_model_table() {
     let r = with_params("lmu-ltau", &[("kinetic_mixing", 1e-4)], 0.05, 1e-3, |ctx| {
         let inputs = InputSet::default_set();
         let sm = StandardModel::from_inputs(&inputs).unwrap();
-        NeffEvaluator::new(&sm, &inputs).unwrap().route(ctx).unwrap()
+        NeffEvaluator::new(&sm, &inputs)
+            .unwrap()
+            .route(ctx)
+            .unwrap()
     });
     // The widths no longer scale as g^2 alone: computed at each coupling, then the table.
     assert_eq!(r, Route::Equilibrium);
