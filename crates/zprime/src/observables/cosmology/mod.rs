@@ -77,8 +77,14 @@
 //!    g² at the grid masses used (see [`table`]); cubic interpolation in ln g and in
 //!    ln(m − threshold) between the channel thresholds 2m_e, 2m_μ, with the error measured at
 //!    every cell centre by the generator and recorded in the file;
-//! 4. otherwise the calculation at every coupling asked for (correct, slow: a user's model
-//!    with new widths, or changed inputs).
+//! 4. otherwise, for widths without a ν_e part, the shipped tables of a Z' in equilibrium
+//!    ([`equilibrium`], `data/cosmology/equilibrium_HOST.toml`): at each coupling asked for,
+//!    where the Z' is in equilibrium with its host (ν_μτ or the plasma) the equations depend
+//!    on the mass and the other channel's width alone, exactly, and the table of that
+//!    function is interpolated; elsewhere (feeble couplings) the calculation. This serves
+//!    lmu-ltau+b3 at eps ≠ 0, a tree-level `kinetic_mixing` and a user's charges;
+//! 5. otherwise the calculation at every coupling asked for (correct, slow: a ν_e width, or
+//!    changed inputs).
 //!
 //! A table rather than a root search with few integrations: N_eff(g) at fixed mass is not
 //! monotonic (a long-lived Z' that never thermalizes, decaying after neutrino decoupling,
@@ -91,6 +97,7 @@
 //! with the measured N_eff, so the bound on ΔN_eff is 0.008 tighter than with the 3.044 of
 //! full calculations (conservative).
 
+pub mod equilibrium;
 pub mod table;
 mod thermo;
 
@@ -100,6 +107,7 @@ use crate::couplings::{CouplingsAt, Fermion};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, StandardModel};
 use crate::math::ode::{rosenbrock23, Options};
+use equilibrium::EquilibriumTable;
 use std::f64::consts::PI;
 use std::sync::Arc;
 use table::{Column, NeffTable};
@@ -141,6 +149,8 @@ pub struct NeffEvaluator {
     cosmo: Cosmology,
     standard_model: f64,
     tables: Vec<&'static NeffTable>,
+    /// The shipped tables of a Z' in equilibrium (one per host) computed with the same inputs.
+    equilibrium: Vec<&'static EquilibriumTable>,
     /// For an evaluator specialised to one model ([`Evaluator::for_model`]): that model's
     /// point at mass 1 and coupling 1, and whether its widths per g² equal each table's at
     /// each node (`[table][segment][node]`), checked once instead of at every mass.
@@ -149,7 +159,15 @@ pub struct NeffEvaluator {
 
 /// The point with mass and coupling set to 1: what the table check depends on.
 fn model_key(p: &crate::model::Point) -> crate::model::Point {
-    p.with_mass(1.0).with_coupling(1.0)
+    point_at(p, 1.0, 1.0)
+}
+
+/// The point at another mass and coupling, its parameters shared with `p` (no allocation:
+/// called per mass, `Point::with_mass` copies them).
+fn point_at(p: &crate::model::Point, mass: f64, coupling: f64) -> crate::model::Point {
+    let mut q = p.with_coupling(coupling);
+    q.mass = mass;
+    q
 }
 
 impl NeffEvaluator {
@@ -160,15 +178,21 @@ impl NeffEvaluator {
             Ok(t) => t.iter().filter(|t| t.cosmology == cosmo).collect(),
             Err(e) => return Err(e.clone()),
         };
+        let equilibrium: Vec<&'static EquilibriumTable> = match EquilibriumTable::shipped() {
+            Ok(t) => t.iter().filter(|t| t.cosmology == cosmo).collect(),
+            Err(e) => return Err(e.clone()),
+        };
         // The same deterministic calculation with the same inputs: take it from a table.
-        let standard_model = match tables.first() {
-            Some(t) => t.n_eff_standard_model,
-            None => n_eff_standard_model(&cosmo)?,
+        let standard_model = match (tables.first(), equilibrium.first()) {
+            (Some(t), _) => t.n_eff_standard_model,
+            (None, Some(t)) => t.n_eff_standard_model,
+            (None, None) => n_eff_standard_model(&cosmo)?,
         };
         Ok(NeffEvaluator {
             cosmo,
             standard_model,
             tables,
+            equilibrium,
             model_nodes: None,
         })
     }
@@ -183,17 +207,18 @@ impl NeffEvaluator {
         Ok(self.plan(ctx)?.0)
     }
 
-    /// The route and, for [`Route::Table`], the interpolated column.
-    fn plan(&self, ctx: &Context) -> Result<(Route, Option<Column>)> {
+    /// The route and, for [`Route::Table`], the interpolated column; for
+    /// [`Route::Equilibrium`], the widths at unit coupling.
+    fn plan(&self, ctx: &Context) -> Result<(Route, Option<Column>, Option<ZpChannels>)> {
         let mass = ctx.point.mass;
         if !is_positive_finite(mass) {
             return Err(Error::invalid("mass", mass, "m_Z' > 0"));
         }
         if mass > STANDARD_MODEL_ABOVE {
-            return Ok((Route::Heavy, None));
+            return Ok((Route::Heavy, None, None));
         }
         let at = |m: f64, c: f64| {
-            let p = ctx.point.with_mass(m).with_coupling(c);
+            let p = point_at(ctx.point, m, c);
             ZpChannels::of_point(&Context { point: &p, ..*ctx })
         };
         // At the point's own mass through `with_coupling` (the same parameters: the widths at
@@ -214,25 +239,48 @@ impl NeffEvaluator {
                 .all(|(a, b)| (4.0 * a - b).abs() <= 1e-9 * b.abs())
         };
         if !scales_as_g2 {
-            return Ok((Route::Direct, None));
+            // (a tree-level kinetic mixing beside g): the equilibrium table still applies at
+            // the couplings where the widths, computed there, qualify.
+            let route = if self.equilibrium.is_empty() {
+                Route::Direct
+            } else {
+                Route::Equilibrium
+            };
+            return Ok((route, None, None));
         }
         if widths(&unit).iter().all(|w| *w == 0.0) {
-            return Ok((Route::NoChannels, None));
+            return Ok((Route::NoChannels, None, None));
         }
         let checked = self
             .model_nodes
             .as_ref()
             .filter(|(key, _)| *key == model_key(ctx.point));
+        // The tables share their grid masses: the widths at a node are computed once.
+        let node_widths = std::cell::RefCell::new(Vec::<(f64, ZpChannels)>::with_capacity(4));
+        let at_node = |m: f64| {
+            if let Some((_, z)) = node_widths.borrow().iter().find(|(mm, _)| *mm == m) {
+                return Ok(*z);
+            }
+            let z = at(m, 1.0)?;
+            node_widths.borrow_mut().push((m, z));
+            Ok(z)
+        };
         for (n, t) in self.tables.iter().enumerate() {
             let column = match checked {
                 Some((_, nodes)) => t.column_where(&self.cosmo, mass, |s, k| nodes[n][s][k]),
-                None => t.column(&self.cosmo, mass, |m| at(m, 1.0)),
+                None => t.column(&self.cosmo, mass, at_node),
             };
             if let Some(column) = column {
-                return Ok((Route::Table(t.model.clone()), Some(column)));
+                return Ok((Route::Table(t.model.clone()), Some(column), None));
             }
         }
-        Ok((Route::Direct, None))
+        // Where the Z' is in equilibrium at a coupling, N_eff depends on the mass and one
+        // width alone: the widths at this mass decide whether that can happen (no ν_e
+        // width); the rate, at each coupling.
+        if !self.equilibrium.is_empty() && unit.width_nu_e == 0.0 {
+            return Ok((Route::Equilibrium, None, Some(unit)));
+        }
+        Ok((Route::Direct, None, None))
     }
 }
 
@@ -245,6 +293,10 @@ pub enum Route {
     NoChannels,
     /// m_Z' > [`STANDARD_MODEL_ABOVE`]: the Standard-Model value.
     Heavy,
+    /// The tables of a Z' in equilibrium with ν_μ,τ or the plasma at the couplings where it
+    /// is ([`equilibrium`]: the widths have no ν_e part), the thermal history integrated at
+    /// the others.
+    Equilibrium,
     /// The thermal history integrated at every coupling asked for (slow: no table applies).
     Direct,
 }
@@ -280,13 +332,16 @@ impl Evaluator for NeffEvaluator {
             cosmo: self.cosmo,
             standard_model: self.standard_model,
             tables: self.tables.clone(),
+            equilibrium: self.equilibrium.clone(),
             model_nodes: Some((model_key(ctx.point), nodes)),
         }))
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        let (route, column) = self.plan(ctx)?;
+        let (route, column, unit) = self.plan(ctx)?;
         let sm = self.standard_model;
+        let cosmo = self.cosmo;
+        let equilibrium = self.equilibrium.clone();
         let ctx = *ctx;
         // The direct calculation at coupling c (widths ∝ c² when they scale so).
         let direct = move |c: f64| {
@@ -298,6 +353,22 @@ impl Evaluator for NeffEvaluator {
                 Box::new(move |c| column.at(c).map_or_else(|| direct(c), Ok))
             }
             (Route::NoChannels | Route::Heavy, _) => Box::new(move |_| Ok(sm)),
+            (Route::Equilibrium, _) => Box::new(move |c| {
+                if c == 0.0 {
+                    return Ok(sm);
+                }
+                // every width scales as c² where `plan` found unit widths
+                let z = if let Some(unit) = unit {
+                    unit.scaled(c * c)
+                } else {
+                    let p = ctx.point.with_coupling(c);
+                    ZpChannels::of_point(&Context { point: &p, ..ctx })?
+                };
+                equilibrium
+                    .iter()
+                    .find_map(|t| t.n_eff(&cosmo, &z))
+                    .map_or_else(|| direct(c), Ok)
+            }),
             _ => Box::new(move |c| if c == 0.0 { Ok(sm) } else { direct(c) }),
         }))
     }
@@ -750,6 +821,91 @@ pub fn n_eff_with(cosmo: &Cosmology, zp: Option<&ZpChannels>, switches: Switches
         w if w >= 1.0 => run(Treatment::Equilibrium),
         w => Ok((1.0 - w) * run(Treatment::Kinetic)? + w * run(Treatment::Equilibrium)?),
     }
+}
+
+/// The sector a Z' in equilibrium belongs to (the receiver of its dominant channel), for the
+/// tables of [`equilibrium`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Host {
+    /// ν_μ, ν_τ (Γ_plasma ≤ Γ_νμτ): the heat exchange is with the plasma, through Γ_plasma.
+    NuMuTau,
+    /// The electromagnetic plasma (Γ_plasma > Γ_νμτ): the exchange is with ν_μ,τ, through
+    /// Γ_νμτ.
+    Plasma,
+}
+
+impl Host {
+    /// The index of the host sector in [`System`].
+    fn sector(self) -> usize {
+        match self {
+            Host::NuMuTau => NU_MU_TAU,
+            Host::Plasma => PLASMA,
+        }
+    }
+}
+
+/// If [`n_eff_with`] holds the Z' of `z` in equilibrium with its host throughout (the number
+/// relaxation rate at T₀ above [`EQUILIBRIUM_THRESHOLD`] H: blend weight 1), has no ν_e width
+/// (exactly 0: a tiny one with a large Γ/H would still couple ν_e) and ν_μτ or the plasma
+/// as the host: the host and the width of the other of the two channels. N_eff is then
+/// [`n_eff_in_equilibrium`]`(mass, host, width)`: the host's own width drops out.
+pub fn equilibrium_host(cosmo: &Cosmology, z: &ZpChannels) -> Option<(Host, f64)> {
+    let total = z.width_plasma + z.width_nu_e + z.width_nu_mu_tau;
+    let valid = is_positive_finite(z.mass)
+        && z.width_nu_e == 0.0
+        && z.width_nu_mu_tau >= 0.0
+        && z.width_plasma >= 0.0
+        && is_positive_finite(total);
+    if !valid
+        || equilibrium_weight(
+            cosmo,
+            Table::get(Statistics::Bose),
+            z.mass,
+            total,
+            (3.0 * z.mass).clamp(T_START_MIN, T_START_MAX),
+        ) < 1.0
+    {
+        return None;
+    }
+    // the host rule of `n_eff_with`: ν_μτ unless another channel is strictly wider
+    Some(if z.width_plasma > z.width_nu_mu_tau {
+        (Host::Plasma, z.width_nu_mu_tau)
+    } else {
+        (Host::NuMuTau, z.width_plasma)
+    })
+}
+
+/// N_eff for a Z' of mass `mass` in equilibrium with the sector `host` throughout,
+/// exchanging heat through its width `width` (GeV) with the other of ν_μ,τ and the plasma
+/// and with nothing else: what [`n_eff_with`] computes, to the last bit, for channels with
+/// [`equilibrium_host`] (the same system of equations, in which the host's width does not
+/// appear). A function of two variables, tabulated in [`equilibrium`].
+pub fn n_eff_in_equilibrium(cosmo: &Cosmology, mass: f64, host: Host, width: f64) -> Result<f64> {
+    if !is_positive_finite(mass) {
+        return Err(Error::invalid("mass", mass, "m_Z' > 0"));
+    }
+    if !(width.is_finite() && width >= 0.0) {
+        return Err(Error::invalid(
+            "width",
+            width,
+            "a finite, non-negative width of the exchange channel",
+        ));
+    }
+    let widths = match host {
+        Host::NuMuTau => [width, 0.0, 0.0],
+        Host::Plasma => [0.0, 0.0, width],
+    };
+    integrate(&System {
+        c: cosmo,
+        mass,
+        widths,
+        host: host.sector(),
+        treatment: Treatment::Equilibrium,
+        switches: Switches::default(),
+        fermi: Table::get(Statistics::Fermi),
+        bose: Table::get(Statistics::Bose),
+    })
 }
 
 /// The integration from T₀ to the end of e± annihilation, and N_eff.

@@ -84,7 +84,7 @@ pub struct Segment {
 }
 
 /// A matrix as lines of whitespace-separated numbers.
-mod rows {
+pub(super) mod rows {
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
     #[allow(clippy::ptr_arg)] // the signature serde's `with` expects
@@ -128,7 +128,7 @@ impl Segment {
 
 /// A uniform grid in ln x: the four nodes around x and their cubic Lagrange weights, or None
 /// outside the grid.
-fn cubic_weights(nodes: &[f64], x: f64) -> Option<(usize, [f64; 4])> {
+pub(super) fn cubic_weights(nodes: &[f64], x: f64) -> Option<(usize, [f64; 4])> {
     let n = nodes.len();
     if n < 4 || !(x >= nodes[0] && x <= nodes[n - 1]) {
         return None;
