@@ -21,7 +21,7 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use zprime::model::{CouplingKind, COUPLING_MAX, MASS_MAX, MASS_MIN};
 use zprime::observables::{Context, Prepared};
 use zprime::scan::Session;
@@ -406,41 +406,79 @@ impl Engine {
         } else {
             (self.template.clone(), prepared)
         };
-        let values: Result<Vec<f64>, PyErr> = py.detach(|| {
-            (0..n)
-                .into_par_iter()
-                .with_min_len(512)
-                .map_init(
-                    || template.with_mass(1.0),
-                    |p, i| {
-                        let (m, c) = (pick(masses, i), pick(couplings, i));
-                        let fail = |e: zprime::Error| at_index(i, m, c, &e);
-                        let owned;
-                        let point: &Point = if scalar_params {
-                            self.move_to(p, m, c).map_err(fail)?;
-                            p
-                        } else {
-                            let here: BTreeMap<String, f64> = columns
-                                .iter()
-                                .map(|(k, v)| (k.clone(), pick(v, i)))
-                                .collect();
-                            owned = self.point(m, c, &here).map_err(fail)?;
-                            &owned
-                        };
-                        let ctx = Context {
-                            sm: &self.sm,
-                            inputs: &self.inputs,
-                            point,
-                            shared: None,
-                        };
-                        Ok(Engine::predict_one(&prepared, &ctx, strict)
-                            .map_err(fail)?
-                            .unwrap_or(f64::NAN))
-                    },
-                )
-                .collect()
+        // The parameters of every point: the model's and the columns' (values per element).
+        let mut all_params = self.params.clone();
+        all_params.extend(columns.iter().map(|(k, v)| (k.clone(), v[0])));
+        // One element: with scalar parameters the chunk's point moved to (mass, coupling),
+        // which changes nothing else in it ([`Engine::move_to`]); otherwise a point built
+        // from the chunk's parameter map, its values overwritten in place.
+        let evaluate = |p: &mut Point, params: &mut BTreeMap<String, f64>, i: usize| {
+            let (m, c) = (pick(masses, i), pick(couplings, i));
+            let owned;
+            let point: &Point = if scalar_params {
+                self.move_to(p, m, c)?;
+                p
+            } else {
+                for (k, v) in &columns {
+                    if let Some(x) = params.get_mut(k.as_str()) {
+                        *x = pick(v, i);
+                    }
+                }
+                owned = self.model.point(m, c, params)?;
+                &owned
+            };
+            let ctx = Context {
+                sm: &self.sm,
+                inputs: &self.inputs,
+                point,
+                shared: None,
+            };
+            Ok::<f64, zprime::Error>(
+                Engine::predict_one(&prepared, &ctx, strict)?.unwrap_or(f64::NAN),
+            )
+        };
+        // Contiguous chunks written in place (no per-element allocation or result merging);
+        // a chunk stops at its first error and the lowest failing index is reported, so the
+        // error does not depend on the thread count.
+        let chunk = (n / (rayon::current_num_threads() * 16)).clamp(1, 4096);
+        let mut values = vec![f64::NAN; n];
+        let first_error: Mutex<Option<(usize, zprime::Error)>> = Mutex::new(None);
+        py.detach(|| {
+            values
+                .par_chunks_mut(chunk)
+                .enumerate()
+                .for_each(|(k, slots)| {
+                    let start = k * chunk;
+                    // nothing to do after an error at a lower index (or a poisoned lock)
+                    let failed_before = first_error
+                        .lock()
+                        .map_or(true, |e| e.as_ref().is_some_and(|(i, _)| *i < start));
+                    if failed_before {
+                        return;
+                    }
+                    let mut p = template.clone();
+                    let mut params = all_params.clone();
+                    for (j, slot) in slots.iter_mut().enumerate() {
+                        match evaluate(&mut p, &mut params, start + j) {
+                            Ok(v) => *slot = v,
+                            Err(e) => {
+                                if let Ok(mut first) = first_error.lock() {
+                                    if first.as_ref().is_none_or(|(i, _)| *i > start + j) {
+                                        *first = Some((start + j, e));
+                                    }
+                                }
+                                return;
+                            }
+                        }
+                    }
+                });
         });
-        Ok(PyArray1::from_vec(py, values?))
+        match first_error.into_inner() {
+            Ok(None) => {}
+            Ok(Some((i, e))) => return Err(at_index(i, pick(masses, i), pick(couplings, i), &e)),
+            Err(_) => return Err(PyRuntimeError::new_err("an evaluation thread panicked")),
+        }
+        Ok(PyArray1::from_vec(py, values))
     }
 
     /// Everything `zprime point --json` prints at (mass, coupling) with the model

@@ -73,6 +73,39 @@ fn bench_li2(c: &mut Criterion) {
     });
 }
 
+/// The g-2 loop functions F_V and F_A together (issue 14 target: under 60 ns per mass):
+/// 1000 values of a = m_mu^2/m_Z'^2 log-spaced over 1e-4..1e4 (m_Z' from 1 MeV to 10 GeV,
+/// the Python benchmark's range), and one a in each form's range (the root series at its
+/// longest, a = 0.2).
+fn bench_g2_loops(c: &mut Criterion) {
+    use zprime::observables::g_minus_2::loop_functions;
+    let a: Vec<f64> = (0..1000)
+        .map(|i| 10f64.powf(-4.0 + 8.0 * f64::from(i) / 999.0))
+        .collect();
+    c.bench_function("g-2 loop functions, 1000 a over 1e-4..1e4", |b| {
+        b.iter(|| {
+            black_box(&a)
+                .iter()
+                .map(|&x| {
+                    let (v, ax) = loop_functions(x);
+                    v + ax
+                })
+                .sum::<f64>()
+        });
+    });
+    for x in [1e-3, 0.2, 0.25, 0.5, 3.0, 1e3] {
+        c.bench_function(&format!("g-2 loop functions at a = {x}"), |b| {
+            b.iter(|| loop_functions(black_box(x)));
+        });
+    }
+}
+
+criterion_group! {
+    name = g2;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(2));
+    targets = bench_g2_loops
+}
+
 criterion_group! {
     name = special;
     config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(2));
@@ -85,4 +118,4 @@ criterion_group! {
     targets = bench_scan
 }
 
-criterion_main!(benches, special, scans);
+criterion_main!(benches, special, scans, g2);
