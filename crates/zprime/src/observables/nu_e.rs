@@ -334,6 +334,7 @@ fn rates(ctx: &Context, id: &str, fractions: Option<[f64; 3]>) -> Rates {
 
 /// Events in the recoil window ∝ ∫dT Σ_α P_α dσ_α/dT (in units of 2G_F² m_e/π), with and
 /// without the Z': (with, without). The flavour fractions follow from the beam unless given.
+#[cfg(test)]
 fn window_rates(ctx: &Context, id: &str, fractions: Option<[f64; 3]>) -> Result<(f64, f64)> {
     rates(ctx, id, fractions).at(id, ctx.point.coupling(), ctx.point.mass)
 }
@@ -342,6 +343,9 @@ fn window_rates(ctx: &Context, id: &str, fractions: Option<[f64; 3]>) -> Result<
 struct Window {
     id: String,
     sigma: bool,
+    /// The name of the experiment's rates in the store of a point ([`super::shared`]): the
+    /// observable and the constraint on it share them.
+    memo_tag: String,
 }
 
 impl Window {
@@ -349,7 +353,15 @@ impl Window {
         Window {
             id: id.to_string(),
             sigma,
+            memo_tag: format!("nu-e rates({id})"),
         }
+    }
+
+    /// The rates at the context's mass ([`rates`], the nodes' couplings from `compute`), once
+    /// per point through the context's store (they do not depend on the coupling parameter).
+    fn shared_rates(&self, ctx: &Context, compute: impl FnOnce() -> Rates) -> Result<Rates> {
+        let key = super::shared::Key::new(&self.memo_tag).but_coupling(ctx.point);
+        super::shared::memo(ctx, key, || Ok(compute()))
     }
 
     fn value(&self, ctx: &Context, (with, without): (f64, f64)) -> f64 {
@@ -370,13 +382,16 @@ impl Window {
 
 impl Evaluator for Window {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        let r = window_rates(ctx, &self.id, None)?;
+        let p = ctx.point;
+        let rates = self.shared_rates(ctx, || rates(ctx, &self.id, None))?;
+        let r = rates.at(&self.id, p.coupling(), p.mass)?;
         Ok(self.value(ctx, r))
     }
 
     /// The quartic polynomial once per mass.
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        Ok(self.polynomial_at_mass(ctx, rates(ctx, &self.id, None)))
+        let rates = self.shared_rates(ctx, || rates(ctx, &self.id, None))?;
+        Ok(self.polynomial_at_mass(ctx, rates))
     }
 
     /// The recoil nodes with their couplings (mass independent) once per model.
@@ -423,24 +438,26 @@ struct ModelWindow {
 }
 
 impl ModelWindow {
-    fn rates(&self, ctx: &Context) -> Rates {
-        if model_key(ctx.point) == self.model {
-            window_polynomial(ctx, &self.window.id, None, &self.nodes)
-        } else {
-            rates(ctx, &self.window.id, None)
-        }
+    fn rates(&self, ctx: &Context) -> Result<Rates> {
+        self.window.shared_rates(ctx, || {
+            if model_key(ctx.point) == self.model {
+                window_polynomial(ctx, &self.window.id, None, &self.nodes)
+            } else {
+                rates(ctx, &self.window.id, None)
+            }
+        })
     }
 }
 
 impl Evaluator for ModelWindow {
     fn predict(&self, ctx: &Context) -> Result<f64> {
         let p = ctx.point;
-        let r = self.rates(ctx).at(&self.window.id, p.coupling(), p.mass)?;
+        let r = self.rates(ctx)?.at(&self.window.id, p.coupling(), p.mass)?;
         Ok(self.window.value(ctx, r))
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        Ok(self.window.polynomial_at_mass(ctx, self.rates(ctx)))
+        Ok(self.window.polynomial_at_mass(ctx, self.rates(ctx)?))
     }
 }
 

@@ -639,10 +639,15 @@ impl Prepared {
         self.query.observable
     }
 
-    /// The prediction at a point; an error if it is not finite.
+    /// The prediction at a point; an error if it is not finite. With a store of what a
+    /// point shares ([`Context::shared`]) the prediction is made once per point and
+    /// coupling: a constraint predicting an observable the scan row has predicted reads it.
     pub fn predict(&self, ctx: &Context) -> Result<f64> {
-        let v = self.unchecked(ctx)?;
-        self.finite(v, ctx.point)
+        let key = super::shared::Key::new(&self.name).couplings(ctx.point);
+        super::shared::memo(ctx, key, || {
+            let v = self.unchecked(ctx)?;
+            self.finite(v, ctx.point)
+        })
     }
 
     /// The calculation's own value, finite or not (the registry tests check that it is).
