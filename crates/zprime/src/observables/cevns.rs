@@ -68,7 +68,7 @@
 
 use super::shared::{memo, Key};
 use super::{Args, Argument, ArgumentKind, Compute, Context, Evaluator, InCoupling, Observable};
-use crate::couplings::{CouplingsAt, Fermion};
+use crate::couplings::{CouplingsAt, Fermion, MixingLoops};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, Parameter, StandardModel};
 use crate::math::gauss::composite;
@@ -552,12 +552,20 @@ struct Window {
     /// experiment, and the constraint on either, share the recoil integral.
     memo_tag: String,
     nodes: Vec<Node>,
+    /// The kinetic-mixing loop functions at each node's q² = −2MT (input set only): the
+    /// quark couplings at a point are then sums over the model's charges.
+    loops: Vec<MixingLoops>,
     /// Events per unit of the node sums: n_formula_units × Φ × (ħc)².
     events_scale: f64,
     /// The Standard-Model rate (node sum).
     standard_rate: f64,
     /// 2√2 G_F.
     norm: f64,
+}
+
+/// The kinetic-mixing loop functions at the momentum transfer of each node.
+fn loops(nodes: &[Node], sm: &StandardModel) -> Vec<MixingLoops> {
+    nodes.iter().map(|n| MixingLoops::new(sm, -n.q2)).collect()
 }
 
 /// The name of an experiment's rate polynomial in a point's store.
@@ -668,6 +676,7 @@ impl Window {
         Ok(Window {
             id: &e.id,
             memo_tag: memo_tag(&e.id),
+            loops: loops(&nodes, sm),
             nodes,
             events_scale: units * fluence * gev2_to_cm2,
             standard_rate,
@@ -688,9 +697,10 @@ impl Window {
         let quark = self
             .nodes
             .iter()
-            .map(|node| {
+            .zip(&self.loops)
+            .map(|(node, loops)| {
                 points.each_ref().map(|p| {
-                    let at = CouplingsAt::new(p, ctx.sm, -node.q2);
+                    let at = CouplingsAt::with_loops(p, ctx.sm, loops);
                     let (u, d) = (
                         at.vector_axial(Fermion::Up(0)).0.re,
                         at.vector_axial(Fermion::Down(0)).0.re,
