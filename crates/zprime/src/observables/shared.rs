@@ -27,7 +27,6 @@ use crate::error::Result;
 use crate::flavour::{FlavourAtMass, QuarkCouplings};
 use crate::model::{CouplingKind, Point};
 use std::any::{Any, TypeId};
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -49,6 +48,8 @@ pub(crate) struct Key<'a> {
     numbers: [u64; MAX_NUMBERS],
     /// How many numbers were given (more than [`MAX_NUMBERS`]: not memoized).
     len: usize,
+    /// The couplings (g, ε₀) of a value at the point's couplings ([`Key::couplings`]).
+    couplings: Option<(u64, u64)>,
 }
 
 impl<'a> Key<'a> {
@@ -58,6 +59,7 @@ impl<'a> Key<'a> {
             tag,
             numbers: [0; MAX_NUMBERS],
             len: 0,
+            couplings: None,
         }
     }
 
@@ -78,9 +80,13 @@ impl<'a> Key<'a> {
     }
 
     /// The key with the point's couplings (g and the tree-level kinetic mixing ε₀): for a
-    /// quantity at the point's couplings (a prediction, a width).
+    /// quantity at the point's couplings (a prediction, a width). Such a value is kept only
+    /// at the couplings of the store's point and with the coupling parameter 0 or 1 (the
+    /// Standard-Model value a constraint compares with, per-mass coefficients): a root
+    /// search's other couplings are computed in place.
     #[must_use]
-    pub fn couplings(self, p: &Point) -> Self {
+    pub fn couplings(mut self, p: &Point) -> Self {
+        self.couplings = Some((p.g.to_bits(), p.kinetic_mixing_tree.to_bits()));
         self.number(p.g).number(p.kinetic_mixing_tree)
     }
 
@@ -102,7 +108,7 @@ impl<'a> Key<'a> {
 
     /// The hash of the tag alone and of the whole key with the value's type.
     fn hashes<T: 'static>(&self, numbers: &[u64]) -> (u64, u64) {
-        let mut h = DefaultHasher::new();
+        let mut h = Fx::default();
         self.tag.hash(&mut h);
         let tag = h.finish();
         TypeId::of::<T>().hash(&mut h);
@@ -110,6 +116,36 @@ impl<'a> Key<'a> {
         (tag, h.finish())
     }
 }
+
+/// A fast hash of short keys (the multiply-rotate hash of rustc's `FxHasher`): a memo lookup
+/// costs a few nanoseconds, and the keys are no adversary's.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The hash maps of the memo: keys are hashes already.
+type ByHash<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// One memoized value.
 struct Entry {
@@ -123,14 +159,16 @@ struct Entry {
 /// how many values each tag holds.
 #[derive(Default)]
 struct Memo {
-    entries: HashMap<u64, Vec<Entry>>,
-    per_tag: HashMap<u64, usize>,
+    entries: ByHash<Vec<Entry>>,
+    per_tag: ByHash<usize>,
 }
 
 /// The per-point store (see the module documentation).
 pub struct AtMassShared {
     mass: f64,
     parameters: Arc<BTreeMap<String, f64>>,
+    /// The point's coupling parameter and its kind: which couplings values are kept at.
+    coupling: (CouplingKind, u64, u64),
     memo: Mutex<Memo>,
 }
 
@@ -149,7 +187,23 @@ impl AtMassShared {
         AtMassShared {
             mass: point.mass,
             parameters: point.parameters.clone(),
+            coupling: (
+                point.coupling_kind,
+                point.g.to_bits(),
+                point.kinetic_mixing_tree.to_bits(),
+            ),
             memo: Mutex::new(Memo::default()),
+        }
+    }
+
+    /// Whether values at couplings (g, ε₀) (bits) are kept: the store's point's, or its
+    /// coupling parameter set to 0 or 1 (see [`Key::couplings`]).
+    fn keeps(&self, (g, eps): (u64, u64)) -> bool {
+        let (kind, g0, eps0) = self.coupling;
+        let special = |c: u64| c == 0f64.to_bits() || c == 1f64.to_bits();
+        match kind {
+            CouplingKind::Gauge => eps == eps0 && (g == g0 || special(g)),
+            CouplingKind::KineticMixing => g == g0 && (eps == eps0 || special(eps)),
         }
     }
 
@@ -210,6 +264,9 @@ pub(crate) fn memo<T: Clone + Send + Sync + 'static>(
     let Some(numbers) = key.numbers_given() else {
         return compute();
     };
+    if key.couplings.is_some_and(|c| !store.keeps(c)) {
+        return compute();
+    }
     let hashes = key.hashes::<T>(numbers);
     if let Some(value) = store.get(hashes.1, &key, numbers) {
         return value;
@@ -282,12 +339,20 @@ mod tests {
         assert_eq!(calls.get(), 1);
         // another number, another coupling, another type: computed
         assert_eq!(memo(&ctx, Key::new("x").number(3.0), || count(2.0)).unwrap(), 2.0);
-        let q = p.with_coupling(2e-3);
+        let q = p.with_coupling(0.0);
         let at_q = Context { point: &q, ..ctx };
         let key_q = Key::new("x").number(2.0).couplings(&q);
         assert_eq!(memo(&at_q, key_q, || count(3.0)).unwrap(), 3.0);
+        assert_eq!(memo(&at_q, key_q, || count(3.0)).unwrap(), 3.0);
         assert_eq!(memo(&ctx, key, || Ok(1u32)).unwrap(), 1u32);
         assert_eq!(calls.get(), 3);
+        // a coupling other than the point's, 0 or 1 (a root search's): computed in place
+        let r = p.with_coupling(2e-3);
+        let at_r = Context { point: &r, ..ctx };
+        let key_r = Key::new("x").number(2.0).couplings(&r);
+        assert_eq!(memo(&at_r, key_r, || count(7.0)).unwrap(), 7.0);
+        assert_eq!(memo(&at_r, key_r, || count(7.0)).unwrap(), 7.0);
+        assert_eq!(calls.get(), 5);
         // errors are kept like values
         let e = || Err::<f64, _>(Error::invalid("x", 1.0, "none"));
         assert!(memo(&ctx, Key::new("e"), e).is_err());
@@ -303,18 +368,18 @@ mod tests {
         // no store: always computed
         let bare = Context { shared: None, ..ctx };
         assert_eq!(memo(&bare, key, || count(6.0)).unwrap(), 6.0);
-        assert_eq!(calls.get(), 6);
+        assert_eq!(calls.get(), 8);
         // a key with too many numbers is not kept; a tag keeps PER_TAG values
         let long = Key::new("long").numbers(&[0.0; MAX_NUMBERS + 1]);
         memo(&ctx, long, || count(0.0)).unwrap();
         memo(&ctx, long, || count(0.0)).unwrap();
-        assert_eq!(calls.get(), 8);
+        assert_eq!(calls.get(), 10);
         for i in 0..=PER_TAG {
             memo(&ctx, Key::new("many").number(i as f64), || count(0.0)).unwrap();
         }
-        assert_eq!(calls.get(), 8 + PER_TAG + 1);
+        assert_eq!(calls.get(), 10 + PER_TAG + 1);
         memo(&ctx, Key::new("many").number(0.0), || count(0.0)).unwrap();
         memo(&ctx, Key::new("many").number(PER_TAG as f64), || count(0.0)).unwrap();
-        assert_eq!(calls.get(), 8 + PER_TAG + 2);
+        assert_eq!(calls.get(), 10 + PER_TAG + 2);
     }
 }
