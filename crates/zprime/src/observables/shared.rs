@@ -48,8 +48,10 @@ pub(crate) struct Key<'a> {
     numbers: [u64; MAX_NUMBERS],
     /// How many numbers were given (more than [`MAX_NUMBERS`]: not memoized).
     len: usize,
-    /// The couplings (g, ε₀) of a value at the point's couplings ([`Key::couplings`]).
+    /// The couplings (g, ε₀) of a value at the point's couplings ([`Key::couplings`]), and
+    /// whether it is kept at the store's point's couplings only ([`Key::point_only`]).
     couplings: Option<(u64, u64)>,
+    point_only: bool,
 }
 
 impl<'a> Key<'a> {
@@ -60,6 +62,7 @@ impl<'a> Key<'a> {
             numbers: [0; MAX_NUMBERS],
             len: 0,
             couplings: None,
+            point_only: false,
         }
     }
 
@@ -88,6 +91,15 @@ impl<'a> Key<'a> {
     pub fn couplings(mut self, p: &Point) -> Self {
         self.couplings = Some((p.g.to_bits(), p.kinetic_mixing_tree.to_bits()));
         self.number(p.g).number(p.kinetic_mixing_tree)
+    }
+
+    /// A key of [`Key::couplings`] kept only at the store's point's own couplings: a
+    /// prediction, which the scan row makes there and a constraint asks for again (in a
+    /// limit scan, at coupling 0 and 1, each constraint's observable is its own).
+    #[must_use]
+    pub fn point_only(mut self) -> Self {
+        self.point_only = true;
+        self
     }
 
     /// The key with what the point's couplings hold besides the coupling parameter (ε₀ for
@@ -150,7 +162,8 @@ type ByHash<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Fx>>;
 /// One memoized value.
 struct Entry {
     tag: Box<str>,
-    numbers: Box<[u64]>,
+    numbers: [u64; MAX_NUMBERS],
+    len: usize,
     /// A `Result<T>` for the `T` of the key's hash.
     value: Box<dyn Any + Send + Sync>,
 }
@@ -159,7 +172,8 @@ struct Entry {
 /// how many values each tag holds.
 #[derive(Default)]
 struct Memo {
-    entries: ByHash<Vec<Entry>>,
+    /// By hash of the whole key (two keys with one hash: the second is not kept).
+    entries: ByHash<Entry>,
     per_tag: ByHash<usize>,
 }
 
@@ -198,9 +212,9 @@ impl AtMassShared {
 
     /// Whether values at couplings (g, ε₀) (bits) are kept: the store's point's, or its
     /// coupling parameter set to 0 or 1 (see [`Key::couplings`]).
-    fn keeps(&self, (g, eps): (u64, u64)) -> bool {
+    fn keeps(&self, (g, eps): (u64, u64), point_only: bool) -> bool {
         let (kind, g0, eps0) = self.coupling;
-        let special = |c: u64| c == 0f64.to_bits() || c == 1f64.to_bits();
+        let special = |c: u64| !point_only && (c == 0f64.to_bits() || c == 1f64.to_bits());
         match kind {
             CouplingKind::Gauge => eps == eps0 && (g == g0 || special(g)),
             CouplingKind::KineticMixing => g == g0 && (eps == eps0 || special(eps)),
@@ -218,32 +232,26 @@ impl AtMassShared {
         self.memo.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn get<T: Clone + 'static>(&self, hash: u64, key: &Key, numbers: &[u64]) -> Option<Result<T>> {
+    fn get<T: Clone + 'static>(&self, hash: u64, key: &Key) -> Option<Result<T>> {
         let memo = self.lock();
         memo.entries
-            .get(&hash)?
-            .iter()
-            .find(|e| &*e.tag == key.tag && &*e.numbers == numbers)
+            .get(&hash)
+            .filter(|e| &*e.tag == key.tag && e.len == key.len && e.numbers == key.numbers)
             .and_then(|e| e.value.downcast_ref::<Result<T>>())
             .cloned()
     }
 
-    fn insert<T: Send + Sync + 'static>(
-        &self,
-        (tag, hash): (u64, u64),
-        key: &Key,
-        numbers: &[u64],
-        value: Result<T>,
-    ) {
+    fn insert<T: Send + Sync + 'static>(&self, (tag, hash): (u64, u64), key: &Key, value: Result<T>) {
         let mut memo = self.lock();
         let count = memo.per_tag.entry(tag).or_insert(0);
         if *count >= PER_TAG {
             return;
         }
         *count += 1;
-        memo.entries.entry(hash).or_default().push(Entry {
+        memo.entries.entry(hash).or_insert_with(|| Entry {
             tag: key.tag.into(),
-            numbers: numbers.into(),
+            numbers: key.numbers,
+            len: key.len,
             value: Box::new(value),
         });
     }
@@ -264,15 +272,15 @@ pub(crate) fn memo<T: Clone + Send + Sync + 'static>(
     let Some(numbers) = key.numbers_given() else {
         return compute();
     };
-    if key.couplings.is_some_and(|c| !store.keeps(c)) {
+    if key.couplings.is_some_and(|c| !store.keeps(c, key.point_only)) {
         return compute();
     }
     let hashes = key.hashes::<T>(numbers);
-    if let Some(value) = store.get(hashes.1, &key, numbers) {
+    if let Some(value) = store.get(hashes.1, &key) {
         return value;
     }
     let value = compute();
-    store.insert(hashes, &key, numbers, value.clone());
+    store.insert(hashes, &key, value.clone());
     value
 }
 
@@ -346,6 +354,14 @@ mod tests {
         assert_eq!(memo(&at_q, key_q, || count(3.0)).unwrap(), 3.0);
         assert_eq!(memo(&ctx, key, || Ok(1u32)).unwrap(), 1u32);
         assert_eq!(calls.get(), 3);
+        // a prediction's key is kept at the point's own couplings only
+        assert_eq!(memo(&at_q, key_q.point_only(), || count(3.0)).unwrap(), 3.0);
+        assert_eq!(memo(&at_q, key_q.point_only(), || count(3.0)).unwrap(), 3.0);
+        let at_p = Key::new("y").couplings(&p).point_only();
+        assert_eq!(memo(&ctx, at_p, || count(1.0)).unwrap(), 1.0);
+        assert_eq!(memo(&ctx, at_p, || count(1.0)).unwrap(), 1.0);
+        assert_eq!(calls.get(), 6);
+        calls.set(3);
         // a coupling other than the point's, 0 or 1 (a root search's): computed in place
         let r = p.with_coupling(2e-3);
         let at_r = Context { point: &r, ..ctx };
