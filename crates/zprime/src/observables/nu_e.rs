@@ -115,7 +115,11 @@ fn prepare_ratio(
     sm: &StandardModel,
     _: &InputSet,
 ) -> Result<Arc<dyn Evaluator>> {
-    Ok(Arc::new(Window::new(args.word(o, "experiment")?, false, sm)))
+    Ok(Arc::new(Window::new(
+        args.word(o, "experiment")?,
+        false,
+        sm,
+    )))
 }
 
 fn prepare_sigma_nu(

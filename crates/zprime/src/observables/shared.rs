@@ -241,7 +241,12 @@ impl AtMassShared {
             .cloned()
     }
 
-    fn insert<T: Send + Sync + 'static>(&self, (tag, hash): (u64, u64), key: &Key, value: Result<T>) {
+    fn insert<T: Send + Sync + 'static>(
+        &self,
+        (tag, hash): (u64, u64),
+        key: &Key,
+        value: Result<T>,
+    ) {
         let mut memo = self.lock();
         let count = memo.per_tag.entry(tag).or_insert(0);
         if *count >= PER_TAG {
@@ -272,7 +277,10 @@ pub(crate) fn memo<T: Clone + Send + Sync + 'static>(
     let Some(numbers) = key.numbers_given() else {
         return compute();
     };
-    if key.couplings.is_some_and(|c| !store.keeps(c, key.point_only)) {
+    if key
+        .couplings
+        .is_some_and(|c| !store.keeps(c, key.point_only))
+    {
         return compute();
     }
     let hashes = key.hashes::<T>(numbers);
@@ -313,7 +321,11 @@ pub(crate) fn kplus_rates(
     ctx: &Context,
     compute: impl FnOnce() -> Result<super::k_to_pi::KplusRates>,
 ) -> Result<super::k_to_pi::KplusRates> {
-    memo(ctx, Key::new("new K+ decay rates").couplings(ctx.point), compute)
+    memo(
+        ctx,
+        Key::new("new K+ decay rates").couplings(ctx.point),
+        compute,
+    )
 }
 
 #[cfg(test)]
@@ -346,7 +358,10 @@ mod tests {
         assert_eq!(memo(&ctx, key, || count(5.0)).unwrap(), 1.0);
         assert_eq!(calls.get(), 1);
         // another number, another coupling, another type: computed
-        assert_eq!(memo(&ctx, Key::new("x").number(3.0), || count(2.0)).unwrap(), 2.0);
+        assert_eq!(
+            memo(&ctx, Key::new("x").number(3.0), || count(2.0)).unwrap(),
+            2.0
+        );
         let q = p.with_coupling(0.0);
         let at_q = Context { point: &q, ..ctx };
         let key_q = Key::new("x").number(2.0).couplings(&q);
@@ -382,7 +397,10 @@ mod tests {
         assert_eq!(memo(&at_other, key, || count(4.0)).unwrap(), 4.0);
         assert_eq!(memo(&at_other, key, || count(4.0)).unwrap(), 4.0);
         // no store: always computed
-        let bare = Context { shared: None, ..ctx };
+        let bare = Context {
+            shared: None,
+            ..ctx
+        };
         assert_eq!(memo(&bare, key, || count(6.0)).unwrap(), 6.0);
         assert_eq!(calls.get(), 8);
         // a key with too many numbers is not kept; a tag keeps PER_TAG values

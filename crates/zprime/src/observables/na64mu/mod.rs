@@ -373,8 +373,12 @@ impl Na64Run {
     /// the constraint on it (the context's store).
     fn events_unit_shared(&self, ctx: &Context) -> Result<f64> {
         let m_z = ctx.point.mass;
-        let key = super::shared::Key::new("NA64mu events per unit coupling")
-            .numbers(&[m_z, self.energy, self.x_cut, self.events_per_gev2]);
+        let key = super::shared::Key::new("NA64mu events per unit coupling").numbers(&[
+            m_z,
+            self.energy,
+            self.x_cut,
+            self.events_per_gev2,
+        ]);
         super::shared::memo(ctx, key, || self.events_unit(m_z))
     }
 }
