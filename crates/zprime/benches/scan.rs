@@ -1,6 +1,7 @@
 //! Speed of scans (`scan::table`): the issue-14 target is 10^6 points of `lmu-ltau+b3` over
 //! (mass, g, eps) with every listed observable in under 10 s on 2 cores. A criterion sample of
-//! 10^6 points would take an hour today (about 1-2.3 ms of CPU per point), so this times one
+//! 10^6 points would take a quarter of an hour today (about 1.9 ms of CPU per point, 1.3 ms of
+//! it N_eff's ODE; 2.4 ms before the per-point store of `observables::shared`), so this times one
 //! shard (Sobol, mass 1e-3..1 GeV, g 1e-5..1e-2, eps -1e-3..1e-3) of 10^3 points: multiply by 1000
 //! for the scan (10^4 points take about 12 s per sample on 2 cores: too long for criterion).
 //! Rows are evaluated (observables and constraint statuses) and dropped; writing CSV or Parquet

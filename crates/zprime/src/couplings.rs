@@ -105,26 +105,72 @@ pub fn kinetic_mixing_pole_coefficient(p: &Point) -> f64 {
 /// Quark loops use the quark masses of the input set: below ~1 GeV the hadronic
 /// contribution is only approximated by them.
 pub fn kinetic_mixing_loop(p: &Point, sm: &StandardModel, q2: f64) -> Complex64 {
+    loop_sum(p, sm, |_, f| loop_functions(f, sm, q2))
+}
+
+/// The two loop functions of fermion `f` in ε_loop(q²): −I(q²/m²) (the vacuum-polarization
+/// integral) and ln(m²)/6 (used where the pole cancels).
+fn loop_functions(f: Fermion, sm: &StandardModel, q2: f64) -> (Complex64, f64) {
+    let m2 = f.mass(sm).powi(2);
+    (-vacuum_polarization_integral(q2 / m2), m2.ln() / 6.0)
+}
+
+/// ε_loop of the point from the loop functions of each charged fermion (`functions` of its
+/// index in [`Fermion::charged`] and the fermion).
+fn loop_sum(
+    p: &Point,
+    sm: &StandardModel,
+    functions: impl Fn(usize, Fermion) -> (Complex64, f64),
+) -> Complex64 {
     if p.g == 0.0 {
         return Complex64::new(0.0, 0.0);
     }
     let finite = kinetic_mixing_pole_coefficient(p).abs() < 1e-12;
     let mut sum = Complex64::new(0.0, 0.0);
-    for f in Fermion::charged() {
+    for (k, f) in Fermion::charged().enumerate() {
         let (l, r) = f.charges(p);
         let qv = 0.5 * (l + r);
         if qv == 0.0 {
             continue;
         }
-        let m2 = f.mass(sm).powi(2);
         // ∫ x(1-x) ln[1/(m² - x(1-x)q²)] = -(1/6) ln m² - I(q²/m²)
-        let mut integral = -vacuum_polarization_integral(q2 / m2);
+        let (minus_integral, log) = functions(k, f);
+        let mut integral = minus_integral;
         if finite {
-            integral -= m2.ln() / 6.0;
+            integral -= log;
         }
         sum += f.colours() * f.em_charge() * qv * integral;
     }
     -(sm.e() * p.g / (2.0 * PI * PI)) * sum + vlq_kinetic_mixing_of(p, sm)
+}
+
+/// The loop functions of ε_loop(q²) at one momentum transfer for every charged fermion: they
+/// depend on q² and the fermion masses only. An observable that needs the couplings at fixed
+/// momentum transfers (the recoil nodes of CEvNS and ν–e scattering) computes them once per
+/// input set; the mixing at a point is then a sum over the model's charges
+/// ([`CouplingsAt::with_loops`]), the same numbers as [`kinetic_mixing_loop`].
+#[derive(Debug, Clone, Copy)]
+pub struct MixingLoops {
+    q2: f64,
+    /// (−I(q²/m²), ln(m²)/6) in the order of [`Fermion::charged`].
+    functions: [(Complex64, f64); 9],
+}
+
+impl MixingLoops {
+    /// The loop functions at momentum transfer `q2` (GeV²) with the masses of `sm`.
+    #[must_use]
+    pub fn new(sm: &StandardModel, q2: f64) -> Self {
+        let mut functions = [(Complex64::new(0.0, 0.0), 0.0); 9];
+        for (slot, f) in functions.iter_mut().zip(Fermion::charged()) {
+            *slot = loop_functions(f, sm, q2);
+        }
+        MixingLoops { q2, functions }
+    }
+
+    /// The momentum transfer (GeV²).
+    pub fn q2(&self) -> f64 {
+        self.q2
+    }
 }
 
 /// The name of the vector-like-quark mechanism (`crate::flavour::vlq`), whose heavy quarks
@@ -183,6 +229,8 @@ pub struct CouplingsAt<'a> {
     point: &'a Point,
     sm: &'a StandardModel,
     q2: f64,
+    /// The loop functions at q², computed beforehand (`None`: computed when needed).
+    loops: Option<&'a MixingLoops>,
     mixing: std::cell::OnceCell<Complex64>,
 }
 
@@ -194,15 +242,30 @@ impl<'a> CouplingsAt<'a> {
             point,
             sm,
             q2,
+            loops: None,
             mixing: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The couplings at the momentum transfer of `loops`, whose loop functions were computed
+    /// beforehand with the masses of `sm` (the same numbers as [`CouplingsAt::new`]).
+    #[must_use]
+    pub fn with_loops(point: &'a Point, sm: &'a StandardModel, loops: &'a MixingLoops) -> Self {
+        CouplingsAt {
+            loops: Some(loops),
+            ..CouplingsAt::new(point, sm, loops.q2)
         }
     }
 
     /// The total kinetic mixing ε(q²) = ε₀ + ε_loop(q²) ([`kinetic_mixing`]), computed once.
     pub fn kinetic_mixing(&self) -> Complex64 {
-        *self
-            .mixing
-            .get_or_init(|| kinetic_mixing(self.point, self.sm, self.q2))
+        *self.mixing.get_or_init(|| match self.loops {
+            Some(loops) => {
+                loop_sum(self.point, self.sm, |k, _| loops.functions[k])
+                    + self.point.kinetic_mixing_tree
+            }
+            None => kinetic_mixing(self.point, self.sm, self.q2),
+        })
     }
 
     /// Chiral couplings (g_L, g_R) of fermion `f`.
@@ -264,6 +327,32 @@ mod tests {
             (eps.re - eq8).abs() < 1e-15 * eq8.abs().max(1.0) && (eps.re / eq8 - 1.0).abs() < 1e-12
         );
         assert_eq!(eps.im, 0.0);
+    }
+
+    #[test]
+    fn prepared_loop_functions_give_the_same_couplings() {
+        let inputs = InputSet::default_set();
+        let sm = StandardModel::from_inputs(&inputs).unwrap();
+        let mut params = BTreeMap::new();
+        params.insert("eps".to_string(), 3e-4);
+        for (model, params) in [
+            ("lmu-ltau", BTreeMap::new()),
+            ("lmu-ltau+b3", params),
+            ("b-l-23", BTreeMap::new()),
+        ] {
+            let p = preset(model).unwrap().point(0.05, 2e-3, &params).unwrap();
+            for q2 in [-3e-3, -1e-6, 0.0, 0.2, 30.0] {
+                let loops = MixingLoops::new(&sm, q2);
+                let (fresh, prepared) = (
+                    CouplingsAt::new(&p, &sm, q2),
+                    CouplingsAt::with_loops(&p, &sm, &loops),
+                );
+                assert_eq!(fresh.kinetic_mixing(), prepared.kinetic_mixing());
+                for f in [Fermion::Up(0), Fermion::Down(0), Fermion::ChargedLepton(0)] {
+                    assert_eq!(fresh.chiral(f), prepared.chiral(f), "{model} {q2}");
+                }
+            }
+        }
     }
 
     #[test]

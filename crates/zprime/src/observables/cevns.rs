@@ -66,12 +66,14 @@
 //! small). No resolution smearing, no timing efficiency (it cancels in the ratio), natural
 //! argon taken as 40Ar.
 
+use super::shared::{memo, Key};
 use super::{Args, Argument, ArgumentKind, Compute, Context, Evaluator, InCoupling, Observable};
-use crate::couplings::{CouplingsAt, Fermion};
+use crate::couplings::{CouplingsAt, Fermion, MixingLoops};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, Parameter, StandardModel};
 use crate::math::gauss::composite;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::f64::consts::PI;
 use std::sync::{Arc, OnceLock};
 
@@ -546,13 +548,29 @@ fn standard_rate(nodes: &[Node]) -> f64 {
 /// The recoil window of an experiment: its quadrature nodes (built once per input set).
 struct Window {
     id: &'static str,
+    /// The name of its rate in the store of a point ([`super::shared`]): `N` and `R` of one
+    /// experiment, and the constraint on either, share the recoil integral.
+    memo_tag: String,
     nodes: Vec<Node>,
+    /// The kinetic-mixing loop functions at each node's q² = −2MT (input set only): the
+    /// quark couplings at a point are then sums over the model's charges.
+    loops: Vec<MixingLoops>,
     /// Events per unit of the node sums: n_formula_units × Φ × (ħc)².
     events_scale: f64,
     /// The Standard-Model rate (node sum).
     standard_rate: f64,
     /// 2√2 G_F.
     norm: f64,
+}
+
+/// The kinetic-mixing loop functions at the momentum transfer of each node.
+fn loops(nodes: &[Node], sm: &StandardModel) -> Vec<MixingLoops> {
+    nodes.iter().map(|n| MixingLoops::new(sm, -n.q2)).collect()
+}
+
+/// The name of an experiment's rate polynomial in a point's store.
+fn memo_tag(id: &str) -> String {
+    format!("CEvNS rate({id})")
 }
 
 /// Composite Gauss–Legendre panels and order per recoil segment.
@@ -657,6 +675,8 @@ impl Window {
         let gev2_to_cm2 = (sm.hbar_c * 100.0).powi(2);
         Ok(Window {
             id: &e.id,
+            memo_tag: memo_tag(&e.id),
+            loops: loops(&nodes, sm),
             nodes,
             events_scale: units * fluence * gev2_to_cm2,
             standard_rate,
@@ -677,9 +697,10 @@ impl Window {
         let quark = self
             .nodes
             .iter()
-            .map(|node| {
+            .zip(&self.loops)
+            .map(|(node, loops)| {
                 points.each_ref().map(|p| {
-                    let at = CouplingsAt::new(p, ctx.sm, -node.q2);
+                    let at = CouplingsAt::with_loops(p, ctx.sm, loops);
                     let (u, d) = (
                         at.vector_axial(Fermion::Up(0)).0.re,
                         at.vector_axial(Fermion::Down(0)).0.re,
@@ -749,35 +770,56 @@ impl Cevns {
         }
     }
 
-    fn coefficients(&self, couplings: &Couplings, mass: f64) -> Result<Vec<f64>> {
+    /// The rate polynomial of the context's mass (node sums), the couplings at the nodes
+    /// from `couplings`; once per point for `N`, `R` and the constraints on them (the
+    /// context's store, keyed by the window and what the couplings depend on besides the
+    /// coupling parameter).
+    fn coefficients<'c>(
+        &self,
+        ctx: &Context,
+        couplings: impl FnOnce() -> Cow<'c, Couplings>,
+    ) -> Result<Vec<f64>> {
+        let window = &self.window;
+        let mass = ctx.point.mass;
+        let key = Key::new(&window.memo_tag)
+            .numbers(&[
+                window.nodes.len() as f64,
+                window.standard_rate,
+                window.events_scale,
+            ])
+            .but_coupling(ctx.point);
+        let rate = memo(ctx, key, || Ok(window.polynomial(&couplings(), mass)))?;
         let scale = self.scale();
-        let poly = self.window.polynomial(couplings, mass).map(|a| a * scale);
+        let poly = rate.map(|a| a * scale);
         if poly.iter().any(|a| !a.is_finite()) {
             return Err(Error::Numerical {
-                context: format!("CEvNS ({})", self.window.id),
+                context: format!("CEvNS ({})", window.id),
                 message: format!("rate not finite at m_Z' = {mass} GeV"),
             });
         }
         Ok(poly.to_vec())
     }
 
-    fn evaluate(&self, ctx: &Context, couplings: &Couplings) -> Result<f64> {
-        let c = self.coefficients(couplings, ctx.point.mass)?;
+    fn evaluate<'c>(
+        &self,
+        ctx: &Context,
+        couplings: impl FnOnce() -> Cow<'c, Couplings>,
+    ) -> Result<f64> {
+        let c = self.coefficients(ctx, couplings)?;
         InCoupling::Polynomial(c).at(ctx.point.coupling())
     }
 }
 
 impl Evaluator for Cevns {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        self.evaluate(ctx, &self.window.couplings(ctx))
+        self.evaluate(ctx, || Cow::Owned(self.window.couplings(ctx)))
     }
 
     /// The quartic polynomial once per mass.
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        Ok(InCoupling::Polynomial(self.coefficients(
-            &self.window.couplings(ctx),
-            ctx.point.mass,
-        )?))
+        Ok(InCoupling::Polynomial(self.coefficients(ctx, || {
+            Cow::Owned(self.window.couplings(ctx))
+        })?))
     }
 
     /// The couplings at the recoil nodes (mass and coupling independent) once per model.
@@ -807,24 +849,23 @@ struct ModelCevns {
 }
 
 impl ModelCevns {
-    fn couplings(&self, ctx: &Context) -> std::borrow::Cow<'_, Couplings> {
+    fn couplings(&self, ctx: &Context) -> Cow<'_, Couplings> {
         if model_key(ctx.point) == self.model {
-            std::borrow::Cow::Borrowed(&self.couplings)
+            Cow::Borrowed(&self.couplings)
         } else {
-            std::borrow::Cow::Owned(self.cevns.window.couplings(ctx))
+            Cow::Owned(self.cevns.window.couplings(ctx))
         }
     }
 }
 
 impl Evaluator for ModelCevns {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        self.cevns.evaluate(ctx, &self.couplings(ctx))
+        self.cevns.evaluate(ctx, || self.couplings(ctx))
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
         Ok(InCoupling::Polynomial(
-            self.cevns
-                .coefficients(&self.couplings(ctx), ctx.point.mass)?,
+            self.cevns.coefficients(ctx, || self.couplings(ctx))?,
         ))
     }
 }

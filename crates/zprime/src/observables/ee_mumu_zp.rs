@@ -251,6 +251,14 @@ pub fn radiation_width_unit(big_m: f64, mz: f64, m: f64) -> Result<f64> {
     Ok(integral / (3.0 * 256.0 * PI.powi(3) * big_m.powi(3)))
 }
 
+/// [`radiation_width_unit`] computed once per point for all its users (`sigma(ee->mumuZp)`
+/// and its products, `Gamma(Z->mumuZp)`, `BR(Z->mumuZp)`, the real emission of `N_nu(Z)`)
+/// through the context's store ([`super::shared`]).
+pub(crate) fn radiation_width_shared(ctx: &Context, big_m: f64, mz: f64, m: f64) -> Result<f64> {
+    let key = super::shared::Key::new("Gamma_unit(V->mumuZp)").numbers(&[big_m, mz, m]);
+    super::shared::memo(ctx, key, || radiation_width_unit(big_m, mz, m))
+}
+
 /// Γ(V → μ⁺μ⁻) at unit vector coupling: √s/(12π) β (1 + 2m²/s).
 pub fn born_width_unit(big_m: f64, m: f64) -> f64 {
     zp_decays::fermion_width(big_m, m, 1.0, 1.0, 0.0)
@@ -318,7 +326,7 @@ pub fn sigma_at(ctx: &Context, sqrt_s: f64) -> Result<f64> {
     if g2 == 0.0 {
         return Ok(0.0);
     }
-    let gamma = radiation_width_unit(sqrt_s, ctx.point.mass, ctx.sm.m_lepton[1])?;
+    let gamma = radiation_width_shared(ctx, sqrt_s, ctx.point.mass, ctx.sm.m_lepton[1])?;
     let e2 = 4.0 * PI * ctx.sm.alpha;
     let per_gev2 = e2 * e2 * g2 * gamma / sqrt_s.powi(3);
     Ok(per_gev2 * gev2_to_fb(ctx.sm))
@@ -374,7 +382,8 @@ pub fn gamma_z(ctx: &Context) -> Result<f64> {
     let born = zp_decays::fermion_width(sm.m_z, m, 1.0, gv * gv, ga * ga);
     let (zl, zr) = (gv + ga, gv - ga);
     let chiral = (zl * zl * l2 + zr * zr * r2) / (zl * zl + zr * zr);
-    let ratio = radiation_width_unit(sm.m_z, ctx.point.mass, m)? / born_width_unit(sm.m_z, m);
+    let ratio =
+        radiation_width_shared(ctx, sm.m_z, ctx.point.mass, m)? / born_width_unit(sm.m_z, m);
     Ok(born * chiral * ratio)
 }
 

@@ -632,10 +632,17 @@ fn window(o: &Observable, args: &Args) -> Result<(f64, f64)> {
     Ok((lo, hi))
 }
 
-/// Γ(K⁺ → μ⁺νZ′) / Γ_K⁺(SM) with the muon momentum in the window.
+/// Γ(K⁺ → μ⁺νZ′) / Γ_K⁺(SM) with the muon momentum in the window, once per point, window
+/// and couplings for all its users (the window observables, `Gamma(K+->munuZp)`, the total
+/// K⁺ width of every K⁺ branching fraction) through the context's store.
 fn rate_in_window(ctx: &Context, lo: f64, hi: f64) -> Result<f64> {
-    let (kin, br, c) = setup(ctx)?;
-    br_window(&kin, br, &c, lo, hi)
+    let key = super::shared::Key::new("Gamma(K+->munuZp)/Gamma_K(SM)")
+        .numbers(&[lo, hi])
+        .couplings(ctx.point);
+    super::shared::memo(ctx, key, || {
+        let (kin, br, c) = setup(ctx)?;
+        br_window(&kin, br, &c, lo, hi)
+    })
 }
 
 /// `Gamma(K+->munuZp)(p_min=...,p_max=...)`: the partial width in GeV.
@@ -712,8 +719,8 @@ fn prepare_window_invisible(
 /// observable `BR(K+->munuZp)` divides the same width by the total K⁺ width with the new
 /// decays.
 pub fn br_k_munu_zp(ctx: &Context) -> Result<f64> {
-    let (kin, br, c) = setup(ctx)?;
-    br_total(&kin, br, &c)
+    // br_total's window, shared with the observables of the whole spectrum
+    rate_in_window(ctx, 0.0, f64::INFINITY)
 }
 
 /// dΓ(K⁺ → μ⁺νZ′)/dp_μ / Γ_K⁺(SM) at the momenta `p` (GeV), in GeV⁻¹ (paper 001 Eq. 17–19):

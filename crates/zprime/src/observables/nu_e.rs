@@ -41,7 +41,7 @@
 //! Borexino ratio and is inside the CHARM-II errors.
 
 use super::{Args, Argument, ArgumentKind, Compute, Context, Evaluator, InCoupling, Observable};
-use crate::couplings::{chiral, Fermion};
+use crate::couplings::{chiral, CouplingsAt, Fermion, MixingLoops};
 use crate::error::{Error, Result};
 use crate::inputs::{InputSet, Parameter, StandardModel};
 use crate::math::gauss::composite;
@@ -112,32 +112,36 @@ pub(crate) const OBSERVABLES: &[Observable] = &[
 fn prepare_ratio(
     o: &Observable,
     args: &Args,
-    _: &StandardModel,
+    sm: &StandardModel,
     _: &InputSet,
 ) -> Result<Arc<dyn Evaluator>> {
-    Ok(Arc::new(Window::new(args.word(o, "experiment")?, false)))
+    Ok(Arc::new(Window::new(
+        args.word(o, "experiment")?,
+        false,
+        sm,
+    )))
 }
 
 fn prepare_sigma_nu(
     o: &Observable,
     args: &Args,
-    _: &StandardModel,
+    sm: &StandardModel,
     _: &InputSet,
 ) -> Result<Arc<dyn Evaluator>> {
-    Ok(Arc::new(Window::new(args.word(o, "experiment")?, true)))
+    Ok(Arc::new(Window::new(args.word(o, "experiment")?, true, sm)))
 }
 
 fn prepare_sigma_nubar(
     o: &Observable,
     args: &Args,
-    _: &StandardModel,
+    sm: &StandardModel,
     _: &InputSet,
 ) -> Result<Arc<dyn Evaluator>> {
     let id = match args.word(o, "experiment")? {
         "CHARM-II" => "CHARM-II-bar",
         other => other,
     };
-    Ok(Arc::new(Window::new(id, true)))
+    Ok(Arc::new(Window::new(id, true, sm)))
 }
 
 const FILE: &str = "data/experiments/nu_e.toml";
@@ -273,9 +277,17 @@ struct Nodes {
     neutrino: [[Complex64; 3]; 2],
 }
 
-fn nodes(ctx: &Context, id: &str) -> Nodes {
+/// The recoil nodes of an experiment with the kinetic-mixing loop functions of the electron
+/// coupling at each q² = −2m_eT: they depend on the input set only (prepared once).
+struct Recoil {
+    /// Recoil energies and weights (ln-T Gauss–Legendre, Jacobian included).
+    t: Vec<f64>,
+    w: Vec<f64>,
+    loops: Vec<MixingLoops>,
+}
+
+fn recoil(sm: &StandardModel, id: &str) -> Recoil {
     let s = spec(id);
-    let sm = ctx.sm;
     let m_e = sm.m_lepton[0];
     let e = s.energy.value;
     let t_max = 2.0 * e * e / (m_e + 2.0 * e);
@@ -283,18 +295,36 @@ fn nodes(ctx: &Context, id: &str) -> Nodes {
     let (lt, lw) = composite(t_min.ln(), t_max.ln(), PANELS, ORDER);
     let t: Vec<f64> = lt.iter().map(|l| l.exp()).collect();
     let w: Vec<f64> = lw.iter().zip(&t).map(|(w, t)| w * t).collect();
-    let points = [ctx.point.with_coupling(0.0), ctx.point.with_coupling(1.0)];
-    let electron = t
+    let loops = t
         .iter()
-        .map(|tt| {
-            [0, 1].map(|k| chiral(Fermion::ChargedLepton(0), &points[k], sm, -2.0 * m_e * tt))
+        .map(|tt| MixingLoops::new(sm, -2.0 * m_e * tt))
+        .collect();
+    Recoil { t, w, loops }
+}
+
+#[cfg(test)]
+fn nodes(ctx: &Context, id: &str) -> Nodes {
+    nodes_from(ctx, &recoil(ctx.sm, id))
+}
+
+/// The couplings of the context's model at the recoil nodes.
+fn nodes_from(ctx: &Context, recoil: &Recoil) -> Nodes {
+    let sm = ctx.sm;
+    let points = [ctx.point.with_coupling(0.0), ctx.point.with_coupling(1.0)];
+    let electron = recoil
+        .loops
+        .iter()
+        .map(|loops| {
+            [0, 1].map(|k| {
+                CouplingsAt::with_loops(&points[k], sm, loops).chiral(Fermion::ChargedLepton(0))
+            })
         })
         .collect();
     let neutrino =
         [0, 1].map(|k| [0, 1, 2].map(|i| chiral(Fermion::Neutrino(i), &points[k], sm, 0.0).0));
     Nodes {
-        t,
-        w,
+        t: recoil.t.clone(),
+        w: recoil.w.clone(),
         electron,
         neutrino,
     }
@@ -328,12 +358,14 @@ impl Rates {
 
 /// The rates of experiment `id` at the point's mass as a polynomial in the coupling (the
 /// recoil nodes and couplings are computed here, once per mass).
+#[cfg(test)]
 fn rates(ctx: &Context, id: &str, fractions: Option<[f64; 3]>) -> Rates {
     window_polynomial(ctx, id, fractions, &nodes(ctx, id))
 }
 
 /// Events in the recoil window ∝ ∫dT Σ_α P_α dσ_α/dT (in units of 2G_F² m_e/π), with and
 /// without the Z': (with, without). The flavour fractions follow from the beam unless given.
+#[cfg(test)]
 fn window_rates(ctx: &Context, id: &str, fractions: Option<[f64; 3]>) -> Result<(f64, f64)> {
     rates(ctx, id, fractions).at(id, ctx.point.coupling(), ctx.point.mass)
 }
@@ -342,14 +374,33 @@ fn window_rates(ctx: &Context, id: &str, fractions: Option<[f64; 3]>) -> Result<
 struct Window {
     id: String,
     sigma: bool,
+    /// The recoil nodes (input set only).
+    recoil: Arc<Recoil>,
+    /// The name of the experiment's rates in the store of a point ([`super::shared`]): the
+    /// observable and the constraint on it share them.
+    memo_tag: String,
 }
 
 impl Window {
-    fn new(id: &str, sigma: bool) -> Window {
+    fn new(id: &str, sigma: bool, sm: &StandardModel) -> Window {
         Window {
             id: id.to_string(),
             sigma,
+            recoil: Arc::new(recoil(sm, id)),
+            memo_tag: format!("nu-e rates({id})"),
         }
+    }
+
+    /// The rates at the context's mass for its model.
+    fn rates(&self, ctx: &Context) -> Rates {
+        window_polynomial(ctx, &self.id, None, &nodes_from(ctx, &self.recoil))
+    }
+
+    /// The rates at the context's mass (the nodes' couplings from `compute`), once
+    /// per point through the context's store (they do not depend on the coupling parameter).
+    fn shared_rates(&self, ctx: &Context, compute: impl FnOnce() -> Rates) -> Result<Rates> {
+        let key = super::shared::Key::new(&self.memo_tag).but_coupling(ctx.point);
+        super::shared::memo(ctx, key, || Ok(compute()))
     }
 
     fn value(&self, ctx: &Context, (with, without): (f64, f64)) -> f64 {
@@ -370,20 +421,28 @@ impl Window {
 
 impl Evaluator for Window {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        let r = window_rates(ctx, &self.id, None)?;
+        let p = ctx.point;
+        let rates = self.shared_rates(ctx, || self.rates(ctx))?;
+        let r = rates.at(&self.id, p.coupling(), p.mass)?;
         Ok(self.value(ctx, r))
     }
 
     /// The quartic polynomial once per mass.
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        Ok(self.polynomial_at_mass(ctx, rates(ctx, &self.id, None)))
+        let rates = self.shared_rates(ctx, || self.rates(ctx))?;
+        Ok(self.polynomial_at_mass(ctx, rates))
     }
 
     /// The recoil nodes with their couplings (mass independent) once per model.
     fn for_model(&self, ctx: &Context) -> Option<Arc<dyn Evaluator>> {
         Some(Arc::new(ModelWindow {
-            window: Window::new(&self.id, self.sigma),
-            nodes: nodes(ctx, &self.id),
+            window: Window {
+                id: self.id.clone(),
+                sigma: self.sigma,
+                memo_tag: self.memo_tag.clone(),
+                recoil: Arc::clone(&self.recoil),
+            },
+            nodes: nodes_from(ctx, &self.recoil),
             model: model_key(ctx.point),
         }))
     }
@@ -423,24 +482,26 @@ struct ModelWindow {
 }
 
 impl ModelWindow {
-    fn rates(&self, ctx: &Context) -> Rates {
-        if model_key(ctx.point) == self.model {
-            window_polynomial(ctx, &self.window.id, None, &self.nodes)
-        } else {
-            rates(ctx, &self.window.id, None)
-        }
+    fn rates(&self, ctx: &Context) -> Result<Rates> {
+        self.window.shared_rates(ctx, || {
+            if model_key(ctx.point) == self.model {
+                window_polynomial(ctx, &self.window.id, None, &self.nodes)
+            } else {
+                self.window.rates(ctx)
+            }
+        })
     }
 }
 
 impl Evaluator for ModelWindow {
     fn predict(&self, ctx: &Context) -> Result<f64> {
         let p = ctx.point;
-        let r = self.rates(ctx).at(&self.window.id, p.coupling(), p.mass)?;
+        let r = self.rates(ctx)?.at(&self.window.id, p.coupling(), p.mass)?;
         Ok(self.window.value(ctx, r))
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        Ok(self.window.polynomial_at_mass(ctx, self.rates(ctx)))
+        Ok(self.window.polynomial_at_mass(ctx, self.rates(ctx)?))
     }
 }
 
@@ -519,7 +580,7 @@ pub fn borexino_fractions() -> [f64; 3] {
 
 /// `R_nue(Borexino)`: 7Be events in the recoil window with the Z' over the Standard Model.
 pub fn ratio_borexino(ctx: &Context) -> Result<f64> {
-    Window::new("Borexino", false).predict(ctx)
+    Window::new("Borexino", false, ctx.sm).predict(ctx)
 }
 
 /// σ_SM(E)/E over the full recoil range, cm²/GeV.
@@ -544,12 +605,12 @@ fn sigma_sm_over_e(ctx: &Context, e: f64, beam: Beam) -> f64 {
 
 /// `sigma(numu e)/E(CHARM-II)`, cm²/GeV.
 pub fn sigma_charm2_nu(ctx: &Context) -> Result<f64> {
-    Window::new("CHARM-II", true).predict(ctx)
+    Window::new("CHARM-II", true, ctx.sm).predict(ctx)
 }
 
 /// `sigma(numubar e)/E(CHARM-II)`, cm²/GeV.
 pub fn sigma_charm2_nubar(ctx: &Context) -> Result<f64> {
-    Window::new("CHARM-II-bar", true).predict(ctx)
+    Window::new("CHARM-II-bar", true, ctx.sm).predict(ctx)
 }
 
 #[cfg(test)]

@@ -663,10 +663,17 @@ impl Prepared {
         self.query.observable
     }
 
-    /// The prediction at a point; an error if it is not finite.
+    /// The prediction at a point; an error if it is not finite. With a store of what a
+    /// point shares ([`Context::shared`]) the prediction at the store's point is made once:
+    /// a constraint predicting an observable the scan row has predicted reads it.
     pub fn predict(&self, ctx: &Context) -> Result<f64> {
-        let v = self.unchecked(ctx)?;
-        self.finite(v, ctx.point)
+        let key = super::shared::Key::new(&self.name)
+            .couplings(ctx.point)
+            .point_only();
+        super::shared::memo(ctx, key, || {
+            let v = self.unchecked(ctx)?;
+            self.finite(v, ctx.point)
+        })
     }
 
     /// The calculation's own value, finite or not (the registry tests check that it is).

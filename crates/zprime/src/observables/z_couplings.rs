@@ -239,9 +239,10 @@ struct PerMass {
 }
 
 impl PerMass {
-    fn new(kind: Kind, mass: f64, sm: &StandardModel) -> Result<Self> {
+    fn new(kind: Kind, ctx: &Context) -> Result<Self> {
+        let (mass, sm) = (ctx.point.mass, ctx.sm);
         let radiation = if matches!(kind, Kind::Invisible) {
-            radiation_ratio(sm.m_z, mass)?
+            radiation_ratio_at(ctx, sm.m_z)?
         } else {
             0.0
         };
@@ -256,12 +257,30 @@ impl PerMass {
 /// couplings (zero where the decay is closed): the real emission that cancels the infrared
 /// logarithms of K_F.
 pub fn radiation_ratio(m_v: f64, mass: f64) -> Result<f64> {
+    radiation_ratio_with(m_v, mass, |m_v, mass| {
+        ee_mumu_zp::radiation_width_unit(m_v, mass, 0.0)
+    })
+}
+
+/// [`radiation_ratio`] at the context's mass, its phase-space integral shared through the
+/// context's store.
+fn radiation_ratio_at(ctx: &Context, m_v: f64) -> Result<f64> {
+    radiation_ratio_with(m_v, ctx.point.mass, |m_v, mass| {
+        ee_mumu_zp::radiation_width_shared(ctx, m_v, mass, 0.0)
+    })
+}
+
+fn radiation_ratio_with(
+    m_v: f64,
+    mass: f64,
+    width: impl FnOnce(f64, f64) -> Result<f64>,
+) -> Result<f64> {
     // Within 10⁻⁴ of the end point the three-body phase space (∝ (1 − M/m_V)³ and smaller)
     // leaves < 10⁻¹¹ of the virtual correction, and the quadrature has nothing left to resolve.
     if mass >= m_v * (1.0 - 1e-4) {
         return Ok(0.0);
     }
-    Ok(ee_mumu_zp::radiation_width_unit(m_v, mass, 0.0)? / ee_mumu_zp::born_width_unit(m_v, 0.0))
+    Ok(width(m_v, mass)? / ee_mumu_zp::born_width_unit(m_v, 0.0))
 }
 
 /// What an observable of this area reports.
@@ -323,7 +342,7 @@ struct ZEvaluator(Kind);
 
 impl Evaluator for ZEvaluator {
     fn predict(&self, ctx: &Context) -> Result<f64> {
-        let at = PerMass::new(self.0, ctx.point.mass, ctx.sm)?;
+        let at = PerMass::new(self.0, ctx)?;
         Ok(value(
             self.0,
             &at,
@@ -333,7 +352,7 @@ impl Evaluator for ZEvaluator {
     }
 
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        let at = PerMass::new(self.0, ctx.point.mass, ctx.sm)?;
+        let at = PerMass::new(self.0, ctx)?;
         let unit = ZpSquares::of(&ctx.point.with_coupling(1.0), ctx.sm);
         let half = ZpSquares::of(&ctx.point.with_coupling(0.5), ctx.sm);
         let (kind, sm) = (self.0, ctx.sm);

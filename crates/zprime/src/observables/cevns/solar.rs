@@ -805,6 +805,8 @@ fn window_of_nuclei(
     }
     Ok(Window {
         id: &e.id,
+        memo_tag: super::memo_tag(&e.id),
+        loops: super::loops(&nodes, sm),
         nodes,
         events_scale: events_scale(f, sm),
         standard_rate: standard,

@@ -368,6 +368,19 @@ impl Na64Run {
     pub fn events_unit(&self, m_z: f64) -> Result<f64> {
         Ok(self.events_per_gev2 * self.sigma_unit(m_z)?)
     }
+
+    /// [`Na64Run::events_unit`] at the context's mass, once per point for the observable and
+    /// the constraint on it (the context's store).
+    fn events_unit_shared(&self, ctx: &Context) -> Result<f64> {
+        let m_z = ctx.point.mass;
+        let key = super::shared::Key::new("NA64mu events per unit coupling").numbers(&[
+            m_z,
+            self.energy,
+            self.x_cut,
+            self.events_per_gev2,
+        ]);
+        super::shared::memo(ctx, key, || self.events_unit(m_z))
+    }
 }
 
 fn prepare(
@@ -416,12 +429,12 @@ impl Evaluator for Na64Run {
         if invisible == 0.0 {
             return Ok(0.0);
         }
-        Ok(self.events_unit(ctx.point.mass)? * g2 * invisible)
+        Ok(self.events_unit_shared(ctx)? * g2 * invisible)
     }
 
     /// The x integral once per mass; each coupling then costs the couplings and BR(Z' → inv).
     fn at_mass<'a>(&'a self, ctx: &Context<'a>) -> Result<InCoupling<'a>> {
-        let unit = self.events_unit(ctx.point.mass)?;
+        let unit = self.events_unit_shared(ctx)?;
         let ctx = *ctx;
         Ok(InCoupling::Function(Box::new(move |c| {
             let p = ctx.point.with_coupling(c);
